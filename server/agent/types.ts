@@ -34,3 +34,48 @@ export interface LocalDecision {
   text: string;
   toolCall: ToolCall | null;
 }
+
+/** One tool call the model (or offline engine) made during a turn, and what the edit engine did with it. */
+export interface ToolCallTrace {
+  name: string;
+  /** Raw arguments as received (object, or the string when it was not valid JSON). */
+  arguments: unknown;
+  /** Did the arguments pass the zod schema? */
+  valid: boolean;
+  /** Did the edit engine apply it? */
+  applied: boolean;
+  /** Validation or engine error sent back to the model, if any. */
+  error: string | null;
+}
+
+/** A comment left during a turn, with the text its anchor resolves to now (null: anchor lost). */
+export interface CommentTrace {
+  quote: string;
+  resolvedText: string | null;
+  /** Offsets of the resolved text in `canvasAfter` (-1 when not found). */
+  start: number;
+  end: number;
+  severity: string;
+  comment: string;
+  suggestion: string | null;
+}
+
+/** Everything one turn did: what evals grade and tests assert on. */
+export interface TurnTrace {
+  /** The assistant's chat text. */
+  text: string;
+  toolCalls: ToolCallTrace[];
+  /** Number of retries after refused tool calls (at most 2). */
+  retries: number;
+  /** The canvas before and after the turn (markdown or source); null when there was none. */
+  canvasBefore: string | null;
+  canvasAfter: string | null;
+  /** Set when the turn opened a new canvas. */
+  createdCanvas: { id: string; title: string; kind: string; language: string | null; content: string } | null;
+  comments: CommentTrace[];
+  /** Completion tokens reported by the provider (estimated as chars/4 for the offline engine). */
+  outputTokens: number;
+  latencyMs: number;
+  /** A provider or run failure, as shown to the user. */
+  error: string | null;
+}
