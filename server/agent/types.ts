@@ -79,3 +79,41 @@ export interface TurnTrace {
   /** A provider or run failure, as shown to the user. */
   error: string | null;
 }
+
+/** A message in the provider's (OpenAI chat completions) format, kept minimal so both engines share it. */
+export type ModelMessage =
+  | { role: "system" | "user"; content: string }
+  | { role: "assistant"; content: string | null; tool_calls?: { id: string; type: "function"; function: { name: string; arguments: string } }[] }
+  | { role: "tool"; tool_call_id: string; content: string };
+
+export interface ModelRequest {
+  messages: ModelMessage[];
+  /** Strict function tools (shared/tools.ts openAITools()). Empty: no tools offered. */
+  tools: import("../../shared/tools.ts").OpenAIFunctionTool[];
+  /** The structured turn, for engines that do not read prose (the offline engine). */
+  input: TurnInput;
+  signal: AbortSignal;
+  /** Retry number of this turn (0 first call); lets an engine stop retrying on its own. */
+  attempt: number;
+}
+
+export interface CompletedToolCall {
+  id: string;
+  name: string;
+  /** The JSON string as the model sent it. */
+  arguments: string;
+}
+
+/** Events a model stream yields, in order: text/tool deltas, then exactly one `done`. */
+export type ModelEvent =
+  | { type: "text"; delta: string }
+  | { type: "tool_call_start"; id: string; name: string }
+  | { type: "tool_call_delta"; id: string; argumentsSoFar: string }
+  | { type: "done"; text: string; toolCalls: CompletedToolCall[]; outputTokens: number };
+
+/** A source of completions: the OpenAI-compatible provider or the offline engine. */
+export interface TurnEngine {
+  readonly kind: "openai" | "local";
+  readonly model: string;
+  stream(request: ModelRequest): AsyncIterable<ModelEvent>;
+}
