@@ -1,0 +1,174 @@
+// Wires the server together: one HTTP server on one port serving the JSON API, the client and the
+// Yjs websocket protocol. Transport (HTTP, ws) stays thin; policy lives in auth/, state in rooms/.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import type { Logger } from "pino";
+import { createLogger } from "./log.ts";
+import { SqliteStore } from "./store/sqlite.ts";
+import type { Store } from "./store/store.ts";
+import { RoomRegistry } from "./rooms/registry.ts";
+import { Router, errorBody, send } from "./http/router.ts";
+import { checkAccess } from "./http/auth.ts";
+import { attachConnection } from "./ws/connection.ts";
+import { CLOSE } from "./ws/closeCodes.ts";
+import { serveStatic } from "./http/static.ts";
+import { registerRoomRoutes } from "./http/routes/rooms.ts";
+import { Metrics } from "./metrics.ts";
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  dataDir: string;
+  /** Built client to serve (dist/client); null serves the API only. */
+  staticDir?: string | null;
+  logger?: Logger;
+  store?: Store;
+  /** Largest websocket message or canvas body accepted, in bytes. */
+  maxMessageBytes?: number;
+  compactEvery?: number;
+  idleMs?: number;
+  wsMessagesPerSecond?: number;
+  wsBurst?: number;
+  /** Extra route registrations (the agent adds its routes here). */
+  extend?: (app: AppContext) => void | Promise<void>;
+}
+
+export interface AppContext {
+  store: Store;
+  registry: RoomRegistry;
+  router: Router;
+  log: Logger;
+  metrics: Metrics;
+  maxMessageBytes: number;
+  /** Base URL for links, from the request (or PUBLIC_URL). */
+  publicUrl(req: IncomingMessage): string;
+  /** Called on shutdown before storage closes (e.g. to cancel agent runs). */
+  onClose(hook: () => Promise<void> | void): void;
+  /** Which engine answers chat messages; set by the agent wiring. */
+  engineInfo?: () => { kind: "local" | "openai"; model: string };
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: AppContext;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.logger ?? createLogger();
+  const store = options.store ?? new SqliteStore(options.dataDir);
+  const maxMessageBytes = options.maxMessageBytes ?? 10 * 1024 * 1024;
+  const metrics = new Metrics();
+  const registry = new RoomRegistry(store, log, {
+    compactEvery: options.compactEvery ?? 500,
+    idleMs: options.idleMs ?? 30_000,
+    onPersisted: () => metrics.updates.inc(),
+  });
+  const router = new Router(log, 1024 * 1024);
+  const closeHooks: (() => Promise<void> | void)[] = [];
+  const app: AppContext = {
+    store,
+    registry,
+    router,
+    log,
+    metrics,
+    maxMessageBytes,
+    publicUrl: (req) => process.env.PUBLIC_URL ?? `http://${req.headers.host ?? "localhost"}`,
+    onClose: (hook) => closeHooks.push(hook),
+  };
+
+  router.add("GET", "/healthz", async () => ({ status: 200, json: { ok: true } }));
+  router.add("GET", "/readyz", async () => {
+    await store.getRoom("readiness-probe");
+    return { status: 200, json: { ok: true, rooms: registry.loadedCount } };
+  });
+  router.add("GET", "/metrics", async () => ({
+    status: 200,
+    text: await metrics.render(registry),
+    headers: { "Content-Type": metrics.contentType },
+  }));
+  registerRoomRoutes(app);
+  await options.extend?.(app);
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (await router.handle(req, res)) return;
+      const path = new URL(req.url ?? "/", "http://localhost").pathname;
+      if (path.startsWith("/api/")) {
+        send(res, { status: 404, json: errorBody("not_found", `No API route ${req.method} ${path}.`) });
+        return;
+      }
+      if (options.staticDir && (await serveStatic(options.staticDir, req, res))) return;
+      send(res, { status: 404, json: errorBody("not_found", `Nothing at ${path}.`) });
+    })().catch((error: unknown) => {
+      log.error({ err: error }, "unhandled request error");
+      send(res, { status: 500, json: errorBody("internal", "Something went wrong on the server.") });
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    void handleUpgrade(req, socket, head).catch((error: unknown) => {
+      log.error({ err: error }, "websocket upgrade failed");
+      socket.destroy();
+    });
+  });
+
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const match = /^\/ws\/([^/]+)$/.exec(url.pathname);
+    if (!match) {
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    const roomId = decodeURIComponent(match[1]!);
+    const access = await checkAccess(store, roomId, url.searchParams.get("token"), "read");
+    // Refusals are sent as websocket closes with a clear code, so browser clients can show the reason.
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!access.ok) {
+        metrics.socketRejections.inc({ code: String(access.status) });
+        ws.close(access.status === 404 ? CLOSE.notFound : CLOSE.unauthorized, access.message.slice(0, 120));
+        return;
+      }
+      void registry.get(roomId).then((room) => {
+        const role = access.access.role;
+        const socketLog = log.child({ roomId, role });
+        metrics.clients.inc();
+        ws.on("close", () => {
+          metrics.clients.dec();
+          registry.release(roomId);
+        });
+        attachConnection(ws, room, role, socketLog, {
+          messagesPerSecond: options.wsMessagesPerSecond ?? 300,
+          burst: options.wsBurst ?? 2_000,
+        }, {
+          onDroppedWrite: () => metrics.droppedWrites.inc(),
+          onRejected: (code) => metrics.socketRejections.inc({ code: String(code) }),
+        });
+      });
+    });
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      for (const hook of closeHooks) await hook();
+      for (const client of wss.clients) client.close(CLOSE.shuttingDown, "server shutting down");
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await registry.closeAll();
+      await store.close();
+      wss.close();
+    })();
+    return closing;
+  };
+  return { url, port, app, server, close };
+}

@@ -1,0 +1,27 @@
+// Who may do what. Policy lives here, apart from transport: HTTP routes and the socket ask `can`.
+export const ROLES = ["owner", "editor", "commenter", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  "read", // open the room, read canvases, chat, comments, versions
+  "comment", // add, reply to and resolve comments
+  "write", // change canvases (socket updates, new canvas, restore, apply suggestion, undo AI change)
+  "run_agent", // send chat messages that start model runs, cancel runs
+  "manage_links", // see, rotate and revoke share links
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const GRANTS: Record<Role, readonly Action[]> = {
+  owner: ["read", "comment", "write", "run_agent", "manage_links"],
+  editor: ["read", "comment", "write", "run_agent"],
+  commenter: ["read", "comment"],
+  viewer: ["read"],
+};
+
+export function can(role: Role | null, action: Action): boolean {
+  return role !== null && GRANTS[role].includes(action);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

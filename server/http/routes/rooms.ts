@@ -1,0 +1,235 @@
+// Rooms, share links, canvases, chat and comments: the part of the API that does not need the model.
+import { z } from "zod";
+import * as Y from "yjs";
+import { ROLES, type Role } from "../../auth/roles.ts";
+import { hashToken, newRoomId, newToken } from "../../auth/tokens.ts";
+import type { AppContext } from "../../app.ts";
+import { canvasesMap, canvasFragment, commentsMap, listCanvases, newId, readChat, roomMeta, type CommentRecord } from "../../../shared/room.ts";
+import { CANVAS_KINDS, SEVERITIES } from "../../../shared/tools.ts";
+import { canvasText, textToDoc } from "../../../shared/markdown/index.ts";
+import { resolveCommentRange, writeDoc } from "../../../shared/engine/index.ts";
+import { requireAccess } from "../auth.ts";
+import { HttpError, notFound } from "../errors.ts";
+
+/** Origin of changes the server makes on behalf of a person through the API. */
+export class ApiOrigin {
+  constructor(readonly role: Role, readonly action: string) {}
+}
+
+const createRoomBody = z.strictObject({ title: z.string().trim().min(1).max(200).optional() });
+const createCanvasBody = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  kind: z.enum(CANVAS_KINDS),
+  language: z.string().max(40).nullable().optional(),
+  content: z.string().optional(),
+});
+const anchorSchema = z.strictObject({ start: z.string().min(1).max(2_000), end: z.string().min(1).max(2_000) });
+const addCommentBody = z.strictObject({
+  canvasId: z.string().min(1).max(64),
+  anchor: anchorSchema,
+  quote: z.string().min(1).max(5_000),
+  body: z.string().trim().min(1).max(4_000),
+  severity: z.enum(SEVERITIES).optional(),
+  authorName: z.string().trim().min(1).max(80).optional(),
+});
+const replyBody = z.strictObject({ body: z.string().trim().min(1).max(4_000), authorName: z.string().trim().min(1).max(80).optional() });
+const resolveBody = z.strictObject({ resolved: z.boolean() });
+
+function linksFor(base: string, roomId: string, tokens: Record<Role, string>): Record<Role, string> {
+  const links = {} as Record<Role, string>;
+  for (const role of ROLES) links[role] = `${base}/r/${encodeURIComponent(roomId)}?token=${tokens[role]}`;
+  return links;
+}
+
+export function registerRoomRoutes(app: AppContext): void {
+  const { router, store, registry } = app;
+
+  router.add("POST", "/api/rooms", async (ctx) => {
+    const body = await ctx.body(createRoomBody);
+    const roomId = newRoomId();
+    const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
+    const hashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>;
+    const title = body.title ?? "Untitled room";
+    await store.createRoom({ id: roomId, title, createdAt: Date.now() }, hashes);
+    await registry.hold(roomId, async (room) => {
+      room.doc.transact(() => roomMeta(room.doc).set("title", title), new ApiOrigin("owner", "create_room"));
+    });
+    ctx.log.info({ roomId }, "room created");
+    return { status: 201, json: { roomId, links: linksFor(app.publicUrl(ctx.req), roomId, tokens), tokens } };
+  });
+
+  router.add("GET", "/api/rooms/:roomId", async (ctx) => {
+    const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
+    return registry.hold(room.id, async (live) => ({
+      status: 200,
+      json: {
+        roomId: room.id,
+        title: roomMeta(live.doc).get("title") ?? room.title,
+        role,
+        canvases: listCanvases(live.doc),
+        engine: app.engineInfo?.() ?? { kind: "local", model: "offline" },
+      },
+    }));
+  });
+
+  router.add("GET", "/api/rooms/:roomId/links", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "manage_links");
+    // Tokens are stored only as hashes, so existing links cannot be shown again: the owner rotates to get new ones.
+    return { status: 200, json: { roomId: room.id, roles: ROLES, rotatable: true } };
+  });
+
+  router.add("POST", "/api/rooms/:roomId/links/:role/:op", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "manage_links");
+    const role = ROLES.find((candidate) => candidate === ctx.params.role);
+    if (!role) throw new HttpError(400, "invalid_role", `Unknown role "${ctx.params.role}". Use one of ${ROLES.join(", ")}.`);
+    if (ctx.params.op === "revoke") {
+      await store.setLink(room.id, role, null);
+      return { status: 200, json: { role, revoked: true } };
+    }
+    if (ctx.params.op !== "rotate") throw notFound(`Link operation "${ctx.params.op}"`);
+    const token = newToken();
+    await store.setLink(room.id, role, hashToken(token));
+    const link = `${app.publicUrl(ctx.req)}/r/${encodeURIComponent(room.id)}?token=${token}`;
+    return { status: 200, json: { role, token, link } };
+  });
+
+  router.add("POST", "/api/rooms/:roomId/canvases", async (ctx) => {
+    const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
+    const body = await ctx.body(createCanvasBody, app.maxMessageBytes);
+    const canvasId = newId();
+    const language = body.kind === "code" ? (body.language ?? "plaintext") : null;
+    const pmDoc = textToDoc(body.content ?? "", body.kind, language);
+    await registry.hold(room.id, async (live) => {
+      live.doc.transact(() => {
+        canvasesMap(live.doc).set(canvasId, { id: canvasId, title: body.title, kind: body.kind, language, createdAt: Date.now() });
+        writeDoc(live.doc, canvasFragment(live.doc, canvasId), pmDoc);
+      }, new ApiOrigin(role, "create_canvas"));
+      await live.flush();
+    });
+    return { status: 201, json: { canvasId } };
+  });
+
+  router.add("GET", "/api/rooms/:roomId/canvases/:canvasId/export", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
+    return registry.hold(room.id, async (live) => {
+      const meta = canvasesMap(live.doc).get(ctx.params.canvasId!);
+      if (!meta) throw notFound("Canvas");
+      const format = ctx.url.searchParams.get("format") ?? (meta.kind === "code" ? "source" : "markdown");
+      if (format !== "markdown" && format !== "source") {
+        throw new HttpError(400, "invalid_format", 'format must be "markdown" or "source".');
+      }
+      const text = canvasText(live.doc, meta.id);
+      const body = format === "markdown" && meta.kind === "code" ? `\`\`\`${meta.language ?? ""}\n${text}\n\`\`\`\n` : text;
+      const extension = format === "markdown" ? "md" : fileExtension(meta.language);
+      const filename = `${meta.title.replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "") || "canvas"}.${extension}`;
+      return {
+        status: 200,
+        text: body,
+        headers: {
+          "Content-Type": format === "markdown" ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${filename}"`,
+        },
+      };
+    });
+  });
+
+  router.add("GET", "/api/rooms/:roomId/chat", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
+    return registry.hold(room.id, async (live) => ({ status: 200, json: { messages: readChat(live.doc) } }));
+  });
+
+  router.add("GET", "/api/rooms/:roomId/comments", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
+    const canvasId = ctx.url.searchParams.get("canvasId");
+    return registry.hold(room.id, async (live) => {
+      const comments = [...commentsMap(live.doc).values()]
+        .filter((comment) => !canvasId || comment.canvasId === canvasId)
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((comment) => ({ ...comment, currentText: resolveCommentRange(live.doc, comment)?.text ?? null }));
+      return { status: 200, json: { comments } };
+    });
+  });
+
+  router.add("POST", "/api/rooms/:roomId/comments", async (ctx) => {
+    const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
+    const body = await ctx.body(addCommentBody);
+    return registry.hold(room.id, async (live) => {
+      if (!canvasesMap(live.doc).has(body.canvasId)) throw notFound("Canvas");
+      assertAnchorResolves(live.doc, body.anchor);
+      const comment: CommentRecord = {
+        id: newId(),
+        canvasId: body.canvasId,
+        anchor: body.anchor,
+        quote: body.quote,
+        body: body.body,
+        severity: body.severity ?? "info",
+        suggestion: null,
+        author: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`,
+        authorName: body.authorName ?? "Someone",
+        resolved: false,
+        replies: [],
+        createdAt: Date.now(),
+        runId: null,
+      };
+      live.doc.transact(() => commentsMap(live.doc).set(comment.id, comment), new ApiOrigin(role, "comment"));
+      await live.flush();
+      return { status: 201, json: { commentId: comment.id } };
+    });
+  });
+
+  router.add("POST", "/api/rooms/:roomId/comments/:commentId/replies", async (ctx) => {
+    const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
+    const body = await ctx.body(replyBody);
+    return updateComment(app, room.id, ctx.params.commentId!, role, (comment) => ({
+      ...comment,
+      replies: [
+        ...comment.replies,
+        { id: newId(), author: role, authorName: body.authorName ?? "Someone", body: body.body, createdAt: Date.now() },
+      ],
+    }));
+  });
+
+  router.add("POST", "/api/rooms/:roomId/comments/:commentId/resolve", async (ctx) => {
+    const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
+    const body = await ctx.body(resolveBody);
+    return updateComment(app, room.id, ctx.params.commentId!, role, (comment) => ({ ...comment, resolved: body.resolved }));
+  });
+}
+
+async function updateComment(
+  app: AppContext,
+  roomId: string,
+  commentId: string,
+  role: Role,
+  change: (comment: CommentRecord) => CommentRecord,
+): Promise<{ status: number; json: unknown }> {
+  return app.registry.hold(roomId, async (live) => {
+    const comments = commentsMap(live.doc);
+    const comment = comments.get(commentId);
+    if (!comment) throw notFound("Comment");
+    const next = change(comment);
+    live.doc.transact(() => comments.set(commentId, next), new ApiOrigin(role, "comment"));
+    await live.flush();
+    return { status: 200, json: { comment: next } };
+  });
+}
+
+function assertAnchorResolves(doc: Y.Doc, anchor: { start: string; end: string }): void {
+  for (const encoded of [anchor.start, anchor.end]) {
+    try {
+      const position = Y.decodeRelativePosition(Buffer.from(encoded, "base64"));
+      if (!Y.createAbsolutePositionFromRelativePosition(position, doc)) throw new Error("unresolvable");
+    } catch {
+      throw new HttpError(400, "invalid_anchor", "The comment anchor does not point into this room's canvas. Select the text again.");
+    }
+  }
+}
+
+function fileExtension(language: string | null): string {
+  const map: Record<string, string> = {
+    typescript: "ts", ts: "ts", javascript: "js", js: "js", python: "py", py: "py", java: "java", cpp: "cpp",
+    "c++": "cpp", c: "c", php: "php", go: "go", rust: "rs", ruby: "rb", csharp: "cs", kotlin: "kt", swift: "swift",
+    html: "html", css: "css", json: "json", sql: "sql", bash: "sh", shell: "sh", yaml: "yaml", markdown: "md",
+  };
+  return map[(language ?? "").toLowerCase()] ?? "txt";
+}

@@ -1,0 +1,91 @@
+// Loads rooms on first use, keeps them while someone is connected or working, and unloads idle
+// ones (compacting them on the way out).
+import type { Logger } from "pino";
+import type { Store } from "../store/store.ts";
+import { Room, type RoomOptions } from "./room.ts";
+
+export interface RegistryOptions extends RoomOptions {
+  /** Unload a room this long after its last peer left and nothing holds it. */
+  idleMs: number;
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly holds = new Map<string, number>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly options: RegistryOptions,
+  ) {}
+
+  /** The live room (loading it from storage if needed). The caller must know the room exists. */
+  get(roomId: string): Promise<Room> {
+    let room = this.rooms.get(roomId);
+    if (!room) {
+      room = Room.load(roomId, this.store, this.log, this.options);
+      this.rooms.set(roomId, room);
+      room.catch(() => this.rooms.delete(roomId));
+    }
+    this.cancelIdle(roomId);
+    return room;
+  }
+
+  /** Keep a room loaded while `work` runs (an agent run, an API write), then consider unloading it. */
+  async hold<T>(roomId: string, work: (room: Room) => Promise<T>): Promise<T> {
+    const room = await this.get(roomId);
+    this.holds.set(roomId, (this.holds.get(roomId) ?? 0) + 1);
+    try {
+      return await work(room);
+    } finally {
+      this.holds.set(roomId, (this.holds.get(roomId) ?? 1) - 1);
+      this.release(roomId);
+    }
+  }
+
+  /** Call when a peer leaves: schedules the unload if nobody is left. */
+  release(roomId: string): void {
+    void this.rooms.get(roomId)?.then((room) => {
+      if (room.peers.size > 0 || (this.holds.get(roomId) ?? 0) > 0) return;
+      this.cancelIdle(roomId);
+      const timer = setTimeout(() => void this.unload(roomId), this.options.idleMs);
+      timer.unref();
+      this.idleTimers.set(roomId, timer);
+    });
+  }
+
+  private cancelIdle(roomId: string): void {
+    const timer = this.idleTimers.get(roomId);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(roomId);
+  }
+
+  private async unload(roomId: string): Promise<void> {
+    const pending = this.rooms.get(roomId);
+    if (!pending) return;
+    const room = await pending;
+    if (room.peers.size > 0 || (this.holds.get(roomId) ?? 0) > 0) return;
+    this.rooms.delete(roomId);
+    this.holds.delete(roomId);
+    await room.destroy();
+    this.log.debug({ roomId }, "room unloaded");
+  }
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  async loaded(): Promise<Room[]> {
+    return Promise.all(this.rooms.values());
+  }
+
+  /** Store and compact every loaded room (shutdown). */
+  async closeAll(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    const rooms = await Promise.allSettled(this.rooms.values());
+    for (const result of rooms) if (result.status === "fulfilled") await result.value.destroy();
+    this.rooms.clear();
+  }
+}

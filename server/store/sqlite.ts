@@ -1,0 +1,213 @@
+// Embedded SQLite store (better-sqlite3, WAL). Writes are synchronous and durable when they return
+// (synchronous=FULL), so an update is on disk before the room broadcasts it.
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { isRole, type Role } from "../auth/roles.ts";
+import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionReason, VersionRecord } from "./store.ts";
+
+const MIGRATIONS = [
+  `CREATE TABLE rooms (id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at INTEGER NOT NULL);
+   CREATE TABLE links (room_id TEXT NOT NULL, role TEXT NOT NULL, token_hash TEXT, PRIMARY KEY (room_id, role));
+   CREATE INDEX links_by_hash ON links (token_hash);
+   CREATE TABLE updates (room_id TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (room_id, seq));
+   CREATE TABLE snapshots (room_id TEXT PRIMARY KEY, upto_seq INTEGER NOT NULL, data BLOB NOT NULL);
+   CREATE TABLE versions (id TEXT PRIMARY KEY, room_id TEXT NOT NULL, canvas_id TEXT NOT NULL, reason TEXT NOT NULL,
+     author TEXT NOT NULL, text TEXT NOT NULL, run_id TEXT, created_at INTEGER NOT NULL);
+   CREATE INDEX versions_by_canvas ON versions (room_id, canvas_id, created_at);
+   CREATE TABLE feedback (id TEXT PRIMARY KEY, room_id TEXT NOT NULL, run_id TEXT, kind TEXT NOT NULL, value TEXT NOT NULL,
+     context_json TEXT NOT NULL, created_at INTEGER NOT NULL);`,
+];
+
+export const DB_FILE = "canvas.db";
+
+interface VersionRow {
+  id: string;
+  room_id: string;
+  canvas_id: string;
+  reason: string;
+  author: string;
+  text?: string;
+  run_id: string | null;
+  created_at: number;
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, DB_FILE));
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("busy_timeout = 5000");
+    this.migrate();
+    const db = this.db;
+    this.statements = {
+      insertRoom: db.prepare("INSERT INTO rooms (id, title, created_at) VALUES (?, ?, ?)"),
+      getRoom: db.prepare("SELECT id, title, created_at FROM rooms WHERE id = ?"),
+      setLink: db.prepare(
+        "INSERT INTO links (room_id, role, token_hash) VALUES (?, ?, ?) ON CONFLICT (room_id, role) DO UPDATE SET token_hash = excluded.token_hash",
+      ),
+      roleForToken: db.prepare("SELECT role FROM links WHERE room_id = ? AND token_hash = ?"),
+      lastSeq: db.prepare(
+        "SELECT MAX(seq) AS seq FROM (SELECT MAX(seq) AS seq FROM updates WHERE room_id = ? UNION ALL SELECT upto_seq AS seq FROM snapshots WHERE room_id = ?)",
+      ),
+      appendUpdate: db.prepare("INSERT INTO updates (room_id, seq, data) VALUES (?, ?, ?)"),
+      getSnapshot: db.prepare("SELECT upto_seq, data FROM snapshots WHERE room_id = ?"),
+      getUpdates: db.prepare("SELECT seq, data FROM updates WHERE room_id = ? AND seq > ? ORDER BY seq"),
+      putSnapshot: db.prepare(
+        "INSERT INTO snapshots (room_id, upto_seq, data) VALUES (?, ?, ?) ON CONFLICT (room_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data",
+      ),
+      deleteUpdates: db.prepare("DELETE FROM updates WHERE room_id = ? AND seq <= ?"),
+      insertVersion: db.prepare(
+        "INSERT INTO versions (id, room_id, canvas_id, reason, author, text, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      listVersions: db.prepare(
+        "SELECT id, room_id, canvas_id, reason, author, run_id, created_at FROM versions WHERE room_id = ? AND (? IS NULL OR canvas_id = ?) ORDER BY created_at DESC, rowid DESC LIMIT 200",
+      ),
+      getVersion: db.prepare("SELECT * FROM versions WHERE room_id = ? AND id = ?"),
+      insertFeedback: db.prepare(
+        "INSERT INTO feedback (id, room_id, run_id, kind, value, context_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
+      listFeedback: db.prepare("SELECT * FROM feedback ORDER BY created_at"),
+    };
+  }
+
+  private migrate(): void {
+    const version = Number(this.db.pragma("user_version", { simple: true }));
+    for (let index = version; index < MIGRATIONS.length; index++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[index]!);
+        this.db.pragma(`user_version = ${index + 1}`);
+      })();
+    }
+  }
+
+  async createRoom(room: RoomRecord, tokenHashes: Record<Role, string>): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertRoom.run(room.id, room.title, room.createdAt);
+      for (const [role, hash] of Object.entries(tokenHashes)) this.statements.setLink.run(room.id, role, hash);
+    })();
+  }
+
+  async getRoom(roomId: string): Promise<RoomRecord | null> {
+    const row = this.statements.getRoom.get(roomId) as { id: string; title: string; created_at: number } | undefined;
+    return row ? { id: row.id, title: row.title, createdAt: row.created_at } : null;
+  }
+
+  async roleForToken(roomId: string, tokenHash: string): Promise<Role | null> {
+    const row = this.statements.roleForToken.get(roomId, tokenHash) as { role: string } | undefined;
+    return row && isRole(row.role) ? row.role : null;
+  }
+
+  async setLink(roomId: string, role: Role, tokenHash: string | null): Promise<void> {
+    this.statements.setLink.run(roomId, role, tokenHash);
+  }
+
+  async appendUpdate(roomId: string, update: Uint8Array): Promise<number> {
+    return this.db.transaction(() => {
+      const seq = this.currentSeq(roomId) + 1;
+      this.statements.appendUpdate.run(roomId, seq, Buffer.from(update));
+      return seq;
+    })();
+  }
+
+  private currentSeq(roomId: string): number {
+    const row = this.statements.lastSeq.get(roomId, roomId) as { seq: number | null };
+    return row.seq ?? 0;
+  }
+
+  async loadDoc(roomId: string): Promise<StoredDoc> {
+    return this.db.transaction(() => {
+      const snapshot = this.statements.getSnapshot.get(roomId) as { upto_seq: number; data: Buffer } | undefined;
+      const after = snapshot?.upto_seq ?? 0;
+      const rows = this.statements.getUpdates.all(roomId, after) as { seq: number; data: Buffer }[];
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.length ? rows[rows.length - 1]!.seq : after,
+      };
+    })();
+  }
+
+  async compact(roomId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.putSnapshot.run(roomId, uptoSeq, Buffer.from(snapshot));
+      this.statements.deleteUpdates.run(roomId, uptoSeq);
+    })();
+  }
+
+  async saveVersion(version: VersionRecord): Promise<void> {
+    this.statements.insertVersion.run(
+      version.id,
+      version.roomId,
+      version.canvasId,
+      version.reason,
+      version.author,
+      version.text,
+      version.runId,
+      version.createdAt,
+    );
+  }
+
+  async listVersions(roomId: string, canvasId: string | null): Promise<Omit<VersionRecord, "text">[]> {
+    const rows = this.statements.listVersions.all(roomId, canvasId, canvasId) as VersionRow[];
+    return rows.map(({ text: _text, ...row }) => toVersion(row));
+  }
+
+  async getVersion(roomId: string, versionId: string): Promise<VersionRecord | null> {
+    const row = this.statements.getVersion.get(roomId, versionId) as VersionRow | undefined;
+    return row ? { ...toVersion(row), text: row.text ?? "" } : null;
+  }
+
+  async saveFeedback(feedback: FeedbackRecord): Promise<void> {
+    this.statements.insertFeedback.run(
+      feedback.id,
+      feedback.roomId,
+      feedback.runId,
+      feedback.kind,
+      feedback.value,
+      JSON.stringify(feedback.context),
+      feedback.createdAt,
+    );
+  }
+
+  async listFeedback(): Promise<FeedbackRecord[]> {
+    const rows = this.statements.listFeedback.all() as {
+      id: string;
+      room_id: string;
+      run_id: string | null;
+      kind: FeedbackRecord["kind"];
+      value: string;
+      context_json: string;
+      created_at: number;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      roomId: row.room_id,
+      runId: row.run_id,
+      kind: row.kind,
+      value: row.value,
+      context: JSON.parse(row.context_json) as unknown,
+      createdAt: row.created_at,
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toVersion(row: VersionRow): Omit<VersionRecord, "text"> {
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    canvasId: row.canvas_id,
+    reason: row.reason as VersionReason,
+    author: row.author,
+    runId: row.run_id,
+    createdAt: row.created_at,
+  };
+}

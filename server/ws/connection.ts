@@ -1,0 +1,217 @@
+// One websocket peer speaking the y-websocket protocol (sync + awareness) to a room. The role
+// decides what it may do: viewers and commenters receive everything but their document updates
+// are dropped (and logged). Anything that does not decode closes the socket with a clear code.
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import type { WebSocket } from "ws";
+import type { Logger } from "pino";
+import { can, type Role } from "../auth/roles.ts";
+import type { Peer, Room } from "../rooms/room.ts";
+import { CLOSE } from "./closeCodes.ts";
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
+const MESSAGE_QUERY_AWARENESS = 3;
+
+export interface ConnectionLimits {
+  /** Token bucket: sustained messages per second and burst size. */
+  messagesPerSecond: number;
+  burst: number;
+}
+
+export interface ConnectionHooks {
+  onDroppedWrite?: () => void;
+  onRejected?: (code: number) => void;
+}
+
+export function attachConnection(
+  socket: WebSocket,
+  room: Room,
+  role: Role,
+  log: Logger,
+  limits: ConnectionLimits,
+  hooks: ConnectionHooks = {},
+): void {
+  const mayWrite = can(role, "write");
+  const controlledClients = new Set<number>();
+  let tokens = limits.burst;
+  let lastRefill = Date.now();
+  let closed = false;
+
+  const peer: Peer = {
+    send(message) {
+      if (socket.readyState !== socket.OPEN) return;
+      socket.send(message, (error) => {
+        if (error) peer.close(CLOSE.internal, "send failed");
+      });
+    },
+    close(code, reason) {
+      if (closed) return;
+      closed = true;
+      hooks.onRejected?.(code);
+      socket.close(code, reason);
+    },
+  };
+  room.peers.add(peer);
+
+  const offUpdate = room.onStoredUpdate((update, origin) => {
+    if (origin === peer) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    peer.send(encoding.toUint8Array(encoder));
+  });
+  const offAwareness = room.onAwarenessUpdate((update, origin) => {
+    if (origin === peer) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, update);
+    peer.send(encoding.toUint8Array(encoder));
+  });
+
+  const takeToken = (): boolean => {
+    const now = Date.now();
+    tokens = Math.min(limits.burst, tokens + ((now - lastRefill) / 1000) * limits.messagesPerSecond);
+    lastRefill = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+
+  const handleSync = (decoder: decoding.Decoder, reply: encoding.Encoder): void => {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        encoding.writeVarUint(reply, MESSAGE_SYNC);
+        syncProtocol.writeSyncStep2(reply, room.doc, stateVector);
+        return;
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (!mayWrite) {
+          // A read-only peer's sync step 2 after reconnect is normal and usually empty; a real write is logged.
+          if (update.byteLength > 2 || syncType === syncProtocol.messageYjsUpdate) {
+            log.warn({ role, bytes: update.byteLength }, "dropped a document update from a read-only peer");
+            hooks.onDroppedWrite?.();
+          }
+          return;
+        }
+        Y.applyUpdate(room.doc, update, peer);
+        return;
+      }
+      default:
+        throw new Error(`unknown sync message type ${syncType}`);
+    }
+  };
+
+  const handleMessage = (data: Uint8Array): void => {
+    const decoder = decoding.createDecoder(data);
+    const reply = encoding.createEncoder();
+    const messageType = decoding.readVarUint(decoder);
+    switch (messageType) {
+      case MESSAGE_SYNC:
+        handleSync(decoder, reply);
+        break;
+      case MESSAGE_AWARENESS: {
+        const update = decoding.readVarUint8Array(decoder);
+        trackAwarenessClients(update, controlledClients);
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, peer);
+        break;
+      }
+      case MESSAGE_QUERY_AWARENESS: {
+        encoding.writeVarUint(reply, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(
+          reply,
+          awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
+        );
+        break;
+      }
+      case MESSAGE_AUTH:
+        break;
+      default:
+        throw new Error(`unknown message type ${messageType}`);
+    }
+    if (encoding.length(reply) > 0) peer.send(encoding.toUint8Array(reply));
+  };
+
+  socket.on("message", (raw, isBinary) => {
+    if (closed) return;
+    if (!takeToken()) {
+      log.warn({ role }, "closing a socket that exceeded the message rate limit");
+      peer.close(CLOSE.rateLimited, "too many messages");
+      return;
+    }
+    if (!isBinary) {
+      peer.close(CLOSE.badMessage, "binary y-websocket messages only");
+      return;
+    }
+    const data = toUint8Array(raw);
+    try {
+      handleMessage(data);
+    } catch (error) {
+      log.warn({ role, err: error instanceof Error ? error.message : String(error) }, "closing a socket that sent an undecodable message");
+      peer.close(CLOSE.badMessage, "malformed message");
+    }
+  });
+
+  let alive = true;
+  socket.on("pong", () => {
+    alive = true;
+  });
+  const heartbeat = setInterval(() => {
+    if (!alive) {
+      socket.terminate();
+      return;
+    }
+    alive = false;
+    socket.ping();
+  }, 30_000);
+  heartbeat.unref();
+
+  socket.on("close", () => {
+    closed = true;
+    clearInterval(heartbeat);
+    offUpdate();
+    offAwareness();
+    room.peers.delete(peer);
+    awarenessProtocol.removeAwarenessStates(room.awareness, [...controlledClients], null);
+  });
+  socket.on("error", (error) => log.debug({ err: error.message }, "socket error"));
+
+  // Start the sync: our state vector, then everyone's presence.
+  const hello = encoding.createEncoder();
+  encoding.writeVarUint(hello, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(hello, room.doc);
+  peer.send(encoding.toUint8Array(hello));
+  const states = room.awareness.getStates();
+  if (states.size > 0) {
+    const presence = encoding.createEncoder();
+    encoding.writeVarUint(presence, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(presence, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
+    peer.send(encoding.toUint8Array(presence));
+  }
+}
+
+function trackAwarenessClients(update: Uint8Array, clients: Set<number>): void {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  for (let index = 0; index < count; index++) {
+    const clientId = decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder); // clock
+    const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
+    if (state === null) clients.delete(clientId);
+    else clients.add(clientId);
+  }
+}
+
+function toUint8Array(raw: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(raw)) return new Uint8Array(Buffer.concat(raw));
+  if (raw instanceof ArrayBuffer) return new Uint8Array(raw);
+  return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+}
