@@ -30,6 +30,8 @@ export interface ServerOptions {
   idleMs?: number;
   wsMessagesPerSecond?: number;
   wsBurst?: number;
+  /** Handles requests no route matched (Vite's dev middleware in `npm run dev`). */
+  fallback?: (req: IncomingMessage, res: import("node:http").ServerResponse, next: () => void) => void;
   /** Extra route registrations (the agent adds its routes here). */
   extend?: (app: AppContext) => void | Promise<void>;
 }
@@ -102,6 +104,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       if (options.staticDir && (await serveStatic(options.staticDir, req, res))) return;
+      if (options.fallback) {
+        options.fallback(req, res, () => send(res, { status: 404, json: errorBody("not_found", `Nothing at ${path}.`) }));
+        return;
+      }
       send(res, { status: 404, json: errorBody("not_found", `Nothing at ${path}.`) });
     })().catch((error: unknown) => {
       log.error({ err: error }, "unhandled request error");

@@ -1,0 +1,19 @@
+// Adds the agent to a server: the run manager and its routes.
+import type { AppContext } from "../app.ts";
+import { RunManager } from "./runs.ts";
+import { registerAgentRoutes } from "./routes.ts";
+import type { TurnEngine } from "./types.ts";
+
+export interface AgentOptions {
+  engine: TurnEngine;
+  contextTokens?: number;
+  runsPerMinute?: number;
+}
+
+export function installAgent(app: AppContext, options: AgentOptions): RunManager {
+  const runs = new RunManager(app.registry, app.store, options.engine, app.log, app.metrics, options.contextTokens ?? 24_000);
+  app.engineInfo = () => runs.engineInfo;
+  app.onClose(() => runs.cancelAll());
+  registerAgentRoutes(app, runs, options.runsPerMinute);
+  return runs;
+}

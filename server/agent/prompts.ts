@@ -1,0 +1,139 @@
+// Every word the model reads comes from this module: the system prompt with the decision rules,
+// few-shot examples, and how the conversation, canvas, selection and quick action are presented.
+// Versioned with the evals: a change here shows up in `npm run eval`.
+import { actionInstruction } from "../../shared/actions.ts";
+import type { CanvasContext, HistoryMessage, ModelMessage, TurnInput } from "./types.ts";
+
+export const PROMPT_VERSION = "2026-11-23.1";
+
+export const SYSTEM_PROMPT = `You are Canvas, a writing and coding partner working beside people in a shared editor.
+The user sees a chat on the left and, when one is open, a canvas (a document or a code file) on the right that
+several people may be editing at the same time. You act on the canvas only through tools.
+
+Decide, for every request:
+1. Chat or canvas.
+   - Call create_canvas for substantial writing or code the user will iterate on: an essay, story, article, report,
+     letter, email longer than a few lines, blog post, speech, documentation, a program, script, component or any code
+     longer than ~10 lines — or whenever the user asks for a canvas/document.
+   - Answer in chat (no tool) for questions, explanations, opinions, short answers, short writing (a tweet, a title,
+     a slogan, a subject line, a one-line reply, a haiku), greetings and chit-chat. Asking "how do I…" is a question.
+   - When a canvas is open, a request about it is an edit or a comment on it, never a new canvas — unless the user
+     clearly asks for a separate new document.
+2. Targeted edit or rewrite (when a canvas is open).
+   - Use edit_canvas when the request names a part (a paragraph, a sentence, a function, a heading), fixes something
+     specific, or changes less than ~30% of the text. Each edit's "find" must be copied exactly from the canvas and be
+     unique (include a few surrounding words if needed); "replace" is the new text. Use several small edits rather
+     than one huge one. Fixing one bug in a long file is one small edit — never reprint the file.
+   - Use rewrite_canvas only for whole-document changes: translate, change the tone/reading level/length of
+     everything, turn it into another form (poem, outline, bullet list), restructure throughout, port code to
+     another language.
+   - If the user selected text, the request is about the selection: edit inside it unless told otherwise.
+3. Comments.
+   - When asked to review, critique, give feedback, proofread or "suggest edits", call comment_canvas. Quote the exact
+     text each comment is about (a sentence or less, copied verbatim), be specific and actionable, add a suggestion
+     (replacement for the quote) when the fix is obvious. A few strong comments beat many weak ones; a clean draft
+     gets few or none. Severity: "issue" for errors (facts, logic, bugs, security), "suggestion" for improvements,
+     "info" for minor notes.
+
+Write canvas content as GitHub-flavoured markdown for documents and as raw source (no code fences) for code.
+After a tool call, reply in one short sentence saying what you did; do not repeat the canvas content in chat.
+If a tool returns an error, read it, fix the arguments (e.g. copy the exact passage it lists) and call the tool again.`;
+
+interface FewShot {
+  user: string;
+  canvas?: string;
+  /** What the model should do, described as the tool call it would make (or a chat answer). */
+  answer: string;
+}
+
+// Taken from the eval sets' train split (evals/data/*.jsonl, split "train"); test cases never appear here.
+export const FEW_SHOTS: FewShot[] = [
+  { user: "Write a 600-word essay on why cities should plant more trees.", answer: "create_canvas(kind: document, an essay in markdown with a title and sections)" },
+  { user: "Write a tweet announcing our bake sale on Friday.", answer: "Chat answer with the tweet; no canvas (short writing)." },
+  { user: "What's the difference between a memo and a report?", answer: "Chat answer; no canvas (a question)." },
+  { user: "Build a Python script that renames photos by their EXIF date.", answer: "create_canvas(kind: code, language: python, the full script)" },
+  { user: "Make the second paragraph friendlier.", canvas: "an essay", answer: "edit_canvas with one edit whose find is the whole second paragraph copied exactly" },
+  { user: "Translate it to French.", canvas: "an essay", answer: "rewrite_canvas with the whole essay in French" },
+  { user: "Fix the off-by-one error in the loop.", canvas: "a 400-line TypeScript file", answer: "edit_canvas replacing only the faulty line, e.g. find 'i <= items.length' replace 'i < items.length'" },
+  { user: "Critique this.", canvas: "an essay", answer: "comment_canvas with 3–6 comments, each quoting the exact sentence it is about" },
+];
+
+function fewShotText(): string {
+  return FEW_SHOTS.map(
+    (shot) => `- User${shot.canvas ? ` (canvas open: ${shot.canvas})` : ""}: "${shot.user}" → ${shot.answer}`,
+  ).join("\n");
+}
+
+export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
+
+export interface PromptBudget {
+  /** Total prompt tokens we aim to stay under. */
+  contextTokens: number;
+}
+
+/** The canvas as the model sees it: whole while it fits, else an outline plus the part around the selection. */
+export function presentCanvas(canvas: CanvasContext, selection: string | null, budgetTokens: number): string {
+  const header = `Open canvas: "${canvas.title}" (${canvas.kind}${canvas.language ? `, ${canvas.language}` : ""}, id ${canvas.id}).`;
+  const fence = canvas.kind === "code" ? "```" + (canvas.language ?? "") : "````markdown";
+  const closing = canvas.kind === "code" ? "```" : "````";
+  if (estimateTokens(canvas.content) <= budgetTokens) {
+    return `${header}\nFull content:\n${fence}\n${canvas.content}\n${closing}`;
+  }
+  const lines = canvas.content.split("\n");
+  const outline = lines
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) =>
+      canvas.kind === "code"
+        ? /^\s*(export\s+)?(async\s+)?(function|class|interface|type|def|const\s+\w+\s*=\s*\(|public|private)\b/.test(line)
+        : /^#{1,6}\s/.test(line),
+    )
+    .map(({ line, index }) => `${index + 1}: ${line.trim()}`);
+  const centre = selection ? Math.max(0, canvas.content.indexOf(selection)) : 0;
+  const windowChars = Math.max(2_000, budgetTokens * 4 - outline.join("\n").length);
+  const start = Math.max(0, centre - Math.floor(windowChars / 2));
+  const excerpt = canvas.content.slice(start, start + windowChars);
+  return (
+    `${header}\nThe canvas is too long to show whole (${lines.length} lines). You see its outline (line numbers) and ` +
+    `an excerpt${selection ? " around the selection" : " from the start"}. Quote "find" text only from the excerpt; ` +
+    `use edit_canvas, not rewrite_canvas, since you cannot see everything.\nOutline:\n${outline.join("\n") || "(no headings)"}\n` +
+    `Excerpt:\n${fence}\n${excerpt}\n${closing}`
+  );
+}
+
+function trimHistory(history: HistoryMessage[], budgetTokens: number): HistoryMessage[] {
+  const kept: HistoryMessage[] = [];
+  let used = 0;
+  for (let index = history.length - 1; index >= 0; index--) {
+    const message = history[index]!;
+    const cost = estimateTokens(message.content) + 4;
+    if (used + cost > budgetTokens) break;
+    kept.unshift(message);
+    used += cost;
+  }
+  return kept;
+}
+
+/** The first request of a turn: system prompt, trimmed history, then the user's message with its context. */
+export function buildMessages(input: TurnInput, budget: PromptBudget): ModelMessage[] {
+  const system = `${SYSTEM_PROMPT}\n\nExamples of the right decision:\n${fewShotText()}`;
+  const canvasBudget = Math.floor(budget.contextTokens * 0.7);
+  const historyBudget = Math.floor(budget.contextTokens * 0.2);
+  const parts: string[] = [];
+  if (input.canvas) parts.push(presentCanvas(input.canvas, input.selection, canvasBudget));
+  else parts.push("No canvas is open.");
+  if (input.selection) parts.push(`The user selected this text in the canvas:\n"""\n${input.selection}\n"""`);
+  if (input.action) parts.push(`Quick action: ${actionInstruction(input.action)}`);
+  parts.push(`User request: ${input.userText}`);
+  return [
+    { role: "system", content: system },
+    ...trimHistory(input.history, historyBudget).map((message) => ({ role: message.role, content: message.content }) as ModelMessage),
+    { role: "user", content: parts.join("\n\n") },
+  ];
+}
+
+/** The tool result the model sees after a refused call, asking it to correct and retry. */
+export function toolErrorMessage(error: string, retriesLeft: number): string {
+  return retriesLeft > 0
+    ? `ERROR: ${error}\nNothing was changed. Fix the arguments and call the tool again.`
+    : `ERROR: ${error}\nNothing was changed.`;
+}

@@ -1,0 +1,169 @@
+// HTTP routes of the agent: chat messages that start runs, run status and cancel, undo of AI
+// changes, the last change for "Show changes", versions, applying comment suggestions, feedback.
+import { z } from "zod";
+import { quickAction } from "../../shared/actions.ts";
+import { canvasesMap, commentsMap, newId } from "../../shared/room.ts";
+import { canvasText, textToDoc } from "../../shared/markdown/index.ts";
+import { AgentOrigin, applyToolCall, resolveCommentRange, writeDoc } from "../../shared/engine/index.ts";
+import { hashToken } from "../auth/tokens.ts";
+import type { AppContext } from "../app.ts";
+import { requireAccess } from "../http/auth.ts";
+import { HttpError, notFound } from "../http/errors.ts";
+import { ApiOrigin } from "../http/routes/rooms.ts";
+import { RateLimiter } from "../http/rateLimit.ts";
+import type { RunManager } from "./runs.ts";
+
+const messageBody = z.strictObject({
+  text: z.string().max(100_000),
+  canvasId: z.string().max(64).nullable().optional(),
+  selection: z.string().max(100_000).nullable().optional(),
+  action: quickAction.nullable().optional(),
+  authorName: z.string().trim().min(1).max(80).optional(),
+});
+const canvasBody = z.strictObject({ canvasId: z.string().min(1).max(64) });
+const feedbackBody = z.strictObject({
+  runId: z.string().min(1).max(64),
+  messageId: z.string().max(64).optional(),
+  value: z.enum(["up", "down"]),
+});
+
+export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMinute = 20): void {
+  const { router, store, registry } = app;
+  const limiter = new RateLimiter(runsPerMinute, 60_000);
+
+  router.add("POST", "/api/rooms/:roomId/messages", async (ctx) => {
+    const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "run_agent");
+    const body = await ctx.body(messageBody, app.maxMessageBytes);
+    if (!body.text.trim() && !body.action) throw new HttpError(400, "empty_message", "Write a message or pick a quick action.");
+    const tokenKey = hashToken(ctx.token ?? "");
+    const wait = limiter.take(tokenKey);
+    if (wait > 0) {
+      throw new HttpError(429, "rate_limited", `Too many requests to the model from this link. Try again in ${Math.ceil(wait / 1000)} s.`, {
+        "Retry-After": String(Math.ceil(wait / 1000)),
+      });
+    }
+    const run = runs.start(room.id, {
+      text: body.text,
+      canvasId: body.canvasId ?? null,
+      selection: body.selection ?? null,
+      action: body.action ?? null,
+      author: `${role}:${tokenKey.slice(0, 8)}`,
+      authorName: body.authorName,
+    });
+    if (!run) throw new HttpError(409, "run_active", "The model is already working in this room. Wait for it or stop it first.");
+    return { status: 202, json: { runId: run.id } };
+  });
+
+  router.add("GET", "/api/rooms/:roomId/runs/:runId", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
+    const run = runs.getRun(room.id, ctx.params.runId!);
+    if (!run) throw notFound("Run");
+    return { status: 200, json: { id: run.id, status: run.status, error: run.error, toolCalls: run.toolCalls } };
+  });
+
+  router.add("POST", "/api/rooms/:roomId/runs/current/cancel", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "run_agent");
+    const cancelled = await runs.cancel(room.id);
+    return { status: 200, json: { cancelled } };
+  });
+
+  router.add("POST", "/api/rooms/:roomId/undo", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
+    const body = await ctx.body(canvasBody);
+    if (runs.isActive(room.id)) throw new HttpError(409, "run_active", "Wait for the model to finish before undoing.");
+    return registry.hold(room.id, async (live) => {
+      const undone = runs.undoLast(live);
+      if (!undone) throw new HttpError(409, "nothing_to_undo", "There is no AI change left to undo.");
+      await live.flush();
+      await store.saveFeedback({
+        id: newId(), roomId: room.id, runId: runs.lastChange(room.id, body.canvasId)?.runId ?? null, kind: "undo", value: "undo",
+        context: { canvasId: body.canvasId, change: runs.lastChange(room.id, body.canvasId) }, createdAt: Date.now(),
+      });
+      return { status: 200, json: { undone: true, text: canvasesMap(live.doc).has(body.canvasId) ? canvasText(live.doc, body.canvasId) : null } };
+    });
+  });
+
+  router.add("GET", "/api/rooms/:roomId/changes/last", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
+    const canvasId = ctx.url.searchParams.get("canvasId") ?? "";
+    return { status: 200, json: runs.lastChange(room.id, canvasId) };
+  });
+
+  router.add("GET", "/api/rooms/:roomId/versions", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
+    const versions = await store.listVersions(room.id, ctx.url.searchParams.get("canvasId"));
+    return { status: 200, json: { versions } };
+  });
+
+  router.add("GET", "/api/rooms/:roomId/versions/:versionId", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
+    const version = await store.getVersion(room.id, ctx.params.versionId!);
+    if (!version) throw notFound("Version");
+    return { status: 200, json: version };
+  });
+
+  router.add("POST", "/api/rooms/:roomId/versions/:versionId/restore", async (ctx) => {
+    const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
+    const version = await store.getVersion(room.id, ctx.params.versionId!);
+    if (!version) throw notFound("Version");
+    return registry.hold(room.id, async (live) => {
+      const meta = canvasesMap(live.doc).get(version.canvasId);
+      if (!meta) throw notFound("Canvas");
+      await store.saveVersion({
+        id: newId(), roomId: room.id, canvasId: meta.id, reason: "restore", author: role,
+        text: canvasText(live.doc, meta.id), runId: null, createdAt: Date.now(),
+      });
+      // A restore is a new change everyone sees (minimal diff), not a reset of the room's history.
+      const doc = textToDoc(version.text, meta.kind, meta.language);
+      live.doc.transact(() => writeDoc(live.doc, live.doc.getXmlFragment(`canvas/${meta.id}`), doc), new ApiOrigin(role, "restore"));
+      await live.flush();
+      return { status: 200, json: { restored: version.id, text: canvasText(live.doc, meta.id) } };
+    });
+  });
+
+  router.add("POST", "/api/rooms/:roomId/comments/:commentId/apply", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
+    return registry.hold(room.id, async (live) => {
+      const comments = commentsMap(live.doc);
+      const comment = comments.get(ctx.params.commentId!);
+      if (!comment) throw notFound("Comment");
+      if (comment.suggestion === null) throw new HttpError(409, "no_suggestion", "This comment has no suggestion to apply.");
+      const range = resolveCommentRange(live.doc, comment);
+      if (!range || !range.text) throw new HttpError(409, "anchor_lost", "The text this comment was about has been deleted.");
+      const origin = new AgentOrigin(`apply-${comment.id}`);
+      const result = applyToolCall(
+        live.doc,
+        { name: "edit_canvas", arguments: { edits: [{ find: range.text, replace: comment.suggestion, all: false }], summary: "Applied a suggestion" } },
+        { canvasId: comment.canvasId, origin },
+      );
+      if (!result.ok) {
+        throw new HttpError(409, "cannot_apply", result.errors.map((error) => error.message).join(" "));
+      }
+      live.doc.transact(() => comments.set(comment.id, { ...comment, resolved: true }), origin);
+      await live.flush();
+      await store.saveFeedback({
+        id: newId(), roomId: room.id, runId: comment.runId, kind: "accept", value: "apply_suggestion",
+        context: { comment, canvasId: comment.canvasId }, createdAt: Date.now(),
+      });
+      return { status: 200, json: { applied: true, summary: result.summary } };
+    });
+  });
+
+  router.add("POST", "/api/rooms/:roomId/feedback", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
+    const body = await ctx.body(feedbackBody);
+    const run = runs.getRun(room.id, body.runId);
+    await store.saveFeedback({
+      id: newId(),
+      roomId: room.id,
+      runId: body.runId,
+      kind: "thumbs",
+      value: body.value,
+      context: run
+        ? { userText: run.userText, canvasId: run.canvasId, canvas: run.canvasBefore, selection: run.selection, toolCalls: run.toolCalls, messageId: body.messageId ?? null }
+        : { messageId: body.messageId ?? null },
+      createdAt: Date.now(),
+    });
+    return { status: 201, json: { ok: true } };
+  });
+}
