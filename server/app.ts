@@ -2,7 +2,7 @@
 // Yjs websocket protocol. Transport (HTTP, ws) stays thin; policy lives in auth/, state in rooms/.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type RawData } from "ws";
 import type { Logger } from "pino";
 import { createLogger } from "./log.ts";
 import { SqliteStore } from "./store/sqlite.ts";
@@ -139,7 +139,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ws.close(access.status === 404 ? CLOSE.notFound : CLOSE.unauthorized, access.message.slice(0, 120));
         return;
       }
+      // The room may still be loading (a networked store takes a while): keep the client's first
+      // messages (its sync step 1) and replay them once the connection is attached, else it never syncs.
+      const early: { data: RawData; isBinary: boolean }[] = [];
+      const limits = { messagesPerSecond: options.wsMessagesPerSecond ?? 300, burst: options.wsBurst ?? 2_000 };
+      const keepEarly = (data: RawData, isBinary: boolean): void => {
+        if (early.length >= limits.burst) ws.close(CLOSE.rateLimited, "too many messages");
+        else early.push({ data, isBinary });
+      };
+      ws.on("message", keepEarly);
       void registry.get(roomId).then((room) => {
+        ws.off("message", keepEarly);
+        if (ws.readyState !== ws.OPEN) {
+          registry.release(roomId);
+          return;
+        }
         const role = access.access.role;
         const socketLog = log.child({ roomId, role });
         metrics.clients.inc();
@@ -147,13 +161,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           metrics.clients.dec();
           registry.release(roomId);
         });
-        attachConnection(ws, room, role, socketLog, {
-          messagesPerSecond: options.wsMessagesPerSecond ?? 300,
-          burst: options.wsBurst ?? 2_000,
-        }, {
+        attachConnection(ws, room, role, socketLog, limits, {
           onDroppedWrite: () => metrics.droppedWrites.inc(),
           onRejected: (code) => metrics.socketRejections.inc({ code: String(code) }),
         });
+        for (const message of early.splice(0)) ws.emit("message", message.data, message.isBinary);
+      }, (error: unknown) => {
+        log.error({ err: error, roomId }, "loading a room for a socket failed");
+        ws.close(CLOSE.internal, "could not load the room, reconnect to retry");
       });
     });
   }
