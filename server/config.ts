@@ -1,0 +1,122 @@
+// The server's settings, read once from the environment and validated with zod. A bad value stops
+// the start with one message that lists every bad variable and what it may be.
+import { z } from "zod";
+
+/**
+ * gpt-4.1: follows tool-use instructions closely, supports strict function schemas,
+ * `parallel_tool_calls: false` and Predicted Outputs (the fast rewrite path), which the newer
+ * reasoning models do not; and it streams its first token quickly, which matters in a live room.
+ */
+export const DEFAULT_CANVAS_MODEL = "gpt-4.1";
+
+/** Sent as the key to OpenAI-compatible servers that need none (Ollama, llama.cpp, vLLM). */
+export const PLACEHOLDER_API_KEY = "not-needed";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  engine: "openai" | "local";
+  /** The key sent to the provider; the placeholder for a keyless local server; undefined for the local engine. */
+  apiKey: string | undefined;
+  baseURL: string | undefined;
+  model: string;
+  predictedOutputs: boolean;
+  requestTimeoutMs: number;
+  maxRetries: number;
+  maxMessageBytes: number;
+  /** Prompt budget for the model's context (conversation + canvas), in tokens. */
+  contextTokens: number;
+}
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+interface Setting<T> {
+  schema: z.ZodType<T, string>;
+  fallback: T;
+  allowed: string;
+}
+
+const settings = {
+  PORT: { schema: int(0, 65_535), fallback: 3000, allowed: "a port number 0-65535 (0 picks a free port)" } satisfies Setting<number>,
+  HOST: { schema: z.string().min(1), fallback: "0.0.0.0", allowed: "a host name or IP address to listen on" } satisfies Setting<string>,
+  DATA_DIR: { schema: z.string().min(1), fallback: "./data", allowed: "a directory path" } satisfies Setting<string>,
+  LOG_LEVEL: { schema: z.enum(LOG_LEVELS), fallback: "info", allowed: LOG_LEVELS.join(", ") } satisfies Setting<Config["logLevel"]>,
+  OPENAI_BASE_URL: {
+    schema: z.url({ protocol: /^https?$/ }),
+    fallback: undefined,
+    allowed: "an http(s) URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1",
+  } satisfies Setting<string | undefined>,
+  CANVAS_MODEL: { schema: z.string().min(1), fallback: DEFAULT_CANVAS_MODEL, allowed: "a model name the provider serves" } satisfies Setting<string>,
+  CANVAS_ENGINE: { schema: z.enum(["openai", "local"]), fallback: undefined, allowed: "openai, local" } satisfies Setting<"openai" | "local" | undefined>,
+  CANVAS_PREDICTED_OUTPUTS: {
+    schema: z.enum(["1", "0", "true", "false"]).transform((value) => value === "1" || value === "true"),
+    fallback: false,
+    allowed: "1 or 0",
+  } satisfies Setting<boolean>,
+  CANVAS_REQUEST_TIMEOUT_MS: { schema: int(100, 3_600_000), fallback: 60_000, allowed: "milliseconds, 100-3600000" } satisfies Setting<number>,
+  CANVAS_MAX_RETRIES: { schema: int(0, 10), fallback: 2, allowed: "a whole number 0-10" } satisfies Setting<number>,
+  MAX_MESSAGE_BYTES: { schema: int(1024, 1024 ** 3), fallback: 10 * 1024 * 1024, allowed: "bytes, 1024-1073741824" } satisfies Setting<number>,
+  CANVAS_CONTEXT_TOKENS: { schema: int(1000, 2_000_000), fallback: 24_000, allowed: "tokens, 1000-2000000" } satisfies Setting<number>,
+};
+
+type SettingName = keyof typeof settings;
+type Values = { [K in SettingName]: (typeof settings)[K]["fallback"] | z.output<(typeof settings)[K]["schema"]> };
+
+/** Reads and validates the configuration; throws one Error naming every bad variable and its allowed values. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const values = {} as Record<SettingName, unknown>;
+  for (const name of Object.keys(settings) as SettingName[]) {
+    const setting: Setting<unknown> = settings[name];
+    const raw = present(env[name]);
+    if (raw === undefined) {
+      values[name] = setting.fallback;
+      continue;
+    }
+    const parsed = setting.schema.safeParse(raw);
+    if (parsed.success) values[name] = parsed.data;
+    else problems.push(`${name}=${JSON.stringify(raw)} is not valid: expected ${setting.allowed}`);
+  }
+  const v = values as Values;
+  const key = present(env.OPENAI_API_KEY);
+  const engine = v.CANVAS_ENGINE ?? (key !== undefined ? "openai" : "local");
+  if (engine === "openai" && key === undefined && v.OPENAI_BASE_URL === undefined) {
+    problems.push(
+      "CANVAS_ENGINE=openai needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local server that needs no key; " +
+        "set one of them, or use CANVAS_ENGINE=local for the offline engine",
+    );
+  }
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+  }
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: v.DATA_DIR,
+    logLevel: v.LOG_LEVEL,
+    engine,
+    apiKey: engine === "openai" ? (key ?? PLACEHOLDER_API_KEY) : undefined,
+    baseURL: v.OPENAI_BASE_URL,
+    model: v.CANVAS_MODEL,
+    predictedOutputs: v.CANVAS_PREDICTED_OUTPUTS,
+    requestTimeoutMs: v.CANVAS_REQUEST_TIMEOUT_MS,
+    maxRetries: v.CANVAS_MAX_RETRIES,
+    maxMessageBytes: v.MAX_MESSAGE_BYTES,
+    contextTokens: v.CANVAS_CONTEXT_TOKENS,
+  };
+}
+
+// An empty variable (`OPENAI_API_KEY=`) means "not set", as shells and .env files write it.
+function present(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === "" ? undefined : trimmed;
+}
