@@ -155,5 +155,7 @@ async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>, limit: nu
 }
 
 function tooLarge(limit: number): HttpError {
-  return new HttpError(413, "too_large", `The request body is larger than ${limit} bytes.`);
+  // The rest of the body is never read, so the connection cannot carry another request: close it,
+  // else a keep-alive client sends its next request into the abandoned body and hangs.
+  return new HttpError(413, "too_large", `The request body is larger than ${limit} bytes.`, { Connection: "close" });
 }
