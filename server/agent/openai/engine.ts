@@ -1,0 +1,105 @@
+// The TurnEngine for any OpenAI-compatible endpoint, through the real `openai` SDK: streams text and
+// tool calls as ModelEvents and turns every failure into a ProviderError with a message to act on.
+import OpenAI from "openai";
+import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
+import type { ModelEvent, ModelRequest, TurnEngine } from "../types.ts";
+import { CompletionAccumulator } from "./accumulate.ts";
+import { createResponseCache, replayEvents, responseCacheKey, type ResponseCache } from "./cache.ts";
+import { brokenStreamError, ProviderError } from "./errors.ts";
+import { predictedRewrite, type PredictedRewriteRequest } from "./predicted.ts";
+import { streamChunks, type StreamOptions } from "./stream.ts";
+
+export { ProviderError, type ProviderErrorKind } from "./errors.ts";
+export type { PredictedRewriteRequest } from "./predicted.ts";
+
+export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+export interface OpenAIEngineOptions {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  /** Per attempt: the wait for the response to start, and the longest silence inside a stream. */
+  timeoutMs: number;
+  /** Retries the SDK makes on 429, 5xx, timeouts and connection errors. */
+  maxRetries: number;
+  predictedOutputs?: boolean;
+  /** Directory of the eval response cache; null or absent: no cache. */
+  cacheDir?: string | null;
+}
+
+export interface OpenAIEngine extends TurnEngine {
+  readonly kind: "openai";
+  /** Present when Predicted Outputs are on: streams a rewrite with the current text as prediction. */
+  readonly predictedRewrite?: (request: PredictedRewriteRequest) => AsyncIterable<string>;
+}
+
+export function createOpenAIEngine(options: OpenAIEngineOptions): OpenAIEngine {
+  const baseURL = options.baseURL ?? OPENAI_DEFAULT_BASE_URL;
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL,
+    timeout: options.timeoutMs,
+    maxRetries: options.maxRetries,
+    // Failures reach the user as ProviderErrors; the SDK's own console output would only be noise.
+    logLevel: "off",
+  });
+  const context: StreamOptions["context"] = { model: options.model, baseURL, maxRetries: options.maxRetries };
+  const cache = options.cacheDir ? createResponseCache(options.cacheDir) : null;
+
+  const engine: OpenAIEngine = {
+    kind: "openai",
+    model: options.model,
+    stream: (request) => streamTurn(client, options, context, cache, request),
+    ...(options.predictedOutputs
+      ? {
+          predictedRewrite: (request: PredictedRewriteRequest) =>
+            predictedRewrite(client, { model: options.model, timeoutMs: options.timeoutMs, context }, request),
+        }
+      : {}),
+  };
+  return engine;
+}
+
+async function* streamTurn(
+  client: OpenAI,
+  options: OpenAIEngineOptions,
+  context: StreamOptions["context"],
+  cache: ResponseCache | null,
+  request: ModelRequest,
+): AsyncGenerator<ModelEvent> {
+  const key = cache ? responseCacheKey(options.model, request.messages, request.tools) : null;
+  if (cache && key) {
+    const hit = await cache.get(key);
+    if (hit) {
+      yield* replayEvents(hit);
+      return;
+    }
+  }
+  const body: ChatCompletionCreateParamsStreaming = {
+    model: options.model,
+    messages: request.messages,
+    stream: true,
+    stream_options: { include_usage: true },
+    // Some servers reject parallel_tool_calls when no tools are offered.
+    ...(request.tools.length > 0 ? { tools: request.tools, tool_choice: "auto" as const, parallel_tool_calls: false } : {}),
+  };
+  // A stream that breaks before it produced anything is retried once; after that the user has
+  // already seen part of the answer, and a second answer could differ from it.
+  for (let attempt = 0; ; attempt += 1) {
+    const accumulator = new CompletionAccumulator();
+    try {
+      for await (const chunk of streamChunks(client, body, { signal: request.signal, timeoutMs: options.timeoutMs, context })) {
+        yield* accumulator.apply(chunk);
+      }
+      if (!accumulator.isComplete()) throw brokenStreamError("the connection closed before the model finished");
+    } catch (error) {
+      const retry = error instanceof ProviderError && error.kind === "stream" && !accumulator.hasOutput() && attempt === 0 && !request.signal.aborted;
+      if (retry) continue;
+      throw error;
+    }
+    const done = accumulator.done();
+    if (cache && key) await cache.set(key, done);
+    yield done;
+    return;
+  }
+}
