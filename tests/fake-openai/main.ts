@@ -1,7 +1,7 @@
 // The fake OpenAI server as its own process, for e2e tests that run the app as a child process:
 //   FAKE_OPENAI_PORT=4010 node --import tsx tests/fake-openai/main.ts
 // Script it with `POST /__script` (a JSON array of steps, see steps.ts); read what it received with
-// `GET /__requests`. Prints "fake OpenAI listening at <base URL>" once ready.
+// `GET /__requests`; forget both with `POST /__reset`. Prints "fake OpenAI listening at <base URL>" once ready.
 import { startFakeOpenAI } from "./server.ts";
 
 const raw = process.env.FAKE_OPENAI_PORT ?? process.env.PORT ?? "0";

@@ -23,6 +23,8 @@ export interface FakeOpenAI {
   requests: RecordedRequest[];
   /** Steps not played yet. */
   pending(): number;
+  /** Forgets unplayed steps and recorded requests. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,12 @@ export async function startFakeOpenAI(options: { port?: number; host?: string } 
       sendJson(res, 200, { queued: queue.length });
       return;
     }
+    if (req.method === "POST" && path === "/__reset") {
+      queue.length = 0;
+      requests.length = 0;
+      sendJson(res, 200, { reset: true });
+      return;
+    }
     if (req.method === "GET" && path === "/__requests") {
       sendJson(res, 200, { requests, pending: queue.length });
       return;
@@ -89,6 +97,10 @@ export async function startFakeOpenAI(options: { port?: number; host?: string } 
     },
     requests,
     pending: () => queue.length,
+    reset() {
+      queue.length = 0;
+      requests.length = 0;
+    },
     close() {
       for (const socket of sockets) socket.destroy();
       return new Promise((resolve) => server.close(() => resolve()));
@@ -133,7 +145,7 @@ async function streamAnswer(step: FakeStreamStep, body: unknown, writer: ChunkWr
     }
   }
   if (!(await writer.chunk({}, step.toolCall ? "tool_calls" : "stop"))) return;
-  if (includeUsage(body)) {
+  if (includeUsage(body) && !step.omitUsage) {
     const usage = step.usage ?? {
       prompt_tokens: Math.ceil(JSON.stringify(messagesOf(body)).length / 4),
       completion_tokens: Math.ceil(((step.text ?? "").length + argumentsText.length) / 4),
@@ -184,7 +196,8 @@ class ChunkWriter {
     if (this.sent > 0 && this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.res.destroyed) return false;
     const chunk = { id: this.id, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: this.model, ...fields };
-    this.res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    // Wait until the chunk reached the socket, so a later cut cannot discard it.
+    await new Promise<void>((resolve) => this.res.write(`data: ${JSON.stringify(chunk)}\n\n`, () => resolve()));
     this.sent += 1;
     return true;
   }

@@ -31,6 +31,8 @@ const streamStepSchema = z.strictObject({
   stallAfterChunks: z.number().int().min(0).optional(),
   /** Override the reported usage (else estimated as characters / 4). */
   usage: usageSchema.optional(),
+  /** Send no usage chunk even when asked, like servers that ignore stream_options. */
+  omitUsage: z.boolean().optional(),
 });
 
 const errorStepSchema = z.strictObject({

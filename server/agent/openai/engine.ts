@@ -5,7 +5,7 @@ import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/
 import type { ModelEvent, ModelRequest, TurnEngine } from "../types.ts";
 import { CompletionAccumulator } from "./accumulate.ts";
 import { createResponseCache, replayEvents, responseCacheKey, type ResponseCache } from "./cache.ts";
-import { brokenStreamError, ProviderError } from "./errors.ts";
+import { brokenStreamError, isRetryableStreamError } from "./errors.ts";
 import { predictedRewrite, type PredictedRewriteRequest } from "./predicted.ts";
 import { streamChunks, type StreamOptions } from "./stream.ts";
 
@@ -93,7 +93,7 @@ async function* streamTurn(
       }
       if (!accumulator.isComplete()) throw brokenStreamError("the connection closed before the model finished");
     } catch (error) {
-      const retry = error instanceof ProviderError && error.kind === "stream" && !accumulator.hasOutput() && attempt === 0 && !request.signal.aborted;
+      const retry = isRetryableStreamError(error) && !accumulator.hasOutput() && attempt === 0 && !request.signal.aborted;
       if (retry) continue;
       throw error;
     }

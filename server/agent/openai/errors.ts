@@ -36,10 +36,15 @@ export function cancelledError(cause?: unknown): ProviderError {
 export function brokenStreamError(detail: string, cause?: unknown): ProviderError {
   return new ProviderError(
     "stream",
-    `The model's response stream broke off (${detail}). Nothing partial was applied; try again.`,
+    `The model's response stream broke off before the answer was complete (${detail}). Try again.`,
     undefined,
     { cause },
   );
+}
+
+/** A connection that broke before any output may work the second time; data that is not JSON will not. */
+export function isRetryableStreamError(error: unknown): boolean {
+  return error instanceof ProviderError && error.kind === "stream" && !(error.cause instanceof SyntaxError);
 }
 
 /** Turns whatever the SDK or the stream threw into a ProviderError. */
@@ -82,7 +87,8 @@ export function toProviderError(error: unknown, context: FailureContext): Provid
     );
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return brokenStreamError(detail.slice(0, 120) || "connection closed", error);
+  // undici says "terminated" when the connection closes inside a response body.
+  return brokenStreamError(detail === "terminated" || detail === "" ? "the connection closed" : detail.slice(0, 120), error);
 }
 
 function fromStatus(error: InstanceType<typeof OpenAI.APIError>, context: FailureContext): ProviderError {
