@@ -11,6 +11,7 @@ import { RoomRegistry } from "./rooms/registry.ts";
 import { Router, errorBody, send } from "./http/router.ts";
 import { checkAccess } from "./http/auth.ts";
 import { attachConnection } from "./ws/connection.ts";
+import { LiveLinks } from "./ws/liveLinks.ts";
 import { CLOSE } from "./ws/closeCodes.ts";
 import { serveStatic } from "./http/static.ts";
 import { registerRoomRoutes } from "./http/routes/rooms.ts";
@@ -42,6 +43,8 @@ export interface AppContext {
   router: Router;
   log: Logger;
   metrics: Metrics;
+  /** Open sockets by room and link role, so a revoked or rotated link also closes them. */
+  liveLinks: LiveLinks;
   maxMessageBytes: number;
   /** Base URL for links, from the request (or PUBLIC_URL). */
   publicUrl(req: IncomingMessage): string;
@@ -77,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     router,
     log,
     metrics,
+    liveLinks: new LiveLinks(),
     maxMessageBytes,
     publicUrl: (req) => process.env.PUBLIC_URL ?? `http://${req.headers.host ?? "localhost"}`,
     onClose: (hook) => closeHooks.push(hook),
@@ -161,6 +165,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           metrics.clients.dec();
           registry.release(roomId);
         });
+        app.liveLinks.add(roomId, role, ws);
         attachConnection(ws, room, role, socketLog, limits, {
           onDroppedWrite: () => metrics.droppedWrites.inc(),
           onRejected: (code) => metrics.socketRejections.inc({ code: String(code) }),

@@ -141,7 +141,8 @@ export function attachConnection(
   };
 
   socket.on("message", (raw, isBinary) => {
-    if (closed) return;
+    // A socket the server is closing (e.g. its link was revoked) gets nothing more applied.
+    if (closed || socket.readyState !== socket.OPEN) return;
     if (!takeToken()) {
       log.warn({ role }, "closing a socket that exceeded the message rate limit");
       peer.close(CLOSE.rateLimited, "too many messages");

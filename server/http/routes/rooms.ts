@@ -84,11 +84,13 @@ export function registerRoomRoutes(app: AppContext): void {
     if (!role) throw new HttpError(400, "invalid_role", `Unknown role "${ctx.params.role}". Use one of ${ROLES.join(", ")}.`);
     if (ctx.params.op === "revoke") {
       await store.setLink(room.id, role, null);
+      app.liveLinks.closeRole(room.id, role, `The ${role} link was revoked by the owner.`);
       return { status: 200, json: { role, revoked: true } };
     }
     if (ctx.params.op !== "rotate") throw notFound(`Link operation "${ctx.params.op}"`);
     const token = newToken();
     await store.setLink(room.id, role, hashToken(token));
+    app.liveLinks.closeRole(room.id, role, `The ${role} link was replaced by a new one; ask the owner for it.`);
     const link = `${app.publicUrl(ctx.req)}/r/${encodeURIComponent(room.id)}?token=${token}`;
     return { status: 200, json: { role, token, link } };
   });
