@@ -1,0 +1,192 @@
+// The canvas pane: tabs for the room's canvases, the canvas actions (quick actions, changes, versions,
+// import/export), the live editor, and the changes/versions side panels.
+import { useRef, useState } from "react";
+import type { Editor } from "@tiptap/react";
+import type { QuickAction } from "../../shared/actions.ts";
+import type { CanvasMeta } from "../../shared/room.ts";
+import type { Api } from "../lib/api.ts";
+import type { Identity } from "../lib/identity.ts";
+import type { RoomConnection } from "../lib/useRoomConnection.ts";
+import { useComments } from "../lib/yHooks.ts";
+import { downloadText } from "../lib/files.ts";
+import { CanvasEditor, type AiSignal, type CanvasEditorProps } from "./CanvasEditor.tsx";
+import { ChangesPanel } from "./ChangesPanel.tsx";
+import { VersionsPanel } from "./VersionsPanel.tsx";
+import { QuickActions } from "./QuickActions.tsx";
+
+export type SidePanel = "changes" | "versions" | null;
+
+export interface CanvasPaneProps {
+  connection: RoomConnection;
+  api: Api;
+  identity: Identity;
+  canvases: CanvasMeta[];
+  canvas: CanvasMeta;
+  canWrite: boolean;
+  canComment: boolean;
+  canRun: boolean;
+  running: boolean;
+  aiSignal: AiSignal;
+  panel: SidePanel;
+  changesVersion: number;
+  narrow: boolean;
+  onPanel: (panel: SidePanel) => void;
+  onSelect: (canvasId: string) => void;
+  onEditor: (editor: Editor | null) => void;
+  onAsk: CanvasEditorProps["onAsk"];
+  onComment: CanvasEditorProps["onComment"];
+  onReply: CanvasEditorProps["onReply"];
+  onResolve: CanvasEditorProps["onResolve"];
+  onApply: CanvasEditorProps["onApply"];
+  onAction: (action: QuickAction) => void;
+  onUndo: () => Promise<boolean>;
+  onRestore: (versionId: string) => Promise<boolean>;
+  onNewCanvas: () => void;
+  onImportFiles: (files: File[]) => void;
+  onClose: () => void;
+  onNotice: (text: string) => void;
+}
+
+export function CanvasPane(props: CanvasPaneProps) {
+  const { api, canvas } = props;
+  const comments = useComments(props.connection.doc, canvas.id);
+  const [exportOpen, setExportOpen] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  async function exportAs(format: "markdown" | "source", copy: boolean) {
+    setExportOpen(false);
+    const result = await api.exportCanvas(canvas.id, format);
+    if (!result.ok) return props.onNotice(result.message);
+    if (copy) {
+      await navigator.clipboard.writeText(result.value.text).then(
+        () => props.onNotice("Copied the canvas as markdown."),
+        () => props.onNotice("The browser did not allow copying. Use Download instead."),
+      );
+    } else downloadText(result.value.filename, result.value.text, format === "markdown" ? "text/markdown" : "text/plain");
+  }
+
+  async function currentText(): Promise<string | null> {
+    const result = await api.exportCanvas(canvas.id, canvas.kind === "code" ? "source" : "markdown");
+    return result.ok ? result.value.text : null;
+  }
+
+  return (
+    <section className="canvas-pane" aria-label="Canvas">
+      <div className="canvas-tabs-row">
+        {props.narrow && (
+          <button type="button" className="icon-button" aria-label="Back to chat" onClick={props.onClose}>
+            ←
+          </button>
+        )}
+        <div className="canvas-tabs" role="tablist" aria-label="Canvases">
+          {props.canvases.map((entry) => (
+            <button
+              key={entry.id}
+              type="button"
+              role="tab"
+              aria-selected={entry.id === canvas.id}
+              className={`canvas-tab${entry.id === canvas.id ? " active" : ""}`}
+              onClick={() => props.onSelect(entry.id)}
+              title={entry.title}
+            >
+              <span className="tab-icon" aria-hidden="true">{entry.kind === "code" ? "</>" : "¶"}</span>
+              <span className="tab-title">{entry.title}</span>
+            </button>
+          ))}
+        </div>
+        {props.canWrite && (
+          <button type="button" className="icon-button" aria-label="New canvas" title="New canvas" onClick={props.onNewCanvas}>
+            ＋
+          </button>
+        )}
+        {!props.narrow && (
+          <button type="button" className="icon-button" aria-label="Close canvas" title="Close canvas" onClick={props.onClose}>
+            ✕
+          </button>
+        )}
+      </div>
+      <div className="canvas-actions">
+        <h2 className="canvas-title">{canvas.title}</h2>
+        <div className="canvas-action-buttons">
+          {props.canRun && <QuickActions kind={canvas.kind} disabled={props.running} onAction={props.onAction} />}
+          <button type="button" className={`button small${props.panel === "changes" ? " pressed" : ""}`} aria-pressed={props.panel === "changes"} onClick={() => props.onPanel(props.panel === "changes" ? null : "changes")}>
+            Show changes
+          </button>
+          <button type="button" className={`button small${props.panel === "versions" ? " pressed" : ""}`} aria-pressed={props.panel === "versions"} onClick={() => props.onPanel(props.panel === "versions" ? null : "versions")}>
+            Versions
+          </button>
+          <div className="export">
+            <button type="button" className="button small" aria-haspopup="menu" aria-expanded={exportOpen} onClick={() => setExportOpen((value) => !value)}>
+              Export ▾
+            </button>
+            {exportOpen && (
+              <div className="menu right" role="menu" aria-label="Export">
+                <button type="button" role="menuitem" className="menu-item" onClick={() => void exportAs("markdown", false)}>
+                  Download .md
+                </button>
+                {canvas.kind === "code" && (
+                  <button type="button" role="menuitem" className="menu-item" onClick={() => void exportAs("source", false)}>
+                    Download source file
+                  </button>
+                )}
+                <button type="button" role="menuitem" className="menu-item" onClick={() => void exportAs("markdown", true)}>
+                  Copy as markdown
+                </button>
+                {props.canWrite && (
+                  <button
+                    type="button"
+                    role="menuitem"
+                    className="menu-item"
+                    onClick={() => {
+                      setExportOpen(false);
+                      fileInput.current?.click();
+                    }}
+                  >
+                    Import a file…
+                  </button>
+                )}
+              </div>
+            )}
+            <input
+              ref={fileInput}
+              type="file"
+              className="visually-hidden"
+              aria-label="Import a markdown or code file"
+              accept=".md,.markdown,.txt,.ts,.tsx,.js,.jsx,.mjs,.py,.java,.cpp,.cc,.c,.h,.cs,.go,.rs,.rb,.php,.kt,.swift,.sh,.sql,.html,.css,.json,.yaml,.yml"
+              onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                event.target.value = "";
+                if (files.length) props.onImportFiles(files);
+              }}
+            />
+          </div>
+        </div>
+      </div>
+      <div className="canvas-body">
+        <CanvasEditor
+          key={canvas.id}
+          connection={props.connection}
+          canvas={canvas}
+          identity={props.identity}
+          canWrite={props.canWrite}
+          canComment={props.canComment}
+          canAsk={props.canRun && !props.running}
+          comments={comments}
+          aiSignal={props.aiSignal}
+          onEditor={props.onEditor}
+          onAsk={props.onAsk}
+          onComment={props.onComment}
+          onReply={props.onReply}
+          onResolve={props.onResolve}
+          onApply={props.onApply}
+        />
+        {props.panel === "changes" && (
+          <ChangesPanel api={api} canvas={canvas} canWrite={props.canWrite} version={props.changesVersion} onUndo={props.onUndo} onClose={() => props.onPanel(null)} />
+        )}
+        {props.panel === "versions" && (
+          <VersionsPanel api={api} canvas={canvas} canWrite={props.canWrite} currentText={currentText} onRestore={props.onRestore} onClose={() => props.onPanel(null)} />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+// The chat pane: the conversation (shared live through the room's Y.Doc) and the composer.
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import type { CanvasMeta, ChatMessageView } from "../../shared/room.ts";
+import { ChatMessage } from "./ChatMessage.tsx";
+
+export interface ChatPaneProps {
+  messages: ChatMessageView[];
+  canvases: CanvasMeta[];
+  canRun: boolean;
+  readOnlyReason: string | null;
+  running: boolean;
+  notice: string | null;
+  onSend: (text: string) => Promise<boolean>;
+  onStop: () => void;
+  onRetry: (message: ChatMessageView) => void;
+  onFeedback: (message: ChatMessageView, value: "up" | "down") => void;
+  onShowChange: (canvasId: string) => void;
+  onNewCanvas: (() => void) | null;
+}
+
+const SUGGESTIONS = [
+  "Write a short essay on why cities should plant more trees",
+  "Write a Python script that renames photos by the date they were taken",
+  "What is the difference between a process and a thread?",
+];
+
+export function ChatPane(props: ChatPaneProps) {
+  const { messages, canRun, running } = props;
+  const [draft, setDraft] = useState("");
+  const listRef = useRef<HTMLDivElement>(null);
+  const stickToBottom = useRef(true);
+
+  useEffect(() => {
+    const list = listRef.current;
+    if (list && stickToBottom.current) list.scrollTop = list.scrollHeight;
+  }, [messages]);
+
+  async function send(text = draft) {
+    if (!text.trim() || running || !canRun) return;
+    const sent = await props.onSend(text.trim());
+    if (sent && text === draft) setDraft("");
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault();
+      void send();
+    }
+  }
+
+  return (
+    <section className="chat-pane" aria-label="Chat">
+      <div
+        className="chat-list"
+        ref={listRef}
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
+        }}
+        aria-live="polite"
+      >
+        {messages.length === 0 && (
+          <div className="chat-empty">
+            <h2>What are we working on?</h2>
+            <p>Ask a question, or ask for a document or a program — Canvas AI opens a canvas when the work deserves one.</p>
+            {canRun && (
+              <div className="suggestions">
+                {SUGGESTIONS.map((suggestion) => (
+                  <button key={suggestion} type="button" className="suggestion" onClick={() => void send(suggestion)}>
+                    {suggestion}
+                  </button>
+                ))}
+              </div>
+            )}
+            {props.onNewCanvas && (
+              <button type="button" className="button ghost" onClick={props.onNewCanvas}>
+                Or start a blank canvas yourself
+              </button>
+            )}
+          </div>
+        )}
+        {messages.map((message) => (
+          <ChatMessage
+            key={message.id}
+            message={message}
+            canvases={props.canvases}
+            canRun={canRun && !running}
+            onRetry={props.onRetry}
+            onFeedback={props.onFeedback}
+            onShowChange={props.onShowChange}
+          />
+        ))}
+      </div>
+      {props.notice && (
+        <p className="chat-notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      <form
+        className="composer"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send();
+        }}
+      >
+        <label htmlFor="composer-input" className="visually-hidden">
+          Message Canvas AI
+        </label>
+        <textarea
+          id="composer-input"
+          value={draft}
+          rows={3}
+          disabled={!canRun}
+          placeholder={props.readOnlyReason ?? "Message Canvas AI…  (Ctrl+Enter to send)"}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <div className="composer-actions">
+          <span className="hint">{running ? "Esc stops" : "Ctrl/⌘+Enter sends"}</span>
+          {running ? (
+            <button type="button" className="button danger" onClick={props.onStop} disabled={!canRun}>
+              ■ Stop
+            </button>
+          ) : (
+            <button type="submit" className="button primary" disabled={!canRun || !draft.trim()}>
+              Send
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+// The room header: title, connection state, engine label, who is here, my name/colour, share.
+import { useState, type FormEvent } from "react";
+import type { ConnectionState } from "../lib/useRoomConnection.ts";
+import type { PresentUser } from "../lib/yHooks.ts";
+import { IDENTITY_COLORS, type Identity } from "../lib/identity.ts";
+import type { RoomInfo } from "../lib/api.ts";
+
+const CONNECTION_TEXT: Record<ConnectionState, string> = {
+  connecting: "Connecting…",
+  online: "Online",
+  reconnecting: "Reconnecting…",
+  offline: "Offline — edits sync when back",
+  refused: "Disconnected",
+};
+
+export interface RoomHeaderProps {
+  title: string;
+  info: RoomInfo | null;
+  connection: ConnectionState;
+  users: PresentUser[];
+  identity: Identity;
+  onIdentity: (identity: Identity) => void;
+  onShare: () => void;
+}
+
+export function RoomHeader({ title, info, connection, users, identity, onIdentity, onShare }: RoomHeaderProps) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <header className="room-header">
+      <a className="brand" href="/" aria-label="Canvas home">
+        <span className="brand-mark small" aria-hidden="true">◧</span>
+      </a>
+      <h1 className="room-title">{title}</h1>
+      <span className={`connection-badge ${connection}`} role="status" aria-live="polite">
+        <span className="dot" aria-hidden="true" />
+        {CONNECTION_TEXT[connection]}
+      </span>
+      {info?.engine.kind === "local" && (
+        <span className="engine-badge" title="No model is configured: answers come from the built-in offline rules. Set OPENAI_API_KEY on the server for a model.">
+          Offline engine
+        </span>
+      )}
+      {info?.engine.kind === "openai" && <span className="engine-badge model">{info.engine.model}</span>}
+      {info && info.role !== "owner" && info.role !== "editor" && <span className="role-badge">{info.role === "viewer" ? "View only" : "Can comment"}</span>}
+      <div className="header-spacer" />
+      <ul className="presence" aria-label="People in this room">
+        {users.map((user) => (
+          <li
+            key={user.clientId}
+            className={`avatar${user.isAi ? " ai" : ""}`}
+            style={{ backgroundColor: user.color }}
+            title={`${user.name}${user.isMe ? " (you)" : ""}`}
+          >
+            <span aria-hidden="true">{user.isAi ? "✦" : user.name.slice(0, 1).toUpperCase()}</span>
+            <span className="visually-hidden">{`${user.name}${user.isMe ? " (you)" : ""}`}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="identity">
+        <button type="button" className="identity-button" onClick={() => setEditing((value) => !value)} aria-expanded={editing} aria-label={`Your name: ${identity.name}. Change it`}>
+          <span className="swatch" style={{ backgroundColor: identity.color }} aria-hidden="true" />
+          {identity.name}
+        </button>
+        {editing && <IdentityEditor identity={identity} onSave={(next) => { onIdentity(next); setEditing(false); }} />}
+      </div>
+      <button type="button" className="button small primary" onClick={onShare}>
+        Share
+      </button>
+    </header>
+  );
+}
+
+function IdentityEditor({ identity, onSave }: { identity: Identity; onSave: (identity: Identity) => void }) {
+  const [name, setName] = useState(identity.name);
+  const [color, setColor] = useState(identity.color);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (name.trim()) onSave({ ...identity, name: name.trim().slice(0, 80), color });
+  }
+  return (
+    <form className="identity-editor" onSubmit={submit}>
+      <label>
+        Your name
+        <input value={name} maxLength={80} onChange={(event) => setName(event.target.value)} autoFocus />
+      </label>
+      <div className="color-row" role="radiogroup" aria-label="Your colour">
+        {IDENTITY_COLORS.map((option) => (
+          <button
+            key={option}
+            type="button"
+            role="radio"
+            aria-checked={option === color}
+            aria-label={option}
+            className={`color-choice${option === color ? " chosen" : ""}`}
+            style={{ backgroundColor: option }}
+            onClick={() => setColor(option)}
+          />
+        ))}
+      </div>
+      <button type="submit" className="button small primary">
+        Save
+      </button>
+    </form>
+  );
+}

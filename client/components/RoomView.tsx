@@ -1,0 +1,232 @@
+// The room: chat on the left, the canvas on the right once there is one (it slides in when the model
+// creates one), a resizable split, and the canvas as a full-screen sheet in narrow windows.
+import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
+import type { Editor } from "@tiptap/react";
+import type { Api, RoomInfo } from "../lib/api.ts";
+import type { Identity } from "../lib/identity.ts";
+import type { RoomConnection } from "../lib/useRoomConnection.ts";
+import { useCanvases, useChat, useNarrow, usePresence, useRoomTitle } from "../lib/yHooks.ts";
+import { useRoomActions } from "../lib/useRoomActions.ts";
+import { flashLastAiChange } from "../editor/aiHighlight.ts";
+import { RoomHeader } from "./RoomHeader.tsx";
+import { ChatPane } from "./ChatPane.tsx";
+import { CanvasPane, type SidePanel } from "./CanvasPane.tsx";
+import { Splitter } from "./Splitter.tsx";
+import { ShareDialog } from "./ShareDialog.tsx";
+import { NewCanvasDialog } from "./NewCanvasDialog.tsx";
+import type { AiSignal } from "./CanvasEditor.tsx";
+
+export interface RoomViewProps {
+  api: Api;
+  info: RoomInfo | null;
+  infoError: string | null;
+  connection: RoomConnection;
+  identity: Identity;
+  onIdentity: (identity: Identity) => void;
+}
+
+export function RoomView({ api, info, infoError, connection, identity, onIdentity }: RoomViewProps) {
+  const { doc, provider } = connection;
+  const canvases = useCanvases(doc);
+  const messages = useChat(doc);
+  const users = usePresence(provider.awareness);
+  const title = useRoomTitle(doc, info?.title ?? "Room");
+  const narrow = useNarrow();
+  const role = info?.role ?? "viewer";
+  const canWrite = role === "owner" || role === "editor";
+  const canComment = canWrite || role === "commenter";
+  const running = messages.some((message) => message.role === "assistant" && message.status === "streaming");
+
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [canvasOpen, setCanvasOpen] = useState(false);
+  const [entering, setEntering] = useState(false);
+  const [panel, setPanel] = useState<SidePanel>(null);
+  const [dialog, setDialog] = useState<"share" | "new" | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [split, setSplit] = useState(() => Number(localStorage.getItem("canvas.split")) || 36);
+  const [changesVersion, setChangesVersion] = useState(0);
+  const editorRef = useRef<Editor | null>(null);
+  const aiSignal = useRef<AiSignal>({ expectUntil: 0 }).current;
+  const known = useRef<Set<string> | null>(null);
+  const wanted = useRef<string | null>(null);
+
+  const active = canvases.find((canvas) => canvas.id === activeId) ?? canvases[canvases.length - 1] ?? null;
+
+  const openCanvas = useCallback((canvasId: string, animate: boolean) => {
+    setActiveId(canvasId);
+    setCanvasOpen(true);
+    if (animate) {
+      setEntering(true);
+      setTimeout(() => setEntering(false), 700);
+    }
+  }, []);
+
+  // A canvas that appears after the first sync (the model or a person just created it) opens, animated.
+  useEffect(() => {
+    if (!connection.synced) return;
+    if (!known.current) {
+      known.current = new Set(canvases.map((canvas) => canvas.id));
+      const last = canvases[canvases.length - 1];
+      if (last) openCanvas(last.id, false);
+      return;
+    }
+    for (const canvas of canvases) {
+      if (known.current.has(canvas.id)) continue;
+      known.current.add(canvas.id);
+      openCanvas(canvas.id, !canvasOpen);
+    }
+    if (wanted.current && canvases.some((canvas) => canvas.id === wanted.current)) {
+      openCanvas(wanted.current, false);
+      wanted.current = null;
+    }
+  }, [connection.synced, canvases, canvasOpen, openCanvas]);
+
+  // When a run finishes, an open "Show changes" panel refreshes.
+  const lastStatus = messages[messages.length - 1]?.status;
+  useEffect(() => {
+    if (lastStatus && lastStatus !== "streaming") setChangesVersion((count) => count + 1);
+  }, [lastStatus, messages.length]);
+
+  const noticeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const notify = useCallback((text: string) => {
+    setNotice(text);
+    if (noticeTimer.current) clearTimeout(noticeTimer.current);
+    noticeTimer.current = setTimeout(() => setNotice(null), 6_000);
+  }, []);
+
+  const actions = useRoomActions({
+    api,
+    identity,
+    activeCanvasId: canvasOpen ? (active?.id ?? null) : null,
+    messages,
+    aiSignal,
+    notify,
+    onCanvasCreated: (canvasId) => {
+      wanted.current = canvasId;
+    },
+  });
+
+  // Esc stops a run from anywhere on the page (dialogs and menus stop Esc themselves).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && running && canWrite) actions.stop();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [running, canWrite, actions]);
+
+  function showChange(canvasId: string) {
+    const editor = editorRef.current;
+    if (active?.id === canvasId && canvasOpen && editor && !editor.isDestroyed && flashLastAiChange(editor.view)) return;
+    openCanvas(canvasId, false);
+    setPanel("changes");
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (!files.length) return;
+    if (!canWrite) return notify("Only editors can import files into this room.");
+    void actions.importFiles(files);
+  }
+
+  const showCanvas = canvasOpen && active !== null;
+  const onEditor = useCallback((editor: Editor | null) => {
+    editorRef.current = editor;
+  }, []);
+
+  return (
+    <div
+      className={`room${dragging ? " dragging" : ""}`}
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes("Files")) {
+          event.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <RoomHeader title={title} info={info} connection={connection.state} users={users} identity={identity} onIdentity={onIdentity} onShare={() => setDialog("share")} />
+      {infoError && <p className="banner error" role="alert">{infoError}</p>}
+      <div
+        className={`room-body${showCanvas ? " with-canvas" : " chat-only"}${narrow ? " narrow" : ""}`}
+        style={{ gridTemplateColumns: showCanvas && !narrow ? `minmax(280px, ${split}%) 6px 1fr` : undefined }}
+      >
+        <ChatPane
+          messages={messages}
+          canvases={canvases}
+          canRun={canWrite}
+          readOnlyReason={canWrite ? null : role === "commenter" ? "You can comment on canvases; only editors can ask Canvas AI." : "You are viewing this room."}
+          running={running}
+          notice={notice}
+          onSend={(text) => actions.send(text)}
+          onStop={actions.stop}
+          onRetry={actions.retry}
+          onFeedback={actions.feedback}
+          onShowChange={showChange}
+          onNewCanvas={canWrite ? () => setDialog("new") : null}
+        />
+        {showCanvas && !narrow && (
+          <Splitter
+            value={split}
+            onChange={(value) => {
+              setSplit(value);
+              localStorage.setItem("canvas.split", String(value));
+            }}
+          />
+        )}
+        {showCanvas && (
+          <div className={`canvas-slot${entering ? " entering" : ""}${narrow ? " sheet" : ""}`}>
+            <CanvasPane
+              connection={connection}
+              api={api}
+              identity={identity}
+              canvases={canvases}
+              canvas={active}
+              canWrite={canWrite}
+              canComment={canComment}
+              canRun={canWrite}
+              running={running}
+              aiSignal={aiSignal}
+              panel={panel}
+              changesVersion={changesVersion}
+              narrow={narrow}
+              onPanel={setPanel}
+              onSelect={(canvasId) => setActiveId(canvasId)}
+              onEditor={onEditor}
+              onAsk={actions.ask}
+              onComment={actions.comment}
+              onReply={actions.reply}
+              onResolve={actions.resolve}
+              onApply={actions.apply}
+              onAction={actions.action}
+              onUndo={actions.undo}
+              onRestore={actions.restore}
+              onNewCanvas={() => setDialog("new")}
+              onImportFiles={(files) => void actions.importFiles(files)}
+              onClose={() => setCanvasOpen(false)}
+              onNotice={notify}
+            />
+          </div>
+        )}
+      </div>
+      {!showCanvas && active && (
+        <button type="button" className="button primary reopen-canvas" onClick={() => openCanvas(active.id, true)}>
+          Open canvas “{active.title}”
+        </button>
+      )}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a .md or code file to open it as a canvas
+        </div>
+      )}
+      {dialog === "share" && <ShareDialog api={api} role={role} onClose={() => setDialog(null)} />}
+      {dialog === "new" && <NewCanvasDialog onCreate={actions.createCanvas} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// Everything the room page asks the server to do, as callbacks that report failures as notices
+// (values the user can act on) and tell the editor which remote changes to highlight.
+import { useCallback, useMemo } from "react";
+import type { QuickAction } from "../../shared/actions.ts";
+import type { ChatMessageView, CommentRecord } from "../../shared/room.ts";
+import type { Api } from "./api.ts";
+import type { Identity } from "./identity.ts";
+import { readImport } from "./files.ts";
+import type { AiSignal } from "../components/CanvasEditor.tsx";
+import type { NewCanvasInput } from "../components/NewCanvasDialog.tsx";
+
+export interface RoomActionsInput {
+  api: Api;
+  identity: Identity;
+  activeCanvasId: string | null;
+  messages: ChatMessageView[];
+  aiSignal: AiSignal;
+  notify: (text: string) => void;
+  onCanvasCreated: (canvasId: string) => void;
+}
+
+const EXPECT_MS = 4_000;
+
+export function useRoomActions(input: RoomActionsInput) {
+  const { api, identity, activeCanvasId, messages, aiSignal, notify, onCanvasCreated } = input;
+
+  const send = useCallback(
+    async (text: string, extra: { selection?: string | null; action?: QuickAction | null } = {}): Promise<boolean> => {
+      const result = await api.sendMessage({ text, canvasId: activeCanvasId, selection: extra.selection ?? null, action: extra.action ?? null, authorName: identity.name });
+      if (!result.ok) notify(result.message);
+      return result.ok;
+    },
+    [api, activeCanvasId, identity.name, notify],
+  );
+
+  const expectChange = useCallback(() => {
+    aiSignal.expectUntil = Date.now() + EXPECT_MS;
+  }, [aiSignal]);
+
+  const report = useCallback(
+    async (promise: Promise<{ ok: true } | { ok: false; message: string }>): Promise<boolean> => {
+      const result = await promise;
+      if (!result.ok) notify(result.message);
+      return result.ok;
+    },
+    [notify],
+  );
+
+  const createCanvas = useCallback(
+    async (canvas: NewCanvasInput): Promise<string | null> => {
+      const result = await api.createCanvas(canvas);
+      if (!result.ok) return result.message;
+      onCanvasCreated(result.value.canvasId);
+      return null;
+    },
+    [api, onCanvasCreated],
+  );
+
+  return useMemo(
+    () => ({
+      send,
+      stop: () => void report(api.cancelRun()),
+      retry: (failed: ChatMessageView) => {
+        const index = messages.findIndex((message) => message.id === failed.id);
+        const previous = messages.slice(0, index).reverse().find((message) => message.role === "user");
+        if (previous) void send(previous.text);
+      },
+      feedback: (message: ChatMessageView, value: "up" | "down") => {
+        if (message.runId) void report(api.feedback({ runId: message.runId, messageId: message.id, value }));
+      },
+      ask: (request: string, selection: string) => send(request, { selection }),
+      action: (action: QuickAction) => void send("", { action }),
+      comment: (comment: { anchor: { start: string; end: string }; quote: string; body: string }) =>
+        activeCanvasId ? report(api.addComment({ canvasId: activeCanvasId, ...comment, authorName: identity.name })) : Promise.resolve(false),
+      reply: (comment: CommentRecord, body: string) => report(api.reply(comment.id, body, identity.name)),
+      resolve: (comment: CommentRecord, resolved: boolean) => report(api.resolve(comment.id, resolved)),
+      apply: (comment: CommentRecord) => {
+        expectChange();
+        return report(api.applySuggestion(comment.id));
+      },
+      undo: () => {
+        if (!activeCanvasId) return Promise.resolve(false);
+        expectChange();
+        return report(api.undoAiChange(activeCanvasId));
+      },
+      restore: (versionId: string) => {
+        expectChange();
+        return report(api.restoreVersion(versionId));
+      },
+      createCanvas,
+      importFiles: async (files: File[]) => {
+        for (const file of files) {
+          const imported = await readImport(file);
+          if ("error" in imported) {
+            notify(imported.error);
+            continue;
+          }
+          const failure = await createCanvas(imported);
+          if (failure) notify(failure);
+        }
+      },
+    }),
+    [api, send, report, messages, activeCanvasId, identity.name, expectChange, createCanvas, notify],
+  );
+}
