@@ -7,6 +7,8 @@ import type { Logger } from "pino";
 import { createLogger } from "./log.ts";
 import { SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/store.ts";
+import type { Fanout } from "./scale/fanout.ts";
+import type { RoomLocks } from "./scale/roomLock.ts";
 import { RoomRegistry } from "./rooms/registry.ts";
 import { Router, errorBody, send } from "./http/router.ts";
 import { checkAccess } from "./http/auth.ts";
@@ -25,6 +27,10 @@ export interface ServerOptions {
   staticDir?: string | null;
   logger?: Logger;
   store?: Store;
+  /** Scale-out: fan-out of updates and awareness between processes (Redis). */
+  fanout?: Fanout;
+  /** Scale-out: the room lock around agent runs across processes (Redis). */
+  roomLocks?: RoomLocks;
   /** Largest websocket message or canvas body accepted, in bytes. */
   maxMessageBytes?: number;
   compactEvery?: number;
@@ -71,6 +77,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     compactEvery: options.compactEvery ?? 500,
     idleMs: options.idleMs ?? 30_000,
     onPersisted: () => metrics.updates.inc(),
+    fanout: options.fanout,
+    locks: options.roomLocks,
   });
   const router = new Router(log, 1024 * 1024);
   const closeHooks: (() => Promise<void> | void)[] = [];

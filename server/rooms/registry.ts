@@ -3,22 +3,29 @@
 import type { Logger } from "pino";
 import type { Store } from "../store/store.ts";
 import { Room, type RoomOptions } from "./room.ts";
+import { LocalRoomLocks, type RoomLocks } from "../scale/roomLock.ts";
 
 export interface RegistryOptions extends RoomOptions {
   /** Unload a room this long after its last peer left and nothing holds it. */
   idleMs: number;
+  /** Who may run the agent in a room; spans processes when scaled out. In-process by default. */
+  locks?: RoomLocks;
 }
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly holds = new Map<string, number>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** The room lock held around agent runs. */
+  readonly locks: RoomLocks;
 
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
     private readonly options: RegistryOptions,
-  ) {}
+  ) {
+    this.locks = options.locks ?? new LocalRoomLocks();
+  }
 
   /** The live room (loading it from storage if needed). The caller must know the room exists. */
   get(roomId: string): Promise<Room> {

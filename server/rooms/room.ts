@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
 import type { Store } from "../store/store.ts";
+import type { Fanout, RoomChannel } from "../scale/fanout.ts";
 
 export interface Peer {
   /** Send a binary protocol message to this peer. */
@@ -17,10 +18,17 @@ export interface RoomOptions {
   /** Compact the update log into a snapshot after this many appended updates. */
   compactEvery: number;
   onPersisted?: (bytes: number) => void;
+  /** Other processes serving the same rooms (scale-out); absent for a single process. */
+  fanout?: Fanout;
 }
 
 /** Marks updates that came from storage, so they are not stored again. */
 const LOAD_ORIGIN = Symbol("load");
+/**
+ * Marks updates from other processes: already stored by them, so they are broadcast to local
+ * sockets but neither stored again nor republished.
+ */
+export const REMOTE_ORIGIN = Symbol("remote");
 
 export class Room {
   readonly doc: Y.Doc;
@@ -32,6 +40,7 @@ export class Room {
   private broken: Error | null = null;
   private destroyed = false;
   private readonly listeners = new Set<(update: Uint8Array, origin: unknown) => void>();
+  private channel: RoomChannel | null = null;
 
   private constructor(
     readonly id: string,
@@ -51,7 +60,16 @@ export class Room {
   }
 
   static async load(id: string, store: Store, log: Logger, options: RoomOptions): Promise<Room> {
-    const stored = await store.loadDoc(id);
+    // Subscribe before reading the store: what other processes publish meanwhile is buffered and
+    // applied after the stored state, so nothing written while we load is missed.
+    const channel = options.fanout ? await options.fanout.join(id) : null;
+    let stored;
+    try {
+      stored = await store.loadDoc(id);
+    } catch (error) {
+      await channel?.leave();
+      throw error;
+    }
     const doc = new Y.Doc({ gc: true });
     doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
@@ -59,6 +77,7 @@ export class Room {
     }, LOAD_ORIGIN);
     const room = new Room(id, store, log.child({ roomId: id }), options, doc, stored.lastSeq);
     room.appendedSinceCompaction = stored.updates.length;
+    if (channel) room.attachChannel(channel);
     return room;
   }
 
@@ -68,8 +87,41 @@ export class Room {
     return () => this.listeners.delete(listener);
   }
 
+  private attachChannel(channel: RoomChannel): void {
+    this.channel = channel;
+    channel.attach({
+      update: (update) => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
+      awareness: (update) => awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN),
+      presenceRequested: () => {
+        const clients = [...this.awareness.getStates().keys()];
+        if (clients.length) channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+      },
+      resync: () => void this.resyncFromStore(),
+    });
+    channel.requestPresence();
+  }
+
+  /** Re-read the shared store and apply whatever this process missed (idempotent in Yjs). */
+  private async resyncFromStore(): Promise<void> {
+    try {
+      const stored = await this.store.loadDoc(this.id);
+      if (this.destroyed) return;
+      this.doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, REMOTE_ORIGIN);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      }, REMOTE_ORIGIN);
+    } catch (error) {
+      this.log.error({ err: error }, "resyncing the room from the store failed");
+    }
+  }
+
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN || this.destroyed) return;
+    if (origin === REMOTE_ORIGIN) {
+      // Stored by the process that published it: straight to the local sockets.
+      for (const listener of this.listeners) listener(update, origin);
+      return;
+    }
     this.enqueue(async () => {
       if (this.broken) return;
       try {
@@ -82,6 +134,7 @@ export class Room {
       }
       this.options.onPersisted?.(update.byteLength);
       this.appendedSinceCompaction++;
+      this.channel?.publishUpdate(update);
       for (const listener of this.listeners) listener(update, origin);
       if (this.appendedSinceCompaction >= this.options.compactEvery) await this.compactNow();
     });
@@ -93,6 +146,9 @@ export class Room {
   ): void => {
     const changed = [...change.added, ...change.updated, ...change.removed];
     const message = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    // Each process times out its own copies of remote states; publishing those removals would
+    // remove a live peer's presence in the process it is connected to.
+    if (this.channel && origin !== REMOTE_ORIGIN && origin !== "timeout") this.channel.publishAwareness(message);
     for (const listener of this.awarenessListeners) listener(message, origin);
   };
 
@@ -136,6 +192,7 @@ export class Room {
     if (this.destroyed) return;
     await this.compact();
     this.destroyed = true;
+    await this.channel?.leave();
     this.doc.off("update", this.handleDocUpdate);
     this.awareness.destroy();
     this.doc.destroy();
