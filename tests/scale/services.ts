@@ -63,3 +63,11 @@ export async function freshSchema(): Promise<TestSchema> {
 export function freshRedisPrefix(): string {
   return `canvas-test-${randomBytes(6).toString("hex")}:`;
 }
+
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
