@@ -42,7 +42,7 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
         "Retry-After": String(Math.ceil(wait / 1000)),
       });
     }
-    const run = runs.start(room.id, {
+    const run = await runs.start(room.id, {
       text: body.text,
       canvasId: body.canvasId ?? null,
       selection: body.selection ?? null,

@@ -64,6 +64,8 @@ interface ActiveRun {
 
 export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
+  /** Rooms whose lock is being taken (async with a shared lock store), so a second start waits no lock. */
+  private readonly starting = new Set<string>();
   private readonly runs = new Map<string, RunRecord>();
   private readonly undoManagers = new Map<string, Y.UndoManager>();
   private readonly lastChanges = new Map<string, LastChange>();
@@ -94,9 +96,17 @@ export class RunManager {
     return this.lastChanges.get(`${roomId}/${canvasId}`) ?? null;
   }
 
-  /** Start a run; returns null when one is already running in the room. */
-  start(roomId: string, request: StartRequest): RunRecord | null {
-    if (this.active.has(roomId)) return null;
+  /** Start a run; returns null when one is already running in the room (in this or another process). */
+  async start(roomId: string, request: StartRequest): Promise<RunRecord | null> {
+    if (this.active.has(roomId) || this.starting.has(roomId)) return null;
+    this.starting.add(roomId);
+    let lease;
+    try {
+      lease = await this.registry.locks.acquire(roomId);
+    } finally {
+      this.starting.delete(roomId);
+    }
+    if (!lease) return null;
     const runId = newId();
     const record: RunRecord = {
       id: runId,
@@ -112,11 +122,18 @@ export class RunManager {
       finishedAt: null,
     };
     const controller = new AbortController();
+    // Losing the room lock (its store unreachable too long) means another process may start a run: stop.
+    const stopOnLostLock = () => controller.abort();
+    lease.lost.addEventListener("abort", stopOnLostLock, { once: true });
     this.runs.set(runId, record);
     const finished = this.registry
       .hold(roomId, (room) => this.execute(room, record, request, controller.signal))
       .catch((error: unknown) => this.log.error({ err: error, roomId, runId }, "run crashed"))
-      .finally(() => this.active.delete(roomId));
+      .finally(async () => {
+        lease.lost.removeEventListener("abort", stopOnLostLock);
+        await lease.release();
+        this.active.delete(roomId);
+      });
     this.active.set(roomId, { record, controller, finished });
     return record;
   }
