@@ -7,13 +7,17 @@ import { loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { installAgent } from "./agent/index.ts";
 import { createEngine } from "./agent/engines.ts";
+import { loadScaleConfig, type ScaleConfig } from "./scale/config.ts";
+import { connectScaleOut } from "./scale/index.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 async function main(): Promise<void> {
   let config;
+  let scaleConfig: ScaleConfig;
   try {
     config = loadConfig(process.env);
+    scaleConfig = loadScaleConfig(process.env);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
@@ -36,7 +40,15 @@ async function main(): Promise<void> {
   const vite = process.argv.includes("--dev")
     ? await (await import("vite")).createServer({ configFile: join(root, "vite.config.ts"), server: { middlewareMode: true }, appType: "spa" })
     : null;
+  // DATABASE_URL / REDIS_URL: shared storage and fan-out, so several processes serve the same rooms.
+  const scale = await connectScaleOut(scaleConfig, log).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    return process.exit(1);
+  });
   const server = await startServer({
+    store: scale.store,
+    fanout: scale.fanout,
+    roomLocks: scale.roomLocks,
     port: config.port,
     host: config.host,
     dataDir: resolve(config.dataDir),
@@ -52,14 +64,14 @@ async function main(): Promise<void> {
   });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   log.info({ port: server.port, engine: engine.kind, model: engine.model, dataDir: resolve(config.dataDir) }, "server started");
-  console.log(`\n  Canvas is running at http://${shownHost}:${server.port}\n  Engine: ${engine.kind === "local" ? "offline rules (set OPENAI_API_KEY for a model)" : engine.model}\n`);
+  console.log(`\n  Canvas is running at http://${shownHost}:${server.port}\n  Engine: ${engine.kind === "local" ? "offline rules (set OPENAI_API_KEY for a model)" : engine.model}\n  Storage: ${scale.describe()}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down: finishing runs and flushing storage");
-    Promise.all([server.close(), vite?.close()])
+    Promise.all([server.close().then(() => scale.close()), vite?.close()])
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         log.error({ err: error }, "shutdown failed");
