@@ -1,0 +1,60 @@
+// Page-level steps shared by the e2e tests: open a room as a named person, wait for the editor, read it.
+import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
+import { newPage } from "./browser.ts";
+
+export interface Person {
+  name: string;
+  color: string;
+}
+
+export const ADA: Person = { name: "Ada", color: "#2563eb" };
+export const BOB: Person = { name: "Bob", color: "#db2777" };
+
+/** Open a share link in a fresh browser context as `person` (identity seeded in localStorage). */
+export async function openAs(browser: Browser, link: string, person: Person, viewport?: { width: number; height: number }): Promise<Page> {
+  const { page } = await newPage(browser, viewport);
+  await page.addInitScript((identity: { id: string; name: string; color: string }) => {
+    localStorage.setItem("canvas.identity", JSON.stringify(identity));
+  }, { id: `test-${person.name.toLowerCase()}`, name: person.name, color: person.color });
+  await page.goto(link);
+  await page.locator(".connection-badge.online").waitFor({ timeout: 15_000 });
+  return page;
+}
+
+export async function editorText(page: Page): Promise<string> {
+  return (await page.locator(".canvas-pane .ProseMirror").first().innerText()).replace(/\u00a0/g, " ");
+}
+
+export async function waitForEditorText(page: Page, expected: string | RegExp, timeout = 15_000): Promise<void> {
+  await expect.poll(() => editorText(page), { timeout, interval: 100 }).toMatch(expected);
+}
+
+/** Put the caret at the very end of the canvas. */
+export async function caretToEnd(page: Page): Promise<void> {
+  const editor = page.locator(".canvas-pane .ProseMirror").first();
+  await editor.click();
+  await page.keyboard.press("Control+End");
+}
+
+/** Select the first occurrence of `text` inside the canvas (a real DOM selection the editor picks up). */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const root = document.querySelector(".canvas-pane .ProseMirror");
+    if (!root) throw new Error("no editor on the page");
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent?.indexOf(needle) ?? -1;
+      if (index < 0) continue;
+      (root as HTMLElement).focus();
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + needle.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${needle}" is not in the canvas`);
+  }, text);
+}
