@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { partialStringField } from "../../server/agent/openai/partialJson.ts";
+import { PartialStringReader, partialStringField } from "../../server/agent/openai/partialJson.ts";
 
 describe("partialStringField", () => {
   it("returns null before the field starts and the decoded text as it streams", () => {
@@ -53,8 +53,11 @@ describe("partialStringField", () => {
         const object = { ...restBefore, [field]: value, ...restAfter };
         const json = spaced ? JSON.stringify(object, null, 2) : JSON.stringify(object);
         let previous = "";
+        const reader = new PartialStringReader(field);
         for (let end = 0; end <= json.length; end += 1) {
-          const partial = partialStringField(json.slice(0, end), field);
+          const prefix = json.slice(0, end);
+          const partial = partialStringField(prefix, field);
+          if (reader.read(prefix) !== partial) return false;
           if (partial === null) {
             if (previous !== "") return false;
             continue;
@@ -66,5 +69,17 @@ describe("partialStringField", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("a reader fed growing chunks matches the stateless answer and starts over on a new stream", () => {
+    const first = JSON.stringify({ title: "A", content: "Café \u00e9 — 😀 and \"quotes\"\n".repeat(20) });
+    const reader = new PartialStringReader("content");
+    for (let i = 0; i < first.length; i += 7) {
+      const text = first.slice(0, i + 7);
+      expect(reader.read(text)).toBe(partialStringField(text, "content"));
+    }
+    const second = JSON.stringify({ content: "Another stream" });
+    expect(reader.read(second.slice(0, 20))).toBe(partialStringField(second.slice(0, 20), "content"));
+    expect(reader.read(second)).toBe("Another stream");
   });
 });
