@@ -1,0 +1,238 @@
+// Intents → edit_canvas (or rewrite_canvas) calls whose `find` strings are exact, unique passages of
+// the canvas. When an intent cannot be carried out, the answer is a reply saying why.
+import type { CanvasContext } from "../types.ts";
+import { findSection, markdownBlocks, paragraphs, removalRange, type Block } from "./blocks.ts";
+import type { Destination, Intent, Target } from "./instructions.ts";
+import { spellingPlan } from "./polish.ts";
+import { SEPARATOR, editCall, reply, selectionRange, spanEdit, type Plan } from "./plan.ts";
+import { editsAt, occurrences, replaceWordEverywhere, type FindReplace, type Range } from "./quotes.ts";
+
+interface Resolved {
+  range: Range;
+  label: string;
+}
+
+function resolveTarget(canvas: CanvasContext, blocks: Block[], target: Target, selection: Range | null): Resolved | string {
+  const content = canvas.content;
+  switch (target.unit) {
+    case "paragraph": {
+      const list = paragraphs(blocks);
+      const block = target.index === -1 ? list[list.length - 1] : list[target.index - 1];
+      if (!block) return `The canvas has ${list.length} paragraph${list.length === 1 ? "" : "s"}, so there is no paragraph ${target.index === -1 ? "to pick" : target.index}.`;
+      const label = target.index === -1 ? "the last paragraph" : `paragraph ${target.index}`;
+      return { range: { start: block.start, end: block.end }, label };
+    }
+    case "section": {
+      const section = findSection(blocks, target.name);
+      if (section) return { range: { start: section.start, end: section.end }, label: `the section "${section.heading.headingText}"` };
+      if (/^introduction$/i.test(target.name)) return resolveTarget(canvas, blocks, { unit: "paragraph", index: 1 }, selection);
+      if (/^conclusion$/i.test(target.name)) return resolveTarget(canvas, blocks, { unit: "paragraph", index: -1 }, selection);
+      const headings = blocks.filter((block) => block.kind === "heading").map((block) => `"${block.headingText}"`);
+      return `I found no section called "${target.name}". ${headings.length ? `The headings are ${headings.join(", ")}.` : "The canvas has no headings."}`;
+    }
+    case "text": {
+      const found = occurrences(content, target.text);
+      if (found.length === 0) return `I could not find "${target.text}" in the canvas; quote the text exactly as it appears.`;
+      return { range: { start: found[0]!, end: found[0]! + target.text.length }, label: `"${target.text}"` };
+    }
+    case "selection":
+      return selection ? { range: selection, label: "the selected text" } : "I could not find the selected text in the canvas.";
+  }
+}
+
+function planDelete(canvas: CanvasContext, blocks: Block[], target: Target, selection: Range | null): Plan {
+  const resolved = resolveTarget(canvas, blocks, target, selection);
+  if (typeof resolved === "string") return reply(resolved);
+  const content = canvas.content;
+  let range = resolved.range;
+  if (target.unit === "paragraph" || target.unit === "section") range = removalRange(content, range.start, range.end);
+  else if (content[range.start - 1] === " " && /[\s.,;:!?]/.test(content[range.end] ?? "\n")) range = { start: range.start - 1, end: range.end };
+  const edits = spanEdit(content, range, "");
+  if (!edits) return reply(`I could not quote ${resolved.label} uniquely, so I did not delete it.`);
+  return editCall(edits, `Deleted ${resolved.label}.`);
+}
+
+/** Top-level units the destination refers to: the block start to insert before, or the end. */
+function insertionPoint(canvas: CanvasContext, blocks: Block[], destination: Destination, selection: Range | null): number | "end" | string {
+  if (destination.where === "end") return "end";
+  if (destination.where === "start") {
+    const first = blocks.find((block, index) => !(index === 0 && block.kind === "heading" && block.level === 1));
+    return first ? first.start : "end";
+  }
+  const resolved = resolveTarget(canvas, blocks, destination.target, selection);
+  if (typeof resolved === "string") return resolved;
+  if (destination.where === "before") return resolved.range.start;
+  const next = blocks.find((block) => block.start >= resolved.range.end);
+  return next ? next.start : "end";
+}
+
+function planMove(canvas: CanvasContext, blocks: Block[], target: Target, destination: Destination, selection: Range | null): Plan {
+  if (target.unit !== "paragraph" && target.unit !== "section") return reply("I can move paragraphs and sections; name one (\"paragraph 2\", \"the section Background\").");
+  const resolved = resolveTarget(canvas, blocks, target, selection);
+  if (typeof resolved === "string") return reply(resolved);
+  const at = insertionPoint(canvas, blocks, destination, selection);
+  if (typeof at === "string" && at !== "end") return reply(at);
+  const content = canvas.content;
+  const moved = resolved.range;
+  const movedText = content.slice(moved.start, moved.end);
+  const nextStart = removalRange(content, moved.start, moved.end).end;
+  const lastEnd = blocks[blocks.length - 1]!.end;
+  let span: Range;
+  let replace: string;
+  if (at === "end") {
+    if (moved.end >= lastEnd) return reply(`${capitalise(resolved.label)} is already at the end.`);
+    span = { start: moved.start, end: lastEnd };
+    replace = content.slice(nextStart, lastEnd) + SEPARATOR + movedText;
+  } else if (at >= moved.start && at <= nextStart) {
+    return reply(`${capitalise(resolved.label)} is already there.`);
+  } else if (at > moved.end) {
+    span = { start: moved.start, end: at };
+    replace = content.slice(nextStart, at) + movedText + SEPARATOR;
+  } else {
+    span = { start: at, end: moved.end };
+    replace = movedText + SEPARATOR + content.slice(at, moved.start).trimEnd();
+  }
+  const edits = spanEdit(content, span, replace);
+  if (!edits) return reply(`I could not quote ${resolved.label} uniquely, so I did not move it.`);
+  const where = at === "end" ? "to the end" : destination.where === "start" ? "to the top" : `${destination.where} ${describe(destination)}`;
+  return editCall(edits, `Moved ${resolved.label} ${where}.`);
+}
+
+function describe(destination: Destination): string {
+  if (destination.where === "start" || destination.where === "end") return destination.where;
+  const target = destination.target;
+  if (target.unit === "paragraph") return target.index === -1 ? "the last paragraph" : `paragraph ${target.index}`;
+  if (target.unit === "section") return `the section "${target.name}"`;
+  if (target.unit === "text") return `"${target.text}"`;
+  return "the selection";
+}
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+function planSwap(canvas: CanvasContext, blocks: Block[], a: Target, b: Target): Plan {
+  const first = resolveTarget(canvas, blocks, a, null);
+  const second = resolveTarget(canvas, blocks, b, null);
+  if (typeof first === "string") return reply(first);
+  if (typeof second === "string") return reply(second);
+  const [x, y] = first.range.start < second.range.start ? [first, second] : [second, first];
+  if (x.range.start === y.range.start) return reply("Those are the same paragraph.");
+  const content = canvas.content;
+  const replace = content.slice(y.range.start, y.range.end) + content.slice(x.range.end, y.range.start) + content.slice(x.range.start, x.range.end);
+  const edits = spanEdit(content, { start: x.range.start, end: y.range.end }, replace);
+  if (!edits) return reply("I could not quote those paragraphs uniquely.");
+  return editCall(edits, `Swapped ${first.label} and ${second.label}.`);
+}
+
+function planReplace(canvas: CanvasContext, intent: Extract<Intent, { type: "replace" | "rename" }>, selection: Range | null): Plan | null {
+  const content = canvas.content;
+  let from = intent.from;
+  if (!content.includes(from)) {
+    // Users rarely match case when they type a word to replace; accept a unique case-insensitive match.
+    const lower = content.toLowerCase();
+    const at = lower.indexOf(from.toLowerCase());
+    if (at === -1) {
+      return intent.type === "rename" || intent.quoted ? reply(`I could not find "${from}" in the canvas; nothing changed.`) : null;
+    }
+    from = content.slice(at, at + from.length);
+  }
+  const wordLike = /^[\p{L}\p{N}_$][\p{L}\p{N}_$ -]*$/u.test(from);
+  let edits: FindReplace[] | null;
+  if (wordLike) {
+    edits = replaceWordEverywhere(content, from, intent.to, selection ?? undefined);
+  } else {
+    const found = occurrences(content, from).filter((at) => !selection || (at >= selection.start && at + from.length <= selection.end));
+    edits = found.length === 0 ? null : editsAt(content, found.map((at) => ({ start: at, end: at + from.length, replace: intent.to })), { stop: /(?!)/ });
+  }
+  if (!edits) return reply(`I could not find "${from}" as a whole word${selection ? " in the selection" : ""}; nothing changed.`);
+  const count = edits.reduce((total, edit) => total + (edit.all ? occurrences(content, edit.find).length : occurrences(edit.find, from).length || 1), 0);
+  const verb = intent.type === "rename" ? "Renamed" : "Replaced";
+  return editCall(edits, `${verb} "${from}" with "${intent.to}" (${count} occurrence${count === 1 ? "" : "s"}).`);
+}
+
+function planTitle(canvas: CanvasContext, blocks: Block[], title: string): Plan {
+  const content = canvas.content;
+  const heading = blocks.find((block) => block.kind === "heading" && block.level === 1) ?? (blocks[0]?.kind === "heading" ? blocks[0] : undefined);
+  if (heading) {
+    const edits = spanEdit(content, { start: heading.start, end: heading.end }, `${"#".repeat(heading.level)} ${title}`);
+    if (edits) return editCall(edits, `Changed the title to "${title}".`);
+  }
+  const first = blocks[0];
+  if (!first) return reply("The canvas is empty; there is nothing to put a title on.");
+  const edits = spanEdit(content, { start: first.start, end: first.end }, `# ${title}${SEPARATOR}${first.text}`);
+  return edits ? editCall(edits, `Added the title "${title}".`) : reply("I could not quote the start of the canvas uniquely.");
+}
+
+function planAddSection(canvas: CanvasContext, blocks: Block[], heading: string, destination: Destination | null, selection: Range | null): Plan {
+  const content = canvas.content;
+  if (blocks.length === 0) return reply("The canvas is empty; write something first or ask me to draft an outline.");
+  let at = destination ? insertionPoint(canvas, blocks, destination, selection) : "end";
+  if (typeof at === "string" && at !== "end") return reply(at);
+  if (destination && destination.where === "after" && destination.target.unit === "section") {
+    const section = findSection(blocks, destination.target.name);
+    const next = section ? blocks.find((block) => block.start >= section.end) : undefined;
+    at = next ? next.start : "end";
+  }
+  const levels = blocks.filter((block) => block.kind === "heading" && block.level > 1).map((block) => block.level);
+  const level = levels.length ? Math.min(...levels) : 2;
+  const section = `${"#".repeat(level)} ${heading}${SEPARATOR}*Placeholder: write the ${heading} section here.*`;
+  const anchor = at === "end" ? blocks[blocks.length - 1]! : blocks.find((block) => block.start === at)!;
+  const replace = at === "end" ? `${anchor.text}${SEPARATOR}${section}` : `${section}${SEPARATOR}${anchor.text}`;
+  const edits = spanEdit(content, { start: anchor.start, end: anchor.end }, replace);
+  return edits ? editCall(edits, `Added a section "${heading}" with a placeholder paragraph.`) : reply("I could not quote the place to insert the section uniquely.");
+}
+
+function changeCase(text: string, to: "upper" | "lower", markdown: boolean): string {
+  const convert = (part: string): string => (to === "upper" ? part.toUpperCase() : part.toLowerCase());
+  if (!markdown) return convert(text);
+  // Keep code, link targets and URLs as they are: changing their case would break them.
+  return text
+    .split(/(```[\s\S]*?```|`[^`\n]*`|\]\([^)\n]*\)|https?:\/\/\S+)/)
+    .map((part, index) => (index % 2 === 1 ? part : convert(part)))
+    .join("");
+}
+
+function planCase(canvas: CanvasContext, to: "upper" | "lower", selection: Range | null): Plan {
+  const content = canvas.content;
+  const markdown = canvas.kind === "document";
+  if (canvas.kind === "code" && !selection) return reply("Changing the case of a whole program would break it; select the text to change.");
+  if (selection) {
+    const edits = spanEdit(content, selection, changeCase(content.slice(selection.start, selection.end), to, markdown));
+    return edits ? editCall(edits, `Changed the selected text to ${to}case.`) : reply("I could not quote the selection uniquely.");
+  }
+  const summary = `Changed the whole canvas to ${to}case (code and links unchanged).`;
+  return {
+    kind: "call",
+    call: { name: "rewrite_canvas", arguments: { content: changeCase(content, to, markdown), summary } },
+    text: `${summary} (offline engine: a mechanical change, no model involved.)`,
+  };
+}
+
+/** The plan for an intent on the open canvas, or null when the words did not name anything there. */
+export async function planIntent(intent: Intent, canvas: CanvasContext, selectionText: string | null): Promise<Plan | null> {
+  const selection = selectionRange(canvas.content, selectionText);
+  const blocks = markdownBlocks(canvas.content);
+  const structural = intent.type === "delete" || intent.type === "move" || intent.type === "swap" || intent.type === "addSection" || intent.type === "title";
+  const usesBlocks = structural && !(intent.type === "delete" && (intent.target.unit === "text" || intent.target.unit === "selection"));
+  if (canvas.kind === "code" && usesBlocks) {
+    return reply("Paragraphs, sections and titles are for documents; on code I can replace text, rename symbols and delete quoted code.");
+  }
+  switch (intent.type) {
+    case "replace":
+    case "rename":
+      return planReplace(canvas, intent, selection);
+    case "delete":
+      return planDelete(canvas, blocks, intent.target, selection);
+    case "move":
+      return planMove(canvas, blocks, intent.target, intent.destination, selection);
+    case "swap":
+      return planSwap(canvas, blocks, intent.a, intent.b);
+    case "spelling":
+      return spellingPlan(canvas, selection, { repeatedWords: false });
+    case "addSection":
+      return planAddSection(canvas, blocks, intent.heading, intent.destination, selection);
+    case "title":
+      return planTitle(canvas, blocks, intent.title);
+    case "case":
+      return planCase(canvas, intent.to, selection);
+  }
+}
