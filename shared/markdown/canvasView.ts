@@ -1,0 +1,165 @@
+// The canvas as the model sees it (markdown or source), built from the Yjs fragment block by block.
+// Each top-level block's ProseMirror node and text is cached until a change touches that block, so a
+// one-paragraph edit on a 100k-word canvas does not re-read and re-serialise the whole document.
+import * as Y from "yjs";
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { canvasSchema } from "../schema.ts";
+import type { CanvasKind } from "../tools.ts";
+import { blockSource } from "./code.ts";
+import { serializeBlock } from "./manager.ts";
+import { yElementToNode } from "./yjsNodes.ts";
+
+export interface CanvasBlock {
+  y: Y.XmlElement;
+  node: PMNode;
+  /** The block's markdown (document) or source (code). */
+  text: string;
+  /** Offsets of `text` in the canvas text. */
+  from: number;
+  to: number;
+}
+
+export interface CanvasView {
+  kind: CanvasKind;
+  fragment: Y.XmlFragment;
+  blocks: CanvasBlock[];
+  text: string;
+  /** What joins two blocks in `text`. */
+  separator: string;
+}
+
+interface CachedBlock {
+  node: PMNode;
+  markdown?: string;
+  source?: string;
+}
+
+interface FragmentCache {
+  blocks: WeakMap<Y.XmlElement, CachedBlock>;
+  own: Y.Transaction | null;
+}
+
+const caches = new WeakMap<Y.XmlFragment, FragmentCache>();
+
+function cacheFor(fragment: Y.XmlFragment): FragmentCache {
+  let cache = caches.get(fragment);
+  if (cache) return cache;
+  const created: FragmentCache = { blocks: new WeakMap(), own: null };
+  fragment.observeDeep((events, transaction) => {
+    if (transaction === created.own) return;
+    for (const event of events) {
+      const block = topLevelBlock(fragment, event.target);
+      if (block) created.blocks.delete(block);
+    }
+  });
+  caches.set(fragment, created);
+  cache = created;
+  return cache;
+}
+
+function topLevelBlock(fragment: Y.XmlFragment, target: Y.AbstractType<unknown>): Y.XmlElement | null {
+  let node: Y.AbstractType<unknown> | null = target;
+  while (node && node.parent !== fragment) node = node.parent as Y.AbstractType<unknown> | null;
+  return node instanceof Y.XmlElement ? node : null;
+}
+
+export function separatorFor(kind: CanvasKind): string {
+  return kind === "code" ? "\n" : "\n\n";
+}
+
+export function blockText(node: PMNode, kind: CanvasKind): string {
+  return kind === "code" ? blockSource(node) : serializeBlock(node);
+}
+
+export interface BlockNode {
+  y: Y.XmlElement;
+  node: PMNode;
+}
+
+/**
+ * The fragment's top-level blocks as nodes (cached), or null when the fragment holds something the
+ * schema cannot read (then callers fall back to whole-fragment paths).
+ */
+export function readBlockNodes(fragment: Y.XmlFragment): BlockNode[] | null {
+  const cache = cacheFor(fragment);
+  const schema = canvasSchema();
+  const blocks: BlockNode[] = [];
+  for (const child of fragment.toArray()) {
+    if (!(child instanceof Y.XmlElement)) return null;
+    let cached = cache.blocks.get(child);
+    if (!cached) {
+      const node = yElementToNode(child, schema);
+      if (!node || !node.isBlock) return null;
+      cached = { node };
+      cache.blocks.set(child, cached);
+    }
+    blocks.push({ y: child, node: cached.node });
+  }
+  return blocks;
+}
+
+export function readCanvasView(fragment: Y.XmlFragment, kind: CanvasKind): CanvasView {
+  const cache = cacheFor(fragment);
+  const schema = canvasSchema();
+  const separator = separatorFor(kind);
+  const blocks: CanvasBlock[] = [];
+  const parts: string[] = [];
+  let offset = 0;
+  for (const child of fragment.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    let cached = cache.blocks.get(child);
+    if (!cached) {
+      const node = yElementToNode(child, schema);
+      if (!node) continue;
+      cached = { node };
+      cache.blocks.set(child, cached);
+    }
+    let text: string;
+    if (kind === "code") text = cached.source ??= blockSource(cached.node);
+    else text = cached.markdown ??= serializeBlock(cached.node);
+    if (blocks.length) offset += separator.length;
+    blocks.push({ y: child, node: cached.node, text, from: offset, to: offset + text.length });
+    parts.push(text);
+    offset += text.length;
+  }
+  return { kind, fragment, blocks, text: parts.join(separator), separator };
+}
+
+/**
+ * Run a write whose result the writer already knows (each written block's node), so the cache keeps
+ * those nodes instead of re-reading them. Must run inside a transaction on the fragment's doc.
+ */
+export function writeWithKnownBlocks(fragment: Y.XmlFragment, write: () => Map<Y.XmlElement, PMNode>): void {
+  const doc = fragment.doc;
+  if (!doc) throw new Error("writeWithKnownBlocks: the fragment is not attached to a Y.Doc");
+  const cache = cacheFor(fragment);
+  doc.transact((transaction) => {
+    const known = write();
+    // Changes in this transaction are ours and described by `known`; the observer skips them.
+    cache.own = transaction;
+    for (const child of fragment.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      const node = known.get(child);
+      const previous = cache.blocks.get(child);
+      if (!node) cache.blocks.delete(child);
+      else if (previous?.node !== node) cache.blocks.set(child, { node });
+    }
+  });
+}
+
+/** The cached node of each top-level block whose cache is still valid (the writer reuses them). */
+export function cachedBlockNodes(fragment: Y.XmlFragment): Map<Y.XmlElement, PMNode> {
+  const cache = cacheFor(fragment);
+  const nodes = new Map<Y.XmlElement, PMNode>();
+  for (const child of fragment.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    const cached = cache.blocks.get(child);
+    if (cached) nodes.set(child, cached.node);
+  }
+  return nodes;
+}
+
+/** Forget every cached block of a fragment (after a change the cache may not have seen). */
+export function dropCanvasCache(fragment: Y.XmlFragment): void {
+  caches.delete(fragment);
+}

@@ -1,0 +1,71 @@
+// GitHub-flavoured markdown ⇄ canvas documents, through @tiptap/markdown with the shared extension list.
+// A document is serialised block by block and joined with blank lines: that is what the library does
+// for a whole document, and it lets the engine cache each top-level block's markdown.
+import type { JSONContent } from "@tiptap/core";
+import { MarkdownManager } from "@tiptap/markdown";
+import { Fragment, type Node as PMNode } from "@tiptap/pm/model";
+import { canvasExtensions, canvasSchema } from "../schema.ts";
+import { sanitizeJson } from "./sanitize.ts";
+
+let manager: MarkdownManager | null = null;
+
+function markdownManager(): MarkdownManager {
+  manager ??= new MarkdownManager({ extensions: canvasExtensions() });
+  return manager;
+}
+
+/** Parse markdown into a document of the canvas schema. Never throws on any input string. */
+export function parseMarkdown(md: string): PMNode {
+  const schema = canvasSchema();
+  const blocks = parseBlocks(md);
+  return schema.topNodeType.create(null, blocks.length ? Fragment.fromArray(blocks) : schema.nodes.paragraph!.create());
+}
+
+/** Top-level blocks of `md`; empty for empty input (the engine rebuilds only the blocks an edit touches). */
+export function parseBlocks(md: string): PMNode[] {
+  const schema = canvasSchema();
+  let json: JSONContent[];
+  try {
+    json = sanitizeJson(schema, markdownManager().parse(md)).content ?? [];
+  } catch {
+    json = plainTextJson(md);
+  }
+  return json.map((child) => blockFromJson(child));
+}
+
+function blockFromJson(json: JSONContent): PMNode {
+  const schema = canvasSchema();
+  try {
+    const node = schema.nodeFromJSON(json);
+    node.check();
+    if (node.isBlock) return node;
+  } catch {
+    // fall through: what the schema refuses becomes its plain text
+  }
+  const text = textOf(json);
+  return schema.nodes.paragraph!.create(null, text ? schema.text(text) : null);
+}
+
+function textOf(json: JSONContent): string {
+  if (typeof json.text === "string") return json.text;
+  return (json.content ?? []).map(textOf).join("");
+}
+
+function plainTextJson(md: string): JSONContent[] {
+  return md
+    .split(/\n{2,}/)
+    .filter((part) => part.length > 0)
+    .map((part) => ({ type: "paragraph", content: [{ type: "text", text: part }] }));
+}
+
+/** Markdown of one top-level block, without the blank lines some serialisers put around tables. */
+export function serializeBlock(block: PMNode): string {
+  const md = markdownManager().serialize({ type: "doc", content: [block.toJSON() as JSONContent] });
+  return md.replace(/^\n+/, "").replace(/\n+$/, "");
+}
+
+export function serializeMarkdown(doc: PMNode): string {
+  const parts: string[] = [];
+  doc.forEach((block) => parts.push(serializeBlock(block)));
+  return parts.join("\n\n");
+}
