@@ -33,6 +33,14 @@ describe("provider failures become ProviderErrors a person can act on", () => {
     expect(fake.requests).toHaveLength(3);
   });
 
+  it("a 429 asking for a long wait fails at once and says how long to wait", async () => {
+    fake.script([{ status: 429, retryAfter: 600 }, { text: "not asked" }]);
+    const { error } = await failure(engine());
+    expect(error).toMatchObject({ kind: "rate_limited", status: 429 });
+    expect(error.userMessage).toContain("it asks to wait 10 min before the next request");
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it("a 401 is not retried and points at OPENAI_API_KEY", async () => {
     fake.script([{ status: 401 }]);
     const { error } = await failure(engine());
@@ -135,7 +143,7 @@ describe("provider failures become ProviderErrors a person can act on", () => {
   });
 
   it("aborting while the SDK waits out a long retry-after cancels at once", async () => {
-    fake.script([{ status: 429, retryAfter: 30 }, { text: "too late" }]);
+    fake.script([{ status: 429, retryAfter: 20 }, { text: "too late" }]);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     const { error } = await failure(engine(), request({ signal: controller.signal }));

@@ -7,6 +7,7 @@ import { CompletionAccumulator } from "./accumulate.ts";
 import { createResponseCache, replayEvents, responseCacheKey, type ResponseCache } from "./cache.ts";
 import { brokenStreamError, isRetryableStreamError } from "./errors.ts";
 import { predictedRewrite, type PredictedRewriteRequest } from "./predicted.ts";
+import { fetchWithRetryCap } from "./retryAfter.ts";
 import { streamChunks, type StreamOptions } from "./stream.ts";
 
 export { ProviderError, type ProviderErrorKind } from "./errors.ts";
@@ -40,6 +41,7 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): OpenAIEngine {
     baseURL,
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries,
+    fetch: fetchWithRetryCap(),
     // Failures reach the user as ProviderErrors; the SDK's own console output would only be noise.
     logLevel: "off",
   });

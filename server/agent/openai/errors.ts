@@ -1,6 +1,7 @@
 // Provider failures as one error type with a kind and a sentence a person can act on. The run loop
 // shows `userMessage` in the chat; `kind` lets code and tests tell failures apart.
 import OpenAI from "openai";
+import { MAX_RETRY_WAIT_MS, retryAfterMs } from "./retryAfter.ts";
 
 export type ProviderErrorKind = "auth" | "model_not_found" | "rate_limited" | "server" | "timeout" | "stream" | "bad_request" | "cancelled";
 
@@ -115,6 +116,15 @@ function fromStatus(error: InstanceType<typeof OpenAI.APIError>, context: Failur
     if (errorCode(error) === "insufficient_quota") {
       return new ProviderError("rate_limited", `The provider says this account has no quota left (429). Check the billing of OPENAI_API_KEY${detail}.`, status, options);
     }
+    const wait = retryAfterMs(error.headers);
+    if (wait !== null && wait > MAX_RETRY_WAIT_MS) {
+      return new ProviderError(
+        "rate_limited",
+        `Rate limited by the provider (429); it asks to wait ${formatWait(wait)} before the next request. Try again then.`,
+        status,
+        options,
+      );
+    }
     return new ProviderError(
       "rate_limited",
       `Rate limited by the provider (429); retried ${context.maxRetries} ${context.maxRetries === 1 ? "time" : "times"}. Try again in a minute.`,
@@ -154,4 +164,9 @@ function triedTimes(maxRetries: number): string {
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function formatWait(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
 }
