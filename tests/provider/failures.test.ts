@@ -71,6 +71,19 @@ describe("provider failures become ProviderErrors a person can act on", () => {
     expect(error.userMessage).toContain("maximum context length is 8192 tokens");
   });
 
+  it("a server that refuses stream_options or parallel_tool_calls is asked again without them", async () => {
+    const refuse = (name: string) => ({ status: 400, body: { error: { message: `Unrecognized request argument supplied: ${name}`, type: "invalid_request_error" } } });
+    fake.script([refuse("stream_options"), refuse("parallel_tool_calls"), { text: "Hello from an older server." }]);
+    expect(doneOf(await collect(engine())).text).toBe("Hello from an older server.");
+    const bodies = fake.requests.map((entry) => entry.body as Record<string, unknown>);
+    expect(bodies.map((body) => ["stream_options" in body, "parallel_tool_calls" in body])).toEqual([
+      [true, true],
+      [false, true],
+      [false, false],
+    ]);
+    expect(bodies[2]).toHaveProperty("tools");
+  });
+
   it("a stream cut in half after text was shown is a broken stream, not retried", async () => {
     fake.script([{ text: "The first half of a long answer that never ends", chunkSize: 5, cutAfterChunks: 4 }]);
     const { error, events } = await failure(engine());

@@ -5,7 +5,7 @@ import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/
 import type { ModelEvent, ModelRequest, TurnEngine } from "../types.ts";
 import { CompletionAccumulator } from "./accumulate.ts";
 import { createResponseCache, replayEvents, responseCacheKey, type ResponseCache } from "./cache.ts";
-import { brokenStreamError, isRetryableStreamError } from "./errors.ts";
+import { brokenStreamError, isRetryableStreamError, ProviderError } from "./errors.ts";
 import { predictedRewrite, type PredictedRewriteRequest } from "./predicted.ts";
 import { fetchWithRetryCap } from "./retryAfter.ts";
 import { streamChunks, type StreamOptions } from "./stream.ts";
@@ -77,7 +77,7 @@ async function* streamTurn(
       return;
     }
   }
-  const body: ChatCompletionCreateParamsStreaming = {
+  let body: ChatCompletionCreateParamsStreaming = {
     model: options.model,
     messages: request.messages,
     stream: true,
@@ -85,9 +85,8 @@ async function* streamTurn(
     // Some servers reject parallel_tool_calls when no tools are offered.
     ...(request.tools.length > 0 ? { tools: request.tools, tool_choice: "auto" as const, parallel_tool_calls: false } : {}),
   };
-  // A stream that breaks before it produced anything is retried once; after that the user has
-  // already seen part of the answer, and a second answer could differ from it.
-  for (let attempt = 0; ; attempt += 1) {
+  let streamRetried = false;
+  while (true) {
     const accumulator = new CompletionAccumulator();
     try {
       for await (const chunk of streamChunks(client, body, { signal: request.signal, timeoutMs: options.timeoutMs, context })) {
@@ -95,8 +94,18 @@ async function* streamTurn(
       }
       if (!accumulator.isComplete()) throw brokenStreamError("the connection closed before the model finished");
     } catch (error) {
-      const retry = isRetryableStreamError(error) && !accumulator.hasOutput() && attempt === 0 && !request.signal.aborted;
-      if (retry) continue;
+      if (request.signal.aborted) throw error;
+      // A stream that breaks before it produced anything is retried once; after that the user has
+      // already seen part of the answer, and a second answer could differ from it.
+      if (isRetryableStreamError(error) && !accumulator.hasOutput() && !streamRetried) {
+        streamRetried = true;
+        continue;
+      }
+      const lighter = withoutRejectedOption(body, error);
+      if (lighter) {
+        body = lighter;
+        continue;
+      }
       throw error;
     }
     const done = accumulator.done();
@@ -104,4 +113,17 @@ async function* streamTurn(
     yield done;
     return;
   }
+}
+
+// Optional extras some OpenAI-compatible servers refuse with a 400 that names them (older vLLM,
+// Azure API versions, llama.cpp). Without them the answer is the same, only less well metered.
+const OPTIONAL_PARAMETERS = ["stream_options", "parallel_tool_calls"] as const;
+
+function withoutRejectedOption(body: ChatCompletionCreateParamsStreaming, error: unknown): ChatCompletionCreateParamsStreaming | null {
+  if (!(error instanceof ProviderError) || error.kind !== "bad_request") return null;
+  const rejected = OPTIONAL_PARAMETERS.find((name) => name in body && error.userMessage.includes(name));
+  if (!rejected) return null;
+  const lighter = { ...body };
+  delete lighter[rejected];
+  return lighter;
 }
