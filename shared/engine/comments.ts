@@ -1,0 +1,122 @@
+// comment_canvas: each quote is located like an edit's `find` and anchored with Yjs relative positions,
+// so the comment follows its text while people and the model edit around it. Any quote that cannot
+// be placed refuses the whole call: never a comment on the wrong text.
+import * as Y from "yjs";
+import { fromBase64, toBase64 } from "lib0/buffer";
+import { canvasFragment, commentsMap, newId, type CommentRecord } from "../room.ts";
+import type { CommentCanvasArgs } from "../tools.ts";
+import { readCanvasView } from "../markdown/index.ts";
+import { canvasesMap } from "../room.ts";
+import type { ApplyContext } from "./applyToolCall.ts";
+import { openCanvas } from "./applyToolCall.ts";
+import { planEdits } from "./planEdits.ts";
+import { textRangeToY, yPositionToPm, type YRange } from "./textMap.ts";
+import { failure, type AppliedChange, type EngineError, type EngineResult } from "./types.ts";
+import { canvasSchema } from "../schema.ts";
+import { Fragment } from "@tiptap/pm/model";
+
+export function addComments(doc: Y.Doc, args: CommentCanvasArgs, ctx: ApplyContext): EngineResult {
+  const opened = openCanvas(doc, ctx.canvasId);
+  if ("error" in opened) return opened.error;
+  const { meta } = opened;
+  const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
+  const errors: EngineError[] = [];
+  const placed: { range: YRange; applied: AppliedChange }[] = [];
+  args.comments.forEach((comment, index) => {
+    // Locating a quote is locating a `find` that must match once; reuse the edit planner's messages.
+    const plan = planEdits(view.text, [{ find: comment.quote, replace: comment.quote, all: false }], meta.kind);
+    if (!plan.ok) {
+      for (const error of plan.errors) {
+        errors.push({ ...error, editIndex: index, message: error.message.replace(/^The edit: `find` text/, `Comment ${index + 1}: quote`) });
+      }
+      return;
+    }
+    const change = plan.applied[0]!;
+    const range = textRangeToY(view, change.from, change.to);
+    if (!range) {
+      errors.push({
+        code: "invalid",
+        editIndex: index,
+        message: `Comment ${index + 1}: the quote "${change.before}" is only markup, with no text to anchor to. Quote the words the comment is about.`,
+      });
+      return;
+    }
+    placed.push({ range, applied: { ...change, index } });
+  });
+  if (errors.length) return failure(meta.id, errors);
+
+  const ids: string[] = [];
+  doc.transact(() => {
+    placed.forEach(({ range }, index) => {
+      const comment = args.comments[index]!;
+      const id = newId();
+      ids.push(id);
+      const record: CommentRecord = {
+        id,
+        canvasId: meta.id,
+        anchor: {
+          start: encodePosition(Y.createRelativePositionFromTypeIndex(range.start.type, range.start.index, 0)),
+          end: encodePosition(Y.createRelativePositionFromTypeIndex(range.end.type, range.end.index, -1)),
+        },
+        quote: comment.quote,
+        body: comment.comment,
+        severity: comment.severity,
+        suggestion: comment.suggestion,
+        author: ctx.author?.id ?? "ai",
+        authorName: ctx.author?.name ?? "Canvas AI",
+        resolved: false,
+        replies: [],
+        createdAt: Date.now(),
+        runId: ctx.origin.runId,
+      };
+      commentsMap(doc).set(id, record);
+    });
+  }, ctx.origin);
+  const count = ids.length;
+  return {
+    ok: true,
+    canvasId: meta.id,
+    applied: placed.map((item) => item.applied),
+    errors: [],
+    summary: `Left ${count} ${count === 1 ? "comment" : "comments"}`,
+    inserted: 0,
+    deleted: 0,
+    commentIds: ids,
+  };
+}
+
+function encodePosition(position: Y.RelativePosition): string {
+  return toBase64(Y.encodeRelativePosition(position));
+}
+
+function decodePosition(encoded: string): Y.RelativePosition | null {
+  try {
+    return Y.decodeRelativePosition(fromBase64(encoded));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A comment's current span: ProseMirror positions in its canvas (for highlights) and the text it
+ * covers now. Null when the text was deleted or the anchor cannot be read.
+ */
+export function resolveCommentRange(doc: Y.Doc, comment: CommentRecord): { from: number; to: number; text: string } | null {
+  const meta = canvasesMap(doc).get(comment.canvasId);
+  if (!meta) return null;
+  const fragment = canvasFragment(doc, comment.canvasId);
+  const start = decodePosition(comment.anchor.start);
+  const end = decodePosition(comment.anchor.end);
+  if (!start || !end) return null;
+  const absStart = Y.createAbsolutePositionFromRelativePosition(start, doc);
+  const absEnd = Y.createAbsolutePositionFromRelativePosition(end, doc);
+  if (!absStart || !absEnd) return null;
+  const from = yPositionToPm(fragment, absStart.type, absStart.index);
+  const to = yPositionToPm(fragment, absEnd.type, absEnd.index);
+  if (from === null || to === null || to <= from) return null;
+  const view = readCanvasView(fragment, meta.kind);
+  const pmDoc = canvasSchema().topNodeType.create(null, Fragment.fromArray(view.blocks.map((block) => block.node)));
+  if (to > pmDoc.content.size) return null;
+  const text = pmDoc.textBetween(from, to, "\n", "\n");
+  return text ? { from, to, text } : null;
+}

@@ -1,0 +1,17 @@
+// The transaction origin of every AI change. Storage, broadcast and the undo manager tell AI changes
+// apart by it (a Y.UndoManager with `trackedOrigins: new Set([AgentOrigin])` tracks them all).
+export class AgentOrigin {
+  /** Bumped at the start of every tool call or streamed write: one step = one undo unit. */
+  step = 0;
+  constructor(readonly runId: string) {}
+
+  /** Start a new undo unit; returns its key. */
+  beginStep(): string {
+    this.step++;
+    return this.stepKey();
+  }
+
+  stepKey(): string {
+    return `${this.runId}#${this.step}`;
+  }
+}

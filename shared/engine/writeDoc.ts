@@ -1,0 +1,172 @@
+// The one place that writes ProseMirror content into a Yjs fragment, block by block, with
+// `updateYFragment` from @tiptap/y-tiptap (marked private/unstable upstream, so nothing else calls it).
+// Blocks that did not change keep their Yjs items (cursors, comment anchors and concurrent typing in
+// them survive); a changed block of the same type is updated in place (a text diff); only the rest is
+// replaced. Unchanged blocks are recognised by node identity (the engine passes the cached node back)
+// or by equality, so a one-paragraph change costs O(blocks) cheap comparisons, not a deep diff.
+import * as Y from "yjs";
+import { updateYFragment } from "@tiptap/y-tiptap";
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { readBlockNodes, writeWithKnownBlocks, type BlockNode } from "../markdown/canvasView.ts";
+
+type Mapping = Map<Y.AbstractType<unknown>, PMNode | PMNode[]>;
+
+/** Make `fragment` hold `doc` with a minimal change. Call it inside `ydoc.transact(fn, origin)`. */
+export function writeDoc(ydoc: Y.Doc, fragment: Y.XmlFragment, doc: PMNode): void {
+  if (doc.type.name !== "doc") throw new Error(`writeDoc: expected a "doc" node, got "${doc.type.name}"`);
+  const nodes: PMNode[] = [];
+  doc.forEach((child) => nodes.push(child));
+  writeBlocks(ydoc, fragment, nodes);
+}
+
+/** Make the fragment's top-level blocks equal `nodes`. Call it inside `ydoc.transact(fn, origin)`. */
+export function writeBlocks(ydoc: Y.Doc, fragment: Y.XmlFragment, nodes: readonly PMNode[]): void {
+  if (fragment.doc !== ydoc) throw new Error("writeBlocks: the fragment does not belong to the given Y.Doc");
+  const old = readBlockNodes(fragment);
+  if (!old) {
+    // Something the schema cannot read is in the fragment: let the binding reconcile everything.
+    writeWithKnownBlocks(fragment, () => {
+      const doc = ydocSchemaDoc(nodes);
+      updateYFragment(ydoc, fragment, doc, { mapping: new Map(), isOMark: new Map() });
+      return new Map();
+    });
+    return;
+  }
+  const next = reuseEqualNodes(old, nodes);
+  writeWithKnownBlocks(fragment, () => reconcile(ydoc, fragment, old, next));
+}
+
+function ydocSchemaDoc(nodes: readonly PMNode[]): PMNode {
+  const first = nodes[0];
+  if (!first) throw new Error("writeBlocks: cannot write an empty block list into an unreadable fragment");
+  const schema = first.type.schema;
+  return schema.topNodeType.create(null, nodes);
+}
+
+/** Substitute old node objects for new nodes equal to them, in order, so identity marks "unchanged". */
+export function reuseEqualNodes(old: readonly BlockNode[], nodes: readonly PMNode[]): PMNode[] {
+  const oldSet = new Set<PMNode>(old.map((block) => block.node));
+  if (nodes.every((node) => oldSet.has(node))) return [...nodes];
+  // Keyed by type and size (cheap); equality decides.
+  const bySize = new Map<string, PMNode[]>();
+  for (const block of old) {
+    const key = `${block.node.type.name}:${block.node.nodeSize}`;
+    const list = bySize.get(key);
+    if (list) list.push(block.node);
+    else bySize.set(key, [block.node]);
+  }
+  const used = new Set<PMNode>();
+  return nodes.map((node) => {
+    if (oldSet.has(node)) {
+      used.add(node);
+      return node;
+    }
+    const candidates = bySize.get(`${node.type.name}:${node.nodeSize}`) ?? [];
+    let checked = 0;
+    for (const candidate of candidates) {
+      if (used.has(candidate)) continue;
+      if (++checked > 64) break;
+      if (candidate.eq(node)) {
+        used.add(candidate);
+        return candidate;
+      }
+    }
+    return node;
+  });
+}
+
+function reconcile(ydoc: Y.Doc, fragment: Y.XmlFragment, old: readonly BlockNode[], next: readonly PMNode[]): Map<Y.XmlElement, PMNode> {
+  const known = new Map<Y.XmlElement, PMNode>();
+  let start = 0;
+  while (start < old.length && start < next.length && old[start]!.node === next[start]) start++;
+  let oldEnd = old.length;
+  let nextEnd = next.length;
+  while (oldEnd > start && nextEnd > start && old[oldEnd - 1]!.node === next[nextEnd - 1]) {
+    oldEnd--;
+    nextEnd--;
+  }
+  for (const block of old) known.set(block.y, block.node);
+  // In the middle, keep old blocks that reappear unchanged (in order: longest increasing run), and
+  // reconcile the gaps between them by position.
+  const oldIndex = new Map<PMNode, number>();
+  for (let i = start; i < oldEnd; i++) oldIndex.set(old[i]!.node, i);
+  const pairs: [number, number][] = [];
+  for (let j = start; j < nextEnd; j++) {
+    const i = oldIndex.get(next[j]!);
+    if (i !== undefined) pairs.push([i, j]);
+  }
+  const anchors = longestIncreasing(pairs);
+  // Walk gaps right to left so earlier Yjs indices stay valid while we insert and delete.
+  const bounds: [number, number][] = [[oldEnd, nextEnd], ...anchors.slice().reverse()];
+  let gapOldEnd = oldEnd;
+  let gapNextEnd = nextEnd;
+  for (let k = 1; k <= bounds.length; k++) {
+    const [anchorOld, anchorNext] = k < bounds.length ? bounds[k]! : [start - 1, start - 1];
+    reconcileGap(ydoc, fragment, old, next, anchorOld + 1, gapOldEnd, anchorNext + 1, gapNextEnd, known);
+    gapOldEnd = anchorOld;
+    gapNextEnd = anchorNext;
+  }
+  return known;
+}
+
+function reconcileGap(
+  ydoc: Y.Doc,
+  fragment: Y.XmlFragment,
+  old: readonly BlockNode[],
+  next: readonly PMNode[],
+  oldStart: number,
+  oldEnd: number,
+  nextStart: number,
+  nextEnd: number,
+  known: Map<Y.XmlElement, PMNode>,
+): void {
+  const paired = Math.min(oldEnd - oldStart, nextEnd - nextStart);
+  // Extra old blocks go, extra new blocks come (at the gap's end, before touching pairs: indices hold).
+  if (oldEnd - oldStart > paired) {
+    for (let i = oldStart + paired; i < oldEnd; i++) known.delete(old[i]!.y);
+    fragment.delete(oldStart + paired, oldEnd - oldStart - paired);
+  }
+  for (let j = nextEnd - 1; j >= nextStart + paired; j--) {
+    insertBlock(ydoc, fragment, oldStart + paired, next[j]!, known);
+  }
+  for (let k = paired - 1; k >= 0; k--) {
+    const block = old[oldStart + k]!;
+    const node = next[nextStart + k]!;
+    if (block.node === node) continue;
+    if (block.y.nodeName === node.type.name) {
+      updateYFragment(ydoc, block.y, node, { mapping: new Map() as Mapping, isOMark: new Map() });
+      known.set(block.y, node);
+    } else {
+      known.delete(block.y);
+      fragment.delete(oldStart + k, 1);
+      insertBlock(ydoc, fragment, oldStart + k, node, known);
+    }
+  }
+}
+
+function insertBlock(ydoc: Y.Doc, fragment: Y.XmlFragment, index: number, node: PMNode, known: Map<Y.XmlElement, PMNode>): void {
+  const element = new Y.XmlElement(node.type.name);
+  fragment.insert(index, [element]);
+  updateYFragment(ydoc, element, node, { mapping: new Map() as Mapping, isOMark: new Map() });
+  known.set(element, node);
+}
+
+/** Longest chain of pairs increasing in both coordinates (pairs are sorted by the second). */
+function longestIncreasing(pairs: readonly [number, number][]): [number, number][] {
+  const tails: number[] = [];
+  const previous: number[] = new Array<number>(pairs.length).fill(-1);
+  for (let index = 0; index < pairs.length; index++) {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (pairs[tails[middle]!]![0] < pairs[index]![0]) low = middle + 1;
+      else high = middle;
+    }
+    previous[index] = low > 0 ? tails[low - 1]! : -1;
+    tails[low] = index;
+  }
+  const chain: [number, number][] = [];
+  for (let index = tails.length ? tails[tails.length - 1]! : -1; index !== -1; index = previous[index]!) chain.push(pairs[index]!);
+  return chain.reverse();
+}
