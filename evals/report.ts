@@ -7,6 +7,7 @@ import type { TurnTrace } from "../server/agent/types.ts";
 import { groupBy, isRate, metricNumber, type Metrics } from "./graders/metric.ts";
 import { summarizeRepeats, wilson, type RepeatSummary } from "./stats.ts";
 import { SUITE_DEFINITIONS, suiteMetrics, type SuiteVerdicts } from "./suites.ts";
+import type { JudgeSummary } from "./judge.ts";
 
 /** What one turn produced, trimmed for the report. */
 export interface CaseOutput {
@@ -14,6 +15,8 @@ export interface CaseOutput {
   toolCalls: { name: string; valid: boolean; applied: boolean; error: string | null; arguments: unknown }[];
   comments: { quote: string; resolved: boolean; start: number; end: number; severity: string; comment: string }[];
   canvasChanged: boolean;
+  /** The canvas after the turn when it changed (what a judge reads), else null. */
+  canvasAfter: string | null;
   outputTokens: number;
   latencyMs: number;
   error: string | null;
@@ -55,6 +58,8 @@ export interface EvalReport {
   repeatSpread: Record<string, RepeatSummary>;
   slices: Record<string, { n: number; metrics: Record<string, number | null> }>;
   cases: CaseReport[];
+  /** Pairwise model judgement against a reference run (--judge), when asked for. */
+  judge?: JudgeSummary;
 }
 
 const MAX_STRING = 1_500;
@@ -80,6 +85,7 @@ export function caseOutput(trace: TurnTrace): CaseOutput {
       comment: trimDeep(comment.comment) as string,
     })),
     canvasChanged: trace.canvasBefore !== trace.canvasAfter,
+    canvasAfter: trace.canvasBefore !== trace.canvasAfter ? trace.canvasAfter : null,
     outputTokens: trace.outputTokens,
     latencyMs: trace.latencyMs,
     error: trace.error,
@@ -210,6 +216,14 @@ export function renderMarkdown(report: EvalReport, options: { failures?: number 
     ];
   });
   lines.push(table(["metric", "value", "95% CI (Wilson)", report.repeats > 1 ? "range over repeats" : ""], metricRows), "");
+  if (report.judge) {
+    const j = report.judge;
+    lines.push(
+      `Judge ${j.model} vs ${j.reference}: win rate ${formatMetric("winRate", j.winRate)} (${j.wins} wins, ${j.ties} ties, ${j.losses} losses of ${j.judged}` +
+        `${j.interval ? `; wins among decided ${formatMetric("winRate", j.interval.low)} – ${formatMetric("winRate", j.interval.high)}` : ""}${j.errors ? `; ${j.errors} errors` : ""}).`,
+      "",
+    );
+  }
   const sliceRows = Object.entries(report.slices)
     .sort(([a], [b]) => Number(a.includes(":")) - Number(b.includes(":")) || a.localeCompare(b))
     .map(([key, slice]) => [key, String(slice.n), ...definition.sliceColumns.map((column) => formatMetric(column, slice.metrics[column]))]);
