@@ -133,7 +133,6 @@ export function buildMessages(input: TurnInput, budget: PromptBudget): ModelMess
 
 /** The tool result the model sees after a refused call, asking it to correct and retry. */
 export function toolErrorMessage(error: string, retriesLeft: number): string {
-  return retriesLeft > 0
-    ? `ERROR: ${error}\nNothing was changed. Fix the arguments and call the tool again.`
-    : `ERROR: ${error}\nNothing was changed.`;
+  const unchanged = /nothing was changed/i.test(error) ? "" : "\nNothing was changed.";
+  return retriesLeft > 0 ? `ERROR: ${error}${unchanged}\nFix the arguments and call the tool again.` : `ERROR: ${error}${unchanged}`;
 }

@@ -109,7 +109,8 @@ describe("agent runs against an OpenAI-compatible model", () => {
     expect(canvasText(await harness.doc(), canvasId)).toContain("The keeper's life was calm.");
     const retry = harness.fake.requests[2]!.body as { messages: { role: string; content: string | null }[] };
     const toolMessage = retry.messages.find((message) => message.role === "tool");
-    expect(toolMessage?.content).toMatch(/not found|could not find/i);
+    expect(toolMessage?.content).toContain("is not in the canvas");
+    expect(toolMessage?.content).toContain(`"The keeper's life was lonely and hard."`);
   });
 
   it("a model that keeps sending unlocatable edits stops after two retries with the canvas unchanged", async () => {
