@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import {
+  canvasText, docToSource, docToText, parseMarkdown, serializeMarkdown, sourceToDoc, textToDoc,
+} from "../../shared/markdown/index.ts";
+import { canvasFragment } from "../../shared/room.ts";
+import { canvasSchema } from "../../shared/schema.ts";
+import { essay, roomWith, typescriptFile } from "./fixtures.ts";
+
+const RICH = `# Title
+
+Para with **bold**, *em*, \`code\`, ~~strike~~ and [a link](https://example.com "t").
+
+- one
+- two
+  - nested
+
+1. first
+2. second
+
+- [ ] open task
+- [x] done task
+
+> a quote
+
+\`\`\`ts
+const x = 1;
+\`\`\`
+
+| a | b |
+| --- | --- |
+| 1 | 2 |
+
+![alt](https://example.com/a.png)
+
+---
+
+Line one  
+line two`;
+
+describe("markdown projection", () => {
+  it("round-trips every construct the schema holds to the same document", () => {
+    const doc = parseMarkdown(RICH);
+    const again = parseMarkdown(serializeMarkdown(doc));
+    expect(again.eq(doc)).toBe(true);
+    expect(serializeMarkdown(again)).toBe(serializeMarkdown(doc));
+    const types = new Set<string>();
+    doc.descendants((node) => {
+      types.add(node.type.name);
+    });
+    for (const type of ["heading", "bulletList", "orderedList", "taskList", "blockquote", "codeBlock", "table", "image", "horizontalRule", "hardBreak"]) {
+      expect(types.has(type), type).toBe(true);
+    }
+  });
+
+  it("drops javascript:, data: and vbscript: links and images but keeps their text", () => {
+    const doc = parseMarkdown(
+      "[click](javascript:alert(1)) [x](JaVaScRiPt:alert(1)) [y](java\tscript:alert(1)) [z](vbscript:msgbox) [w](&#106;avascript:alert(1))\n\n" +
+        "![img](data:image/png;base64,AAAA)\n\n![ok](https://example.com/ok.png) [fine](https://example.com)",
+    );
+    const hrefs: string[] = [];
+    const srcs: string[] = [];
+    doc.descendants((node) => {
+      for (const mark of node.marks) if (mark.type.name === "link") hrefs.push(String(mark.attrs.href));
+      if (node.type.name === "image") srcs.push(String(node.attrs.src));
+    });
+    expect(hrefs).toEqual(["https://example.com"]);
+    expect(srcs).toEqual(["https://example.com/ok.png"]);
+    expect(doc.textContent).toContain("click");
+  });
+
+  it("keeps raw HTML as text, never as markup", () => {
+    const doc = parseMarkdown('<script>alert(1)</script>\n\nhi <img src=x onerror="alert(1)">');
+    expect(doc.textContent).toContain("<script>alert(1)</script>");
+    expect(doc.textContent).toContain("<img src=x");
+    doc.descendants((node) => {
+      expect(["doc", "paragraph", "text"]).toContain(node.type.name);
+    });
+    // And it survives the round trip as the same text.
+    expect(parseMarkdown(serializeMarkdown(doc)).eq(doc)).toBe(true);
+  });
+
+  it("lifts a block image out of a paragraph instead of producing an invalid document", () => {
+    const doc = parseMarkdown("before ![pic](https://example.com/p.png) after");
+    expect(() => doc.check()).not.toThrow();
+    const types: string[] = [];
+    doc.forEach((block) => types.push(block.type.name));
+    expect(types).toEqual(["paragraph", "image", "paragraph"]);
+    expect(doc.textContent.replace(/\s+/g, " ")).toBe("before after");
+  });
+
+  it("round-trips source code byte for byte, trailing newline or not", () => {
+    for (const source of [typescriptFile(), "no newline", "", "\n\n  indented\n\t\ttabs\r\nwindows\n", "```\nfences inside\n```\n"]) {
+      expect(docToSource(sourceToDoc(source, "ts"))).toBe(source);
+      expect(docToText(textToDoc(source, "code", "ts"), "code")).toBe(source);
+    }
+  });
+
+  it("reads a canvas from Yjs exactly as y-tiptap's own conversion does", () => {
+    const { doc, canvasId } = roomWith(RICH + "\n\n" + essay(2000));
+    const fragment = canvasFragment(doc, canvasId);
+    const reference = yXmlFragmentToProseMirrorRootNode(fragment, canvasSchema());
+    expect(canvasText(doc, canvasId)).toBe(serializeMarkdown(reference));
+  });
+
+  it("keeps canvas text right after human edits invalidate cached blocks", () => {
+    const { doc, canvasId } = roomWith("First.\n\nSecond.\n\nThird.");
+    expect(canvasText(doc, canvasId)).toBe("First.\n\nSecond.\n\nThird.");
+    const fragment = canvasFragment(doc, canvasId);
+    const second = fragment.get(1) as Y.XmlElement;
+    (second.get(0) as Y.XmlText).insert(0, "Very ");
+    (second.get(0) as Y.XmlText).format(0, 4, { bold: {} });
+    expect(canvasText(doc, canvasId)).toBe("First.\n\n**Very** Second.\n\nThird.");
+    fragment.delete(0, 1);
+    expect(canvasText(doc, canvasId)).toBe("**Very** Second.\n\nThird.");
+  });
+});
