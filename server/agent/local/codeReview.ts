@@ -87,7 +87,7 @@ function todos(lines: Line[]): Finding[] {
 function anyTypes(source: string, family: Family): Finding[] {
   if (family !== "ts") return [];
   const found: Finding[] = [];
-  const pattern = /(?:[\w$]+\??\s*:\s*|\bas\s+|<)any\b(\[\])?/g;
+  const pattern = /(?:[\w$]+\??\s*:\s*|\bas\s+|[\w$.]*<)any\b(\[\])?/g;
   for (const match of source.matchAll(pattern)) {
     const start = match.index;
     const text = match[0];

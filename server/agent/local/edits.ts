@@ -5,7 +5,7 @@ import { findSection, markdownBlocks, paragraphs, removalRange, type Block } fro
 import type { Destination, Intent, Target } from "./instructions.ts";
 import { spellingPlan } from "./polish.ts";
 import { SEPARATOR, editCall, reply, selectionRange, spanEdit, type Plan } from "./plan.ts";
-import { editsAt, occurrences, replaceWordEverywhere, type FindReplace, type Range } from "./quotes.ts";
+import { editsAt, occurrences, replaceWordEverywhere, wordOccurrences, type FindReplace, type Range } from "./quotes.ts";
 
 interface Resolved {
   range: Range;
@@ -123,30 +123,52 @@ function planSwap(canvas: CanvasContext, blocks: Block[], a: Target, b: Target):
   return editCall(edits, `Swapped ${first.label} and ${second.label}.`);
 }
 
+/** Carry the capitalisation of the replaced word over to its replacement ("Lamps" → "Lights"). */
+function matchCase(original: string, replacement: string): string {
+  if (original === original.toUpperCase() && original.length > 1 && /\p{L}/u.test(original)) return replacement.toUpperCase();
+  if (/^\p{Lu}/u.test(original) && /^\p{Ll}/u.test(replacement)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+/** Whole-word, case-insensitive occurrences (a typed "lighthouses" also means "Lighthouses"). */
+function caseInsensitiveWords(content: string, word: string, within: Range | null): number[] {
+  const lower = content.toLowerCase();
+  if (lower.length !== content.length) return [];
+  return wordOccurrences(lower, word.toLowerCase()).filter((at) => !within || (at >= within.start && at + word.length <= within.end));
+}
+
 function planReplace(canvas: CanvasContext, intent: Extract<Intent, { type: "replace" | "rename" }>, selection: Range | null): Plan | null {
   const content = canvas.content;
-  let from = intent.from;
-  if (!content.includes(from)) {
-    // Users rarely match case when they type a word to replace; accept a unique case-insensitive match.
-    const lower = content.toLowerCase();
-    const at = lower.indexOf(from.toLowerCase());
-    if (at === -1) {
-      return intent.type === "rename" || intent.quoted ? reply(`I could not find "${from}" in the canvas; nothing changed.`) : null;
-    }
-    from = content.slice(at, at + from.length);
-  }
-  const wordLike = /^[\p{L}\p{N}_$][\p{L}\p{N}_$ -]*$/u.test(from);
-  let edits: FindReplace[] | null;
-  if (wordLike) {
-    edits = replaceWordEverywhere(content, from, intent.to, selection ?? undefined);
-  } else {
-    const found = occurrences(content, from).filter((at) => !selection || (at >= selection.start && at + from.length <= selection.end));
-    edits = found.length === 0 ? null : editsAt(content, found.map((at) => ({ start: at, end: at + from.length, replace: intent.to })), { stop: /(?!)/ });
-  }
-  if (!edits) return reply(`I could not find "${from}" as a whole word${selection ? " in the selection" : ""}; nothing changed.`);
-  const count = edits.reduce((total, edit) => total + (edit.all ? occurrences(content, edit.find).length : occurrences(edit.find, from).length || 1), 0);
+  const from = intent.from;
+  const wordLike = /^[\p{L}\p{N}_$][\p{L}\p{N}_$ '-]*$/u.test(from);
   const verb = intent.type === "rename" ? "Renamed" : "Replaced";
-  return editCall(edits, `${verb} "${from}" with "${intent.to}" (${count} occurrence${count === 1 ? "" : "s"}).`);
+  const inSelection = (at: number): boolean => !selection || (at >= selection.start && at + from.length <= selection.end);
+  // Symbols and quoted text are matched exactly; a plain word in prose is matched in any case.
+  const quoted = intent.type === "replace" && intent.quoted;
+  const exact = intent.type === "rename" || quoted || canvas.kind === "code" || !wordLike;
+  let edits: FindReplace[] | null;
+  let count: number;
+  if (exact) {
+    const found = (wordLike ? wordOccurrences(content, from) : occurrences(content, from)).filter(inSelection);
+    count = found.length;
+    edits = wordLike ? replaceWordEverywhere(content, from, intent.to, selection ?? undefined) : found.length ? editsAt(content, found.map((at) => ({ start: at, end: at + from.length, replace: intent.to })), { stop: /(?!)/ }) : null;
+  } else {
+    const found = caseInsensitiveWords(content, from, selection);
+    count = found.length;
+    const texts = new Set(found.map((at) => content.slice(at, at + from.length)));
+    const single = texts.size === 1 ? [...texts][0]! : null;
+    edits =
+      single !== null && !selection
+        ? replaceWordEverywhere(content, single, matchCase(single, intent.to))
+        : found.length
+          ? editsAt(content, found.map((at) => ({ start: at, end: at + from.length, replace: matchCase(content.slice(at, at + from.length), intent.to) })))
+          : null;
+  }
+  if (!edits || count === 0) {
+    if (!quoted && intent.type === "replace" && !content.toLowerCase().includes(from.toLowerCase())) return null;
+    return reply(`I could not find "${from}"${wordLike ? " as a whole word" : ""}${selection ? " in the selection" : ""}; nothing changed.`);
+  }
+  return editCall(edits, `${verb} "${from}" ${intent.type === "rename" ? "to" : "with"} "${intent.to}" (${count} occurrence${count === 1 ? "" : "s"}).`);
 }
 
 function planTitle(canvas: CanvasContext, blocks: Block[], title: string): Plan {
@@ -162,15 +184,25 @@ function planTitle(canvas: CanvasContext, blocks: Block[], title: string): Plan 
   return edits ? editCall(edits, `Added the title "${title}".`) : reply("I could not quote the start of the canvas uniquely.");
 }
 
+/** A target that names a section: "the section X", or quoted text that is a heading. */
+function sectionName(target: Target): string | null {
+  if (target.unit === "section") return target.name;
+  if (target.unit === "text") return target.text;
+  return null;
+}
+
 function planAddSection(canvas: CanvasContext, blocks: Block[], heading: string, destination: Destination | null, selection: Range | null): Plan {
   const content = canvas.content;
   if (blocks.length === 0) return reply("The canvas is empty; write something first or ask me to draft an outline.");
   let at = destination ? insertionPoint(canvas, blocks, destination, selection) : "end";
   if (typeof at === "string" && at !== "end") return reply(at);
-  if (destination && destination.where === "after" && destination.target.unit === "section") {
-    const section = findSection(blocks, destination.target.name);
-    const next = section ? blocks.find((block) => block.start >= section.end) : undefined;
-    at = next ? next.start : "end";
+  const named = destination && destination.where === "after" ? sectionName(destination.target) : null;
+  if (named !== null) {
+    const section = findSection(blocks, named);
+    if (section) {
+      const next = blocks.find((block) => block.start >= section.end);
+      at = next ? next.start : "end";
+    }
   }
   const levels = blocks.filter((block) => block.kind === "heading" && block.level > 1).map((block) => block.level);
   const level = levels.length ? Math.min(...levels) : 2;

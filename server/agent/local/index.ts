@@ -67,7 +67,8 @@ function chat(userText: string): LocalDecision {
   if (trigger.fired.includes("chit-chat")) {
     return decision(/^\s*(?:thanks|thank you|thx|cheers|merci|gracias|danke)/i.test(userText) ? replies.thanksReply() : replies.greetingReply());
   }
-  if (trigger.fired.includes("short form") && trigger.fired.includes("create verb")) return decision(replies.shortWritingReply());
+  const short = trigger.fired.includes("short form") || trigger.fired.includes("short cue");
+  if (short && trigger.fired.includes("create verb")) return decision(replies.shortWritingReply());
   if (QUESTION.test(userText) || trigger.fired.includes("explain or summarise")) return decision(replies.questionReply());
   return decision(replies.genericChatReply());
 }

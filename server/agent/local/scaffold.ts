@@ -34,12 +34,19 @@ const TOPIC_MARKERS = [
   /(?<!\p{L})(for|pour|para|für)\s+(.+)$/iu,
   /(?<!\p{L})(to|that|which|who|describing|explaining)\s+(.+)$/iu,
 ];
-const LENGTH_TAIL =
-  /[,;(]?\s*(?:in |of |with |around |about )?(?:\d+[ -]words?|\d+ (?:pages?|paragraphs?)|detailed|long|in canvas|in a (?:canvas|document|doc)|use canvas|using canvas)\b.*$/i;
+// Length and canvas cues say how to write it, not what about: dropped from titles.
+const CUES = [
+  /[,;]?\s*\(?(?:in |of |with |around |about |at least |under )?\d[\d,]*[ -](?:words?|pages?|paragraphs?|sections?)\)?/gi,
+  /[,;]?\s*(?:please\s+)?(?:use|using|in|on|with|into|open) (?:a |the |an )?(?:new )?(?:canvas|document|doc)(?:\s+to)?\b/gi,
+];
 const REQUEST_PREFIX =
   /^\s*(?:(?:can|could|would|will) you\s+|please\s+|i (?:want|need) (?:you )?to\s+|help me\s+|let's\s+)*(?:write|draft|create|compose|generate|build|implement|code|make|produce|prepare|develop|program|écris|rédige|escribe|redacta|schreibe|erstelle)\s+(?:me\s+|us\s+)?(?:a|an|the|some|un|une|el|la|ein|eine|einen)?\s*/iu;
 
-const clean = (text: string): string => text.replace(LENGTH_TAIL, "").replace(/[.!?]+$/, "").trim();
+const clean = (text: string): string =>
+  CUES.reduce((result, cue) => result.replace(cue, ""), text)
+    .replace(/\s+/g, " ")
+    .replace(/[.!?,;:]+$/, "")
+    .trim();
 
 const ENGLISH_PREPOSITION: Record<string, string> = {
   regarding: "about", "on the topic of": "about", sur: "about", sobre: "about", über: "about", ueber: "about",

@@ -47,7 +47,8 @@ export const FEATURES: readonly Feature[] = [
   { name: "code artefact", weight: 2, pattern: CODE_ARTEFACTS },
   {
     name: "asks for a canvas",
-    weight: 6,
+    // An explicit request wins over every other cue, even for short pieces.
+    weight: 10,
     pattern: /\bcanvas\b|\b(?:in|as|into|on) an? (?:new |separate )?(?:doc|document|file)\b|\bopen (?:a |an )?(?:doc|document|editor)\b/,
   },
   {
