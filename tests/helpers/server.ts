@@ -68,7 +68,7 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
       const text = await response.text();
-      let json: unknown = null;
+      let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
