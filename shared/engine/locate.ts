@@ -1,6 +1,6 @@
-// Finding the passage a model quoted. Tiers, first that matches wins: the exact text; a normalised
-// match (whitespace runs, typographic quotes and dashes, trailing spaces, markdown escapes); for code,
-// a line match that ignores indentation and re-indents the replacement to the code it replaces.
+// Finding the passage a model quoted. Tiers, first that matches wins: the exact text; for code, a line
+// match that ignores indentation and re-indents the replacement to the code it replaces; a normalised
+// match (whitespace runs, typographic quotes and dashes, trailing spaces, markdown escapes).
 import type { CanvasKind } from "../tools.ts";
 import { normalizeText } from "./normalize.ts";
 
@@ -27,12 +27,13 @@ export function locate(text: string, find: string, opts: LocateOptions): LocateR
   if (find.length === 0) return { tier: null, matches: [] };
   const exact = exactMatches(text, find);
   if (exact.length) return { tier: "exact", matches: exact };
-  const normalized = normalizedMatches(text, find, opts.kind === "document");
-  if (normalized.length) return { tier: "normalized", matches: normalized };
+  // For code, a line match comes before the whitespace-collapsing one so the replacement is re-indented.
   if (opts.kind === "code") {
     const lines = indentationMatches(text, find);
     if (lines.length) return { tier: "indentation", matches: lines };
   }
+  const normalized = normalizedMatches(text, find, opts.kind === "document");
+  if (normalized.length) return { tier: "normalized", matches: normalized };
   return { tier: null, matches: [] };
 }
 
