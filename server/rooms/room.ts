@@ -148,7 +148,7 @@ export class Room {
     const message = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     // Each process times out its own copies of remote states; publishing those removals would
     // remove a live peer's presence in the process it is connected to.
-    if (this.channel && origin !== REMOTE_ORIGIN && origin !== "timeout") this.channel.publishAwareness(message);
+    if (this.channel && !this.destroyed && origin !== REMOTE_ORIGIN && origin !== "timeout") this.channel.publishAwareness(message);
     for (const listener of this.awarenessListeners) listener(message, origin);
   };
 
