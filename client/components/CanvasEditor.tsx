@@ -6,6 +6,7 @@ import type { CanvasMeta, CommentRecord } from "../../shared/room.ts";
 import type { RoomConnection } from "../lib/useRoomConnection.ts";
 import type { Identity } from "../lib/identity.ts";
 import { editorExtensions } from "../editor/extensions.ts";
+import { trackAiActivity, type AiActivity } from "../editor/aiActivity.ts";
 import { Toolbar } from "./Toolbar.tsx";
 import { SelectionBubble, type SelectionBubbleProps } from "./SelectionBubble.tsx";
 import { CommentsRail, type CommentsRailProps } from "./CommentsRail.tsx";
@@ -33,18 +34,20 @@ export interface CanvasEditorProps {
   onApply: CommentsRailProps["onApply"];
 }
 
-function aiWorkingOn(connection: RoomConnection, canvasId: string): boolean {
-  for (const state of connection.provider.awareness.getStates().values()) {
-    if (state.ai === true && state.canvasId === canvasId) return true;
-  }
-  return false;
-}
-
 export function CanvasEditor(props: CanvasEditorProps) {
   const { connection, canvas, identity, canWrite } = props;
   const signal = useRef(props.aiSignal);
   signal.current = props.aiSignal;
   const isCode = canvas.kind === "code";
+  const activity = useRef<AiActivity | null>(null);
+  useEffect(() => {
+    const tracker = trackAiActivity(connection.doc, connection.provider.awareness);
+    activity.current = tracker;
+    return () => {
+      tracker.dispose();
+      activity.current = null;
+    };
+  }, [connection.doc, connection.provider]);
 
   const editor = useEditor(
     {
@@ -54,7 +57,7 @@ export function CanvasEditor(props: CanvasEditorProps) {
         identity,
         canvas,
         ai: {
-          isAiChange: () => aiWorkingOn(connection, canvas.id) || signal.current.expectUntil > Date.now(),
+          isAiChange: () => activity.current?.isChanging(canvas.id) === true || signal.current.expectUntil > Date.now(),
           onAiChange: () => undefined,
         },
       }),

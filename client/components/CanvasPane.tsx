@@ -13,6 +13,7 @@ import { CanvasEditor, type AiSignal, type CanvasEditorProps } from "./CanvasEdi
 import { ChangesPanel } from "./ChangesPanel.tsx";
 import { VersionsPanel } from "./VersionsPanel.tsx";
 import { QuickActions } from "./QuickActions.tsx";
+import { Icon } from "./Icon.tsx";
 
 export type SidePanel = "changes" | "versions" | null;
 
@@ -75,7 +76,7 @@ export function CanvasPane(props: CanvasPaneProps) {
       <div className="canvas-tabs-row">
         {props.narrow && (
           <button type="button" className="icon-button" aria-label="Back to chat" onClick={props.onClose}>
-            ←
+            <Icon name="back" />
           </button>
         )}
         <div className="canvas-tabs" role="tablist" aria-label="Canvases">
@@ -96,12 +97,12 @@ export function CanvasPane(props: CanvasPaneProps) {
         </div>
         {props.canWrite && (
           <button type="button" className="icon-button" aria-label="New canvas" title="New canvas" onClick={props.onNewCanvas}>
-            ＋
+            <Icon name="plus" />
           </button>
         )}
         {!props.narrow && (
           <button type="button" className="icon-button" aria-label="Close canvas" title="Close canvas" onClick={props.onClose}>
-            ✕
+            <Icon name="close" />
           </button>
         )}
       </div>

@@ -3,6 +3,7 @@ import { memo, useState } from "react";
 import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import type { CanvasMeta, ChatMessageView, ToolActivity } from "../../shared/room.ts";
+import { Icon } from "./Icon.tsx";
 
 export interface ChatMessageProps {
   message: ChatMessageView;
@@ -34,7 +35,7 @@ export function activityLabel(activity: ToolActivity, title: string | null): str
   }
 }
 
-const ICONS: Record<string, string> = { create_canvas: "✦", edit_canvas: "✎", rewrite_canvas: "↻", comment_canvas: "💬" };
+const ICONS: Record<string, string> = { create_canvas: "✦", edit_canvas: "✎", rewrite_canvas: "↻", comment_canvas: "❝" };
 
 function ActivityCard({ activity, canvases, onShowChange }: { activity: ToolActivity; canvases: CanvasMeta[]; onShowChange: (canvasId: string) => void }) {
   const canvas = canvases.find((candidate) => candidate.id === activity.canvasId) ?? null;
@@ -98,10 +99,10 @@ function ChatMessageImpl({ message, canvases, canRun, onRetry, onFeedback, onSho
       {isAssistant && message.status === "done" && message.runId && (
         <div className="feedback" role="group" aria-label="Rate this answer">
           <button type="button" className={`icon-button${vote === "up" ? " chosen" : ""}`} aria-pressed={vote === "up"} aria-label="Good answer" onClick={() => vote_("up")}>
-            👍
+            <Icon name="thumbUp" />
           </button>
           <button type="button" className={`icon-button${vote === "down" ? " chosen" : ""}`} aria-pressed={vote === "down"} aria-label="Bad answer" onClick={() => vote_("down")}>
-            👎
+            <Icon name="thumbDown" />
           </button>
         </div>
       )}

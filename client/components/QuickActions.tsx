@@ -5,15 +5,15 @@ import { CODE_ACTIONS, LENGTH_LEVELS, PORT_LANGUAGES, READING_LEVELS, WRITING_AC
 import type { CanvasKind } from "../../shared/tools.ts";
 
 const LABELS: Record<QuickActionId, { label: string; icon: string }> = {
-  suggest_edits: { label: "Suggest edits", icon: "💬" },
+  suggest_edits: { label: "Suggest edits", icon: "❝" },
   adjust_length: { label: "Adjust length", icon: "↕" },
-  reading_level: { label: "Reading level", icon: "🎓" },
-  final_polish: { label: "Final polish", icon: "✨" },
-  add_emojis: { label: "Add emojis", icon: "😀" },
-  review_code: { label: "Review code", icon: "🔍" },
-  add_logs: { label: "Add logs", icon: "📋" },
-  add_comments: { label: "Add comments", icon: "💡" },
-  fix_bugs: { label: "Fix bugs", icon: "🐞" },
+  reading_level: { label: "Reading level", icon: "≡" },
+  final_polish: { label: "Final polish", icon: "✓" },
+  add_emojis: { label: "Add emojis", icon: "☺" },
+  review_code: { label: "Review code", icon: "❝" },
+  add_logs: { label: "Add logs", icon: "›_" },
+  add_comments: { label: "Add comments", icon: "//" },
+  fix_bugs: { label: "Fix bugs", icon: "✓" },
   port_language: { label: "Port to language", icon: "⇄" },
 };
 

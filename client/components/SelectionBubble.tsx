@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Editor } from "@tiptap/react";
 import { anchorForRange } from "../editor/anchors.ts";
+import { Icon } from "./Icon.tsx";
 
 export interface SelectionBubbleProps {
   editor: Editor;
@@ -101,12 +102,12 @@ export function SelectionBubble({ editor, canAsk, canComment, onAsk, onComment }
         <div className="bubble-buttons">
           {canAsk && (
             <button type="button" className="bubble-button ask" onClick={() => setMode("ask")}>
-              ✦ Ask AI
+              <Icon name="sparkle" size={14} /> Ask AI
             </button>
           )}
           {canComment && (
             <button type="button" className="bubble-button" onClick={() => setMode("comment")}>
-              💬 Comment
+              <Icon name="comment" size={14} /> Comment
             </button>
           )}
         </div>

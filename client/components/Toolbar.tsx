@@ -1,6 +1,8 @@
 // Formatting toolbar for document canvases. Reads the active marks through useEditorState so the
 // toolbar re-renders only when what it shows changes, not on every keystroke.
+import type { ReactNode } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
+import { Icon } from "./Icon.tsx";
 
 interface ToolbarProps {
   editor: Editor;
@@ -8,7 +10,7 @@ interface ToolbarProps {
 
 interface ButtonSpec {
   label: string;
-  text: string;
+  text: ReactNode;
   active: boolean;
   run: () => void;
   className?: string;
@@ -54,7 +56,7 @@ export function Toolbar({ editor }: ToolbarProps) {
       { label: "Italic", text: "I", active: state.italic, run: () => chain().toggleItalic().run(), className: "italic" },
       { label: "Strikethrough", text: "S", active: state.strike, run: () => chain().toggleStrike().run(), className: "strike" },
       { label: "Inline code", text: "</>", active: state.code, run: () => chain().toggleCode().run(), className: "mono" },
-      { label: "Link", text: "🔗", active: state.link, run: setLink },
+      { label: "Link", text: <Icon name="link" size={15} />, active: state.link, run: setLink },
     ],
     [
       { label: "Bulleted list", text: "•≡", active: state.bullet, run: () => chain().toggleBulletList().run() },

@@ -36,7 +36,7 @@ function build(state: EditorState, comments: CommentRecord[], activeId: string |
     const range = resolveAnchor(state, comment.anchor);
     if (!range) continue;
     spans.push({ id: comment.id, ...range });
-    const classes = `comment-mark comment-${comment.severity}${comment.id === activeId ? " comment-active" : ""}`;
+    const classes = `comment-mark mark-${comment.severity}${comment.id === activeId ? " mark-active" : ""}`;
     decorations.push(Decoration.inline(range.from, range.to, { class: classes, "data-comment-id": comment.id }));
   }
   spans.sort((a, b) => a.from - b.from);

@@ -22,8 +22,15 @@ export async function openAs(browser: Browser, link: string, person: Person, vie
   return page;
 }
 
+/** The canvas text, one line per top-level block, without other people's caret labels. */
 export async function editorText(page: Page): Promise<string> {
-  return (await page.locator(".canvas-pane .ProseMirror").first().innerText()).replace(/\u00a0/g, " ");
+  return page.evaluate(() => {
+    const root = document.querySelector(".canvas-pane .ProseMirror");
+    if (!root) return "";
+    const copy = root.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+    return [...copy.children].map((block) => (block.textContent ?? "").replace(/\u00a0/g, " ")).join("\n");
+  });
 }
 
 export async function waitForEditorText(page: Page, expected: string | RegExp, timeout = 15_000): Promise<void> {
