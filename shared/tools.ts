@@ -113,7 +113,7 @@ export type ToolArgsResult =
  * Returns a failure value with a message the model can act on; never throws.
  */
 export function parseToolCall(name: string, rawArguments: unknown): ToolArgsResult {
-  if (!(name in toolArgSchemas)) {
+  if (!Object.hasOwn(toolArgSchemas, name)) {
     return { ok: false, error: `Unknown tool "${name}". Available tools: ${TOOL_NAMES.join(", ")}.` };
   }
   let args: unknown = rawArguments;
