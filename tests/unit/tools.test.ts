@@ -48,3 +48,11 @@ describe("tool schemas", () => {
     expect(parseToolCall("edit_canvas", { edits: [], summary: "x", extra: true }).ok).toBe(false);
   });
 });
+
+describe("tool names", () => {
+  it("refuse names inherited from Object.prototype instead of treating them as tools", () => {
+    for (const name of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+      expect(parseToolCall(name, { content: "", summary: "" })).toMatchObject({ ok: false, error: expect.stringContaining("Unknown tool") });
+    }
+  });
+});
