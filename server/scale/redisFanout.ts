@@ -109,6 +109,8 @@ function dispatch(handlers: RoomChannelHandlers, kind: number, payload: Uint8Arr
 
 export class RedisFanout implements Fanout {
   readonly sender = randomBytes(SENDER_BYTES);
+  /** The CLIENT SETNAME of the subscriber connection. */
+  readonly subscriberName = `canvas-fanout-${this.sender.toString("hex").slice(0, 12)}-sub`;
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly prefix: string;
@@ -120,8 +122,9 @@ export class RedisFanout implements Fanout {
   private constructor(options: RedisFanoutOptions) {
     this.prefix = options.prefix ?? "canvas:";
     this.log = options.log.child({ component: "fanout" });
-    this.publisher = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: null });
-    this.subscriber = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: null });
+    // Named, so an operator (or a test) can find this process's connections in CLIENT LIST.
+    this.publisher = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: null, connectionName: this.subscriberName.replace(/-sub$/, "-pub") });
+    this.subscriber = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: null, connectionName: this.subscriberName });
     for (const client of [this.publisher, this.subscriber]) {
       client.on("error", (error: Error) => this.log.warn({ err: error.message }, "redis connection error"));
     }

@@ -124,6 +124,31 @@ describeScale("fan-out between processes", () => {
     person.destroy();
   });
 
+  it("after its Redis connection drops, a process re-reads the store and gets what it missed", async () => {
+    const prefix = freshRedisPrefix();
+    const [a, b] = [await startProcess(prefix), await startProcess(prefix)];
+    const roomB = await loadRoom(b, "r1");
+    const broadcastOnB: unknown[] = [];
+    roomB.onStoredUpdate((_update, origin) => broadcastOnB.push(origin));
+    // Stored by another process whose message B never receives (it was published while B was cut off).
+    const missed = new Y.Doc();
+    missed.getText("t").insert(0, "written while B was disconnected");
+    await a.store.appendUpdate("r1", Y.encodeStateAsUpdate(missed));
+    expect(roomB.doc.getText("t").toString()).toBe("");
+
+    const admin = new Redis(services().redisUrl);
+    try {
+      const clients = (await admin.client("LIST")) as string;
+      const line = clients.split("\n").find((entry) => entry.includes(`name=${b.fanout.subscriberName} `));
+      expect(line).toBeDefined();
+      await admin.client("KILL", "ID", /id=(\d+)/.exec(line!)![1]!);
+    } finally {
+      await admin.quit();
+    }
+    await waitFor(() => roomB.doc.getText("t").toString() === "written while B was disconnected", "B to resync from the store after reconnecting");
+    expect(broadcastOnB).toEqual([REMOTE_ORIGIN]);
+  });
+
   it("rooms with another prefix (another deployment on the same Redis) hear nothing", async () => {
     const [a, b] = [await startProcess(freshRedisPrefix()), await startProcess(freshRedisPrefix())];
     const [roomA, roomB] = [await loadRoom(a, "r1"), await loadRoom(b, "r1")];
