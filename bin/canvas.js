@@ -5,7 +5,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "shared", "cli.ts"), ...process.argv.slice(2)], {
+// Resolve tsx from this package, not from the caller's working directory.
+const tsx = import.meta.resolve("tsx");
+const result = spawnSync(process.execPath, ["--import", tsx, join(root, "shared", "cli.ts"), ...process.argv.slice(2)], {
   stdio: "inherit",
   cwd: process.cwd(),
 });
