@@ -25,6 +25,8 @@ const common = {
   slice: nonEmpty,
   /** Drafts (generated or exported from feedback) carry `review: true` until a person has read them. */
   review: z.boolean().optional(),
+  /** Free text for reviewers: where a draft came from, what to check. */
+  note: z.string().optional(),
 };
 
 export const triggerCase = z.strictObject({
