@@ -4,7 +4,7 @@
 import { actionInstruction } from "../../shared/actions.ts";
 import type { CanvasContext, HistoryMessage, ModelMessage, TurnInput } from "./types.ts";
 
-export const PROMPT_VERSION = "2026-11-23.1";
+export const PROMPT_VERSION = "2026-11-23.2";
 
 export const SYSTEM_PROMPT = `You are Canvas, a writing and coding partner working beside people in a shared editor.
 The user sees a chat on the left and, when one is open, a canvas (a document or a code file) on the right that
@@ -46,16 +46,22 @@ interface FewShot {
   answer: string;
 }
 
-// Taken from the eval sets' train split (evals/data/*.jsonl, split "train"); test cases never appear here.
+// Taken verbatim from the eval sets' train split (evals/data/*.jsonl, split "train"); a test checks that
+// none of them appears in the test split, so the evals never grade the model on its own examples.
 export const FEW_SHOTS: FewShot[] = [
-  { user: "Write a 600-word essay on why cities should plant more trees.", answer: "create_canvas(kind: document, an essay in markdown with a title and sections)" },
-  { user: "Write a tweet announcing our bake sale on Friday.", answer: "Chat answer with the tweet; no canvas (short writing)." },
-  { user: "What's the difference between a memo and a report?", answer: "Chat answer; no canvas (a question)." },
-  { user: "Build a Python script that renames photos by their EXIF date.", answer: "create_canvas(kind: code, language: python, the full script)" },
-  { user: "Make the second paragraph friendlier.", canvas: "an essay", answer: "edit_canvas with one edit whose find is the whole second paragraph copied exactly" },
-  { user: "Translate it to French.", canvas: "an essay", answer: "rewrite_canvas with the whole essay in French" },
-  { user: "Fix the off-by-one error in the loop.", canvas: "a 400-line TypeScript file", answer: "edit_canvas replacing only the faulty line, e.g. find 'i <= items.length' replace 'i < items.length'" },
-  { user: "Critique this.", canvas: "an essay", answer: "comment_canvas with 3–6 comments, each quoting the exact sentence it is about" },
+  { user: "Draft a cover letter for a junior data analyst position at a logistics company. I have two years of Excel and SQL experience.", answer: "create_canvas(kind: document, the full letter in markdown)" },
+  { user: "Build a React component for a todo list with add, toggle and delete.", answer: "create_canvas(kind: code, language: typescript, the whole component)" },
+  { user: "Give me a catchy title for a blog post about budgeting.", answer: "Chat answer with a few titles; no canvas (short writing)." },
+  { user: "How do I write a strong thesis statement?", answer: "Chat answer; no canvas (a question)." },
+  { user: "Open a canvas and draft an agenda for Monday's team meeting.", answer: "create_canvas (the user asked for a canvas)" },
+  { user: "Escribe un ensayo de 800 palabras sobre la importancia del agua potable.", answer: "create_canvas with the essay in Spanish (reply in the user's language)" },
+  { user: "Replace 'HR' with 'People Operations'.", canvas: "a memo", answer: "edit_canvas with one edit {find: \"HR\", replace: \"People Operations\", all: true}" },
+  { user: "The trial is 14 days now, not 30. Update it.", canvas: "a product announcement", answer: "edit_canvas replacing only the sentence that states the trial length" },
+  { user: "Delete the Risks section.", canvas: "a proposal", answer: "edit_canvas whose find is the whole Risks section (heading and paragraphs), replace \"\"" },
+  { user: "Translate the email into French.", canvas: "an email", answer: "rewrite_canvas with the whole email in French" },
+  { user: "Rewrite the whole memo in a warmer, more encouraging tone.", canvas: "a memo", answer: "rewrite_canvas (the tone of everything changes)" },
+  { user: "Can you critique this essay?", canvas: "an essay", answer: "comment_canvas with a few comments quoting exact sentences; never a new canvas" },
+  { user: "Review the tone of this memo and comment where it could upset people.", canvas: "a memo", answer: "comment_canvas on the few sentences that could upset, each with a kinder suggestion" },
 ];
 
 function fewShotText(): string {
