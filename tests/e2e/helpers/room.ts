@@ -65,3 +65,29 @@ export async function selectText(page: Page, text: string): Promise<void> {
     throw new Error(`"${needle}" is not in the canvas`);
   }, text);
 }
+
+/** Send a chat message from the composer (Ctrl+Enter) and wait until the model's answer is finished. */
+export async function sendChat(page: Page, text: string): Promise<void> {
+  const before = await page.locator('.chat-message.assistant[data-status="done"], .chat-message.assistant[data-status="error"]').count();
+  await page.locator("#composer-input").fill(text);
+  await page.locator("#composer-input").press("Control+Enter");
+  await waitForAnswers(page, before + 1);
+}
+
+/** Wait until `count` assistant answers are finished (done or error). */
+export async function waitForAnswers(page: Page, count: number, timeout = 20_000): Promise<void> {
+  await expect
+    .poll(() => page.locator('.chat-message.assistant[data-status="done"], .chat-message.assistant[data-status="error"]').count(), { timeout, interval: 100 })
+    .toBeGreaterThanOrEqual(count);
+}
+
+export const ESSAY = [
+  "# Lighthouses",
+  "",
+  "Lighthouses once guided every ship along the coast.",
+  "",
+  "The keeper's life was lonely and hard.",
+  "",
+  "Today most lights are automated.",
+  "",
+].join("\n");
