@@ -26,7 +26,7 @@ export interface EditVerdict {
   failures: CheckFailure[];
   changedChars: number;
   changedRatio: number;
-  /** Changed characters outside the expected region; null when the case defines no region or expects a rewrite. */
+  /** Changed characters outside the expected region; null when the case defines no region, expects a rewrite, or nothing was applied. */
   outsideChars: number | null;
   local: boolean | null;
   outputTokens: number;
@@ -79,7 +79,8 @@ export function gradeEdit(item: EditCase, trace: TurnTrace): EditVerdict {
     }
   }
 
-  const graded = item.expect.mode === "targeted" && region !== null;
+  // Locality is a property of a change that happened: a turn that changed nothing is not "local".
+  const graded = item.expect.mode === "targeted" && region !== null && mode !== "none";
   const slack = Math.max(LOCALITY_SLACK_CHARS, Math.round(before.length * 0.002));
   const outsideChars = graded ? changes.outsideChars : null;
   const local = outsideChars === null ? null : outsideChars <= slack;
