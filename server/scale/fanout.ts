@@ -11,6 +11,8 @@ export interface RoomChannelHandlers {
   presenceRequested(): void;
   /** Messages may have been missed (the connection to the bus dropped): re-read the store. */
   resync(): void;
+  /** Someone asked (through another process) to stop the agent run in this room. */
+  runCancelRequested(): void;
 }
 
 export interface RoomChannel {
@@ -23,6 +25,8 @@ export interface RoomChannel {
   publishAwareness(update: Uint8Array): void;
   /** Ask the other processes for their peers' presence (sent once the room is loaded). */
   requestPresence(): void;
+  /** Ask whichever process runs the agent in this room to stop it. */
+  requestRunCancel(): void;
   leave(): Promise<void>;
 }
 

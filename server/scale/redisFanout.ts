@@ -9,6 +9,7 @@ import type { Fanout, RoomChannel, RoomChannelHandlers } from "./fanout.ts";
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
 const KIND_PRESENCE_REQUEST = 2;
+const KIND_CANCEL_RUN = 3;
 const SENDER_BYTES = 16;
 /** A room that never attaches (its load failed and nobody left) cannot grow without bound. */
 const MAX_BUFFERED = 10_000;
@@ -82,6 +83,10 @@ class Subscription implements RoomChannel {
     this.fanout.publish(this.channel, KIND_PRESENCE_REQUEST, new Uint8Array(0));
   }
 
+  requestRunCancel(): void {
+    this.fanout.publish(this.channel, KIND_CANCEL_RUN, new Uint8Array(0));
+  }
+
   async leave(): Promise<void> {
     if (this.left) return;
     this.left = true;
@@ -100,6 +105,9 @@ function dispatch(handlers: RoomChannelHandlers, kind: number, payload: Uint8Arr
       return;
     case KIND_PRESENCE_REQUEST:
       handlers.presenceRequested();
+      return;
+    case KIND_CANCEL_RUN:
+      handlers.runCancelRequested();
       return;
     default:
       // A newer process may send kinds this one does not know; ignoring them keeps mixed versions running.

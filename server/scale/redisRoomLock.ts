@@ -89,6 +89,10 @@ export class RedisRoomLocks implements RoomLocks {
     return { lost: lost.signal, release };
   }
 
+  async isHeld(roomId: string): Promise<boolean> {
+    return (await this.redis.exists(this.lockKey(roomId))) === 1;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.leases].map((release) => release()));
     await this.redis.quit().catch(() => undefined);

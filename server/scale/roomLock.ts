@@ -10,6 +10,8 @@ export interface RoomLease {
 export interface RoomLocks {
   /** The lock for the room, or null when someone else holds it. */
   acquire(roomId: string): Promise<RoomLease | null>;
+  /** Whether anyone (this process or another) holds the room's lock now. */
+  isHeld(roomId: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,10 @@ export class LocalRoomLocks implements RoomLocks {
         this.held.delete(roomId);
       },
     };
+  }
+
+  async isHeld(roomId: string): Promise<boolean> {
+    return this.held.has(roomId);
   }
 
   async close(): Promise<void> {
