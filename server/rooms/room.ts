@@ -41,6 +41,7 @@ export class Room {
   private destroyed = false;
   private readonly listeners = new Set<(update: Uint8Array, origin: unknown) => void>();
   private channel: RoomChannel | null = null;
+  private readonly cancelListeners = new Set<() => void>();
 
   private constructor(
     readonly id: string,
@@ -97,8 +98,24 @@ export class Room {
         if (clients.length) channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
       },
       resync: () => void this.resyncFromStore(),
+      runCancelRequested: () => {
+        for (const listener of this.cancelListeners) listener();
+      },
     });
     channel.requestPresence();
+  }
+
+  /** Called when another process relays a request to stop this room's agent run. */
+  onRunCancelRequested(listener: () => void): () => void {
+    this.cancelListeners.add(listener);
+    return () => this.cancelListeners.delete(listener);
+  }
+
+  /** Relay a stop request to the other processes; false when the room is not scaled out. */
+  requestRunCancel(): boolean {
+    if (!this.channel) return false;
+    this.channel.requestRunCancel();
+    return true;
   }
 
   /** Re-read the shared store and apply whatever this process missed (idempotent in Yjs). */
