@@ -127,7 +127,15 @@ export class RunManager {
     lease.lost.addEventListener("abort", stopOnLostLock, { once: true });
     this.runs.set(runId, record);
     const finished = this.registry
-      .hold(roomId, (room) => this.execute(room, record, request, controller.signal))
+      .hold(roomId, async (room) => {
+        // A stop pressed on a client connected to another process arrives through the fan-out.
+        const offCancel = room.onRunCancelRequested(() => controller.abort());
+        try {
+          await this.execute(room, record, request, controller.signal);
+        } finally {
+          offCancel();
+        }
+      })
       .catch((error: unknown) => this.log.error({ err: error, roomId, runId }, "run crashed"))
       .finally(async () => {
         lease.lost.removeEventListener("abort", stopOnLostLock);
@@ -141,9 +149,20 @@ export class RunManager {
   /** Cancel the room's run; resolves when it has stopped. Returns false when nothing was running. */
   async cancel(roomId: string): Promise<boolean> {
     const run = this.active.get(roomId);
-    if (!run) return false;
+    if (!run) return this.cancelElsewhere(roomId);
     run.controller.abort();
     await run.finished;
+    return true;
+  }
+
+  /** Scale-out: the run may be executing in another process; ask it to stop and wait for its lock. */
+  private async cancelElsewhere(roomId: string, timeoutMs = 10_000): Promise<boolean> {
+    const locks = this.registry.locks;
+    if (!(await locks.isHeld(roomId))) return false;
+    const relayed = await this.registry.hold(roomId, async (room) => room.requestRunCancel());
+    if (!relayed) return false;
+    const deadline = Date.now() + timeoutMs;
+    while ((await locks.isHeld(roomId)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     return true;
   }
 
