@@ -7,6 +7,7 @@ import { Redis } from "ioredis";
 import * as Y from "yjs";
 import { chatArray, canvasesMap, canvasFragment } from "../../shared/room.ts";
 import { spawnServer, type ServerProcess } from "../helpers/process.ts";
+import { startFakeOpenAI, type FakeOpenAI } from "../fake-openai/server.ts";
 import { connect, createRoom, lines, typeParagraph, type ScaleClient } from "./clients.ts";
 import { describeScale, freshRedisPrefix, freshSchema, services, waitFor, type TestSchema } from "./services.ts";
 
@@ -14,8 +15,11 @@ const servers: ServerProcess[] = [];
 const clients: ScaleClient[] = [];
 const dirs: string[] = [];
 let schema: TestSchema | null = null;
+let fake: FakeOpenAI | null = null;
 
 afterEach(async () => {
+  await fake?.close();
+  fake = null;
   for (const client of clients.splice(0)) client.destroy();
   await Promise.all(servers.splice(0).map((server) => server.kill("SIGKILL")));
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -24,13 +28,13 @@ afterEach(async () => {
 });
 
 /** Two processes on their own ports, one database schema and one Redis prefix between them. */
-async function startPair(): Promise<{ a: ServerProcess; b: ServerProcess; prefix: string; start: () => Promise<ServerProcess> }> {
+async function startPair(extraEnv: Record<string, string> = {}): Promise<{ a: ServerProcess; b: ServerProcess; prefix: string; start: () => Promise<ServerProcess> }> {
   schema = await freshSchema();
   const prefix = freshRedisPrefix();
   const start = async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "canvas-scale-"));
     dirs.push(dataDir);
-    const server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: schema!.url, REDIS_URL: services().redisUrl, REDIS_PREFIX: prefix });
+    const server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: schema!.url, REDIS_URL: services().redisUrl, REDIS_PREFIX: prefix, ...extraEnv });
     servers.push(server);
     return server;
   };
@@ -129,6 +133,34 @@ describeScale("two server processes on Redis + Postgres", () => {
     } finally {
       await redis.quit();
     }
+  });
+
+  it("stop pressed through one process stops the run executing in the other", async () => {
+    fake = await startFakeOpenAI();
+    const { a, b } = await startPair({ CANVAS_ENGINE: "openai", OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "test-key", CANVAS_MODEL: "fake-model" });
+    const room = await createRoom(a.url);
+    const watcher = joinRoom(b.url, room.roomId, room.tokens.viewer);
+    await watcher.synced;
+    const replyStatus = () => chatArray(watcher.doc).get(chatArray(watcher.doc).length - 1)?.get("status");
+    const replyText = () => String(chatArray(watcher.doc).get(chatArray(watcher.doc).length - 1)?.get("text") ?? "");
+    // A slow answer: about 15 s of streaming unless someone stops it.
+    fake.script([{ text: "Lighthouses guide ships. ".repeat(30), chunkSize: 5, delayMs: 100 }, { text: "Hello again." }]);
+    const post = (url: string, path: string, body: unknown) =>
+      fetch(`${url}/api/rooms/${room.roomId}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${room.tokens.editor}` },
+        body: JSON.stringify(body),
+      });
+    expect((await post(a.url, "/messages", { text: "Tell me about lighthouses" })).status).toBe(202);
+    await waitFor(() => replyText().length > 10, "the streamed answer to reach process B's client", 15_000);
+    expect((await post(b.url, "/messages", { text: "and another thing" })).status).toBe(409);
+
+    const cancel = await post(b.url, "/runs/current/cancel", {});
+    expect(await cancel.json()).toEqual({ cancelled: true });
+    await waitFor(() => replyStatus() === "cancelled", "B's client to see the run stopped");
+    expect(replyText().length).toBeLessThan("Lighthouses guide ships. ".repeat(30).length);
+    // The room is free again, from either process.
+    expect((await post(b.url, "/messages", { text: "hello" })).status).toBe(202);
   });
 
   it("when a process is killed, its clients reconnect to the other and nothing anyone typed is lost", async () => {
