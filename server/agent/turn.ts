@@ -13,7 +13,7 @@ import {
   type EngineResult,
   type StreamingWriter,
 } from "../../shared/engine/index.ts";
-import { partialStringField } from "./openai/partialJson.ts";
+import { PartialStringReader, partialStringField } from "./openai/partialJson.ts";
 import { buildMessages, toolErrorMessage } from "./prompts.ts";
 import type { CommentTrace, ModelEvent, ModelMessage, ToolCallTrace, TurnEngine, TurnInput, TurnTrace } from "./types.ts";
 
@@ -52,6 +52,8 @@ interface StreamState {
   writer: StreamingWriter | null;
   canvasId: string | null;
   name: string;
+  /** Reads the growing `content` argument incrementally (linear over the whole stream). */
+  content: PartialStringReader;
 }
 
 export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
@@ -78,7 +80,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
   let notifiedChange = false;
 
   for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
-    const stream: StreamState = { writer: null, canvasId: null, name: "" };
+    const stream: StreamState = { writer: null, canvasId: null, name: "", content: new PartialStringReader("content") };
     let text = "";
     let done: Extract<ModelEvent, { type: "done" }> | null = null;
     try {
@@ -200,7 +202,7 @@ function streamContent(
   hooks: TurnHooks | undefined,
 ): void {
   if (stream.name !== "create_canvas" && stream.name !== "rewrite_canvas") return;
-  const content = partialStringField(argumentsSoFar, "content");
+  const content = stream.content.read(argumentsSoFar);
   if (content === null) return;
   if (!stream.writer) {
     if (stream.name === "rewrite_canvas") {
