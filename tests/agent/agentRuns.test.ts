@@ -174,3 +174,42 @@ describe("agent runs against an OpenAI-compatible model", () => {
     expect(commentsMap(await harness.doc()).size).toBe(0);
   });
 });
+
+describe("what collaborators see while the model works", () => {
+  it("streamed content appears block by block before the run ends, with the model present as 'Canvas AI'", async () => {
+    const { connectClient, waitFor } = await import("../helpers/server.ts");
+    const paragraphs = Array.from({ length: 12 }, (_, index) => `Paragraph number ${index} about the sea.`);
+    const content = `# Sea\n\n${paragraphs.join("\n\n")}`;
+    harness.fake.script([{ toolCall: { name: "create_canvas", arguments: { title: "Sea", kind: "document", language: null, content } }, chunkSize: 12, delayMs: 15 }]);
+    const watcher = connectClient(harness.server.wsUrl, harness.room.roomId, harness.room.tokens.viewer);
+    await watcher.synced;
+    const aiNames = new Set<string>();
+    watcher.provider.awareness.on("change", () => {
+      for (const state of watcher.provider.awareness.getStates().values()) {
+        const user = (state as { user?: { name?: string } }).user;
+        if (user?.name) aiNames.add(user.name);
+      }
+    });
+
+    const response = await harness.send({ text: "Write about the sea" });
+    expect(response.status).toBe(202);
+    // Part of the essay is visible to another client while the run is still going.
+    let partial = "";
+    await waitFor(() => {
+      const canvases = listCanvases(watcher.doc);
+      if (!canvases.length || !harness.runs().isActive(harness.room.roomId)) return false;
+      partial = canvasText(watcher.doc, canvases[0]!.id);
+      return partial.includes("Paragraph number 2");
+    }, "partial content while the run is active");
+    expect(partial).not.toContain("Paragraph number 11");
+    await harness.runs().settle(harness.room.roomId);
+    await waitFor(() => canvasText(watcher.doc, listCanvases(watcher.doc)[0]!.id) === content, "the final content on the watcher");
+    expect(aiNames.has("Canvas AI")).toBe(true);
+    // Presence is cleared when the run ends.
+    await waitFor(
+      () => [...watcher.provider.awareness.getStates().values()].every((state) => (state as { user?: { name?: string } }).user?.name !== "Canvas AI"),
+      "the model's presence to leave",
+    );
+    watcher.destroy();
+  });
+});
