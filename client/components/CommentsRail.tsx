@@ -197,14 +197,6 @@ function CommentCard({ comment, top, anchored, active, canComment, canApply, ref
           <span className="comment-author">{entry.authorName}</span> {entry.body}
         </div>
       ))}
-      {active && canComment && !comment.resolved && (
-        <form className="reply-form" onSubmit={submitReply}>
-          <label className="visually-hidden" htmlFor={`reply-${comment.id}`}>
-            Reply
-          </label>
-          <input id={`reply-${comment.id}`} value={reply} placeholder="Reply…" onChange={(event) => setReply(event.target.value)} />
-        </form>
-      )}
       <div className="comment-actions">
         {canApply && comment.suggestion !== null && !comment.resolved && anchored && (
           <button type="button" className="button small primary" disabled={busy} onClick={() => void run(() => onApply(comment))}>
@@ -217,6 +209,14 @@ function CommentCard({ comment, top, anchored, active, canComment, canApply, ref
           </button>
         )}
       </div>
+      {active && canComment && !comment.resolved && (
+        <form className="reply-form" onSubmit={submitReply}>
+          <label className="visually-hidden" htmlFor={`reply-${comment.id}`}>
+            Reply
+          </label>
+          <input id={`reply-${comment.id}`} value={reply} placeholder="Reply…" onChange={(event) => setReply(event.target.value)} />
+        </form>
+      )}
     </article>
   );
 }

@@ -34,19 +34,21 @@ export function SelectionBubble({ editor, canAsk, canComment, onAsk, onComment }
     const update = () => {
       if (modeRef.current !== "idle") return;
       const { from, to, empty } = editor.state.selection;
-      if (empty || !editor.isFocused) {
+      // Read-only editors (commenters, viewers) never take focus, but their selection still counts.
+      if (empty || (editor.isEditable && !editor.isFocused)) {
         setSelection((current) => (current ? null : current));
         return;
       }
       const text = editor.state.doc.textBetween(from, to, "\n").trim();
       if (!text) return setSelection(null);
-      const scroller = editor.view.dom.closest(".canvas-scroll");
-      if (!scroller) return;
-      const box = scroller.getBoundingClientRect();
+      // The bubble is positioned inside .canvas-page, which scrolls with the text.
+      const page = editor.view.dom.closest(".canvas-page");
+      if (!page) return;
+      const box = page.getBoundingClientRect();
       const start = editor.view.coordsAtPos(from);
       const end = editor.view.coordsAtPos(to);
-      const top = Math.min(start.top, end.top) - box.top + scroller.scrollTop;
-      const left = Math.max(8, Math.min((start.left + end.left) / 2 - box.left, box.width - 300));
+      const top = Math.min(start.top, end.top) - box.top;
+      const left = Math.max(0, Math.min(start.left - box.left, box.width - 340));
       setSelection({ from, to, text, top, left });
     };
     editor.on("selectionUpdate", update);
