@@ -17,7 +17,9 @@ import { LiveLinks } from "./ws/liveLinks.ts";
 import { CLOSE } from "./ws/closeCodes.ts";
 import { serveStatic } from "./http/static.ts";
 import { registerRoomRoutes } from "./http/routes/rooms.ts";
+import { registerVersionRoutes } from "./http/routes/versions.ts";
 import { Metrics } from "./metrics.ts";
+import { VersionKeeper } from "./rooms/versionKeeper.ts";
 
 export interface ServerOptions {
   port?: number;
@@ -37,6 +39,8 @@ export interface ServerOptions {
   idleMs?: number;
   wsMessagesPerSecond?: number;
   wsBurst?: number;
+  /** How often changed canvases get a "snapshot" version (ms); 0 turns it off. */
+  snapshotEveryMs?: number;
   /** Handles requests no route matched (Vite's dev middleware in `npm run dev`). */
   fallback?: (req: IncomingMessage, res: import("node:http").ServerResponse, next: () => void) => void;
   /** Extra route registrations (the agent adds its routes here). */
@@ -105,6 +109,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     headers: { "Content-Type": metrics.contentType },
   }));
   registerRoomRoutes(app);
+  registerVersionRoutes(app);
+  const versions = new VersionKeeper(store, () => registry.loaded(), log);
+  if ((options.snapshotEveryMs ?? 5 * 60_000) > 0) versions.start(options.snapshotEveryMs ?? 5 * 60_000);
+  app.onClose(() => versions.stop());
   await options.extend?.(app);
 
   const server = createServer((req, res) => {

@@ -3,13 +3,12 @@
 import { z } from "zod";
 import { quickAction } from "../../shared/actions.ts";
 import { canvasesMap, commentsMap, newId } from "../../shared/room.ts";
-import { canvasText, textToDoc } from "../../shared/markdown/index.ts";
-import { AgentOrigin, applyToolCall, resolveCommentRange, writeDoc } from "../../shared/engine/index.ts";
+import { canvasText } from "../../shared/markdown/index.ts";
+import { AgentOrigin, applyToolCall, resolveCommentRange } from "../../shared/engine/index.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { AppContext } from "../app.ts";
 import { requireAccess } from "../http/auth.ts";
 import { HttpError, notFound } from "../http/errors.ts";
-import { ApiOrigin } from "../http/routes/rooms.ts";
 import { RateLimiter } from "../http/rateLimit.ts";
 import type { RunManager } from "./runs.ts";
 
@@ -87,38 +86,6 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
     const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
     const canvasId = ctx.url.searchParams.get("canvasId") ?? "";
     return { status: 200, json: runs.lastChange(room.id, canvasId) };
-  });
-
-  router.add("GET", "/api/rooms/:roomId/versions", async (ctx) => {
-    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
-    const versions = await store.listVersions(room.id, ctx.url.searchParams.get("canvasId"));
-    return { status: 200, json: { versions } };
-  });
-
-  router.add("GET", "/api/rooms/:roomId/versions/:versionId", async (ctx) => {
-    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
-    const version = await store.getVersion(room.id, ctx.params.versionId!);
-    if (!version) throw notFound("Version");
-    return { status: 200, json: version };
-  });
-
-  router.add("POST", "/api/rooms/:roomId/versions/:versionId/restore", async (ctx) => {
-    const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
-    const version = await store.getVersion(room.id, ctx.params.versionId!);
-    if (!version) throw notFound("Version");
-    return registry.hold(room.id, async (live) => {
-      const meta = canvasesMap(live.doc).get(version.canvasId);
-      if (!meta) throw notFound("Canvas");
-      await store.saveVersion({
-        id: newId(), roomId: room.id, canvasId: meta.id, reason: "restore", author: role,
-        text: canvasText(live.doc, meta.id), runId: null, createdAt: Date.now(),
-      });
-      // A restore is a new change everyone sees (minimal diff), not a reset of the room's history.
-      const doc = textToDoc(version.text, meta.kind, meta.language);
-      live.doc.transact(() => writeDoc(live.doc, live.doc.getXmlFragment(`canvas/${meta.id}`), doc), new ApiOrigin(role, "restore"));
-      await live.flush();
-      return { status: 200, json: { restored: version.id, text: canvasText(live.doc, meta.id) } };
-    });
   });
 
   router.add("POST", "/api/rooms/:roomId/comments/:commentId/apply", async (ctx) => {
