@@ -42,7 +42,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     output: () => output,
     kill(signal = "SIGTERM") {
       return new Promise((resolveExit) => {
-        if (child.exitCode !== null) return resolveExit(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolveExit(child.exitCode);
         child.once("exit", (code) => resolveExit(code));
         child.kill(signal);
       });
