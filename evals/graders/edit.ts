@@ -59,7 +59,7 @@ export function gradeEdit(item: EditCase, trace: TurnTrace): EditVerdict {
   const attempted = trace.toolCalls.some((call) => call.name === "edit_canvas" || call.name === "rewrite_canvas");
   const failures: CheckFailure[] = [];
   const region = expectedRegion(item, before);
-  const changes = summarizeChanges(before, after ?? before, region ?? []);
+  const changes = summarizeChanges(before, after ?? before, region ?? [], item.canvas.kind);
 
   if (after === null) {
     failures.push({ check: "canvas", detail: "the canvas is gone after the turn" });

@@ -95,8 +95,8 @@ const notes: Seed[] = [
 const letter: Seed[] = [
   { canvas: W.letter, name: "letter", slice: "rename", instruction: "Change the company name to Eastgate Shipping everywhere.", expect: t({ mustContain: ["Eastgate Shipping"], mustNotContain: ["Northwind"], unchanged: all(W.LETTER_P, 1, 3), maxChangedRatio: 0.1 }) },
   { canvas: W.letter, name: "letter", slice: "tone", instruction: "Make the whole letter more formal.", expect: r({ mustContain: ["Daniel Reyes"], mustNotContain: ["taught myself SQL to pull shipment data directly instead of waiting"] }) },
-  { canvas: W.letter, name: "letter", slice: "shorten", instruction: "Shorten the second paragraph to one sentence.", expect: t({ mustNotContain: [W.LETTER_P[1]!], unchanged: all(W.LETTER_P, 1), maxChangedRatio: 0.3 }) },
-  { canvas: W.letter, name: "letter", slice: "insert", instruction: "Add a sentence to the third paragraph saying I'm learning Python.", expect: t({ mustContain: ["Python"], unchanged: all(W.LETTER_P, 2), maxChangedRatio: 0.25 }) },
+  { canvas: W.letter, name: "letter", slice: "shorten", instruction: "Shorten the paragraph about my job at Harbor Freight Lines to one sentence.", expect: t({ mustNotContain: [W.LETTER_P[1]!], unchanged: all(W.LETTER_P, 1), maxChangedRatio: 0.3 }) },
+  { canvas: W.letter, name: "letter", slice: "insert", instruction: "Add a sentence to the paragraph about SQL saying I'm learning Python.", expect: t({ mustContain: ["Python"], unchanged: all(W.LETTER_P, 2), maxChangedRatio: 0.25 }) },
   { canvas: W.letter, name: "letter", slice: "selection", instruction: "Make this more specific.", selection: W.LETTER_P[3]!, expect: t({ mustNotContain: ["I would bring the same habit of automating repetitive work to Northwind. I am especially"], unchanged: all(W.LETTER_P, 3), maxChangedRatio: 0.4 }) },
 ];
 
@@ -119,7 +119,7 @@ const story: Seed[] = [
   { canvas: W.story, name: "story", slice: "rename", instruction: "Change the protagonist's name from Ines to Marta.", expect: t({ mustContain: ["Marta"], mustNotContain: ["Ines"], unchanged: [W.STORY_P[2]!], maxChangedRatio: 0.1 }) },
   { canvas: W.story, name: "story", slice: "insert", instruction: "Continue the story with two more paragraphs.", expect: t({ unchanged: W.STORY_P }) },
   { canvas: W.story, name: "story", slice: "restructure", instruction: "Rewrite the story in the first person, from Ines's point of view.", expect: r({ mustContain: ["I "], mustNotContain: ["Ines had kept the light"] }) },
-  { canvas: W.story, name: "story", slice: "tone", instruction: "Make the ending more suspenseful.", expect: t({ mustNotContain: [W.STORY_P[4]!], unchanged: all(W.STORY_P, 4), maxChangedRatio: 0.45 }) },
+  { canvas: W.story, name: "story", slice: "tone", instruction: "Make the ending more suspenseful.", expect: t({ unchanged: all(W.STORY_P, 4), maxChangedRatio: 0.6 }) },
   { canvas: W.story, name: "story", slice: "restructure", instruction: "Turn it into a poem.", expect: r({ mustNotContain: [W.STORY_P[2]!] }) },
 ];
 
@@ -213,6 +213,9 @@ const report: Seed[] = [
   { canvas: L.regionalReport, name: "report", slice: "insert", instruction: "Add a table before the conclusion listing each region's revenue and growth.", expect: t({ mustContain: ["|"], unchanged: [L.REPORT_CONCLUSION_P1, pnw.first, ne.second], maxChangedRatio: 0.35 }) },
 ];
 
+const productBlock = L.ENTITY_BLOCKS["Product"]!;
+const UPDATE_PRODUCT = productBlock.slice(productBlock.indexOf("export function updateProduct"), productBlock.indexOf("export function deleteProduct")).trimEnd();
+
 const orders: Seed[] = [
   { canvas: L.orderService, name: "orders", slice: "fix", instruction: "paginate returns one item too many. Fix it.", expect: t({ mustNotContain: ["start + size + 1"], unchanged: [L.TS_TOTAL, L.ENTITY_BLOCKS["Customer"]!, L.ENTITY_BLOCKS["Invoice"]!], maxChangedRatio: 0.01 }) },
   { canvas: L.orderService, name: "orders", slice: "rename", instruction: "Rename findCustomerById to getCustomer.", expect: t({ mustContain: ["export function getCustomer(id: string)", "const customer = getCustomer(customerId);"], mustNotContain: ["findCustomerById"], unchanged: [L.TS_PAGINATE, L.ENTITY_BLOCKS["Product"]!], maxChangedRatio: 0.01 }) },
@@ -221,7 +224,7 @@ const orders: Seed[] = [
   { canvas: L.orderService, name: "orders", slice: "fix", instruction: "totalFor should round to whole cents before converting to dollars.", expect: t({ mustContain: ["Math.round"], unchanged: [L.TS_PAGINATE, L.TS_LEGACY, L.ENTITY_BLOCKS["Shipment"]!], maxChangedRatio: 0.02 }) },
   { canvas: L.orderService, name: "orders", slice: "translate", instruction: "Port this file to Python.", expect: r({ mustContain: ["def "], mustNotContain: ["export function", "export interface"] }) },
   { canvas: L.orderService, name: "orders", slice: "insert", instruction: "Add a countOrdersByStatus(status) function after listOrders.", expect: t({ mustContain: ["countOrdersByStatus"], unchanged: [L.TS_PAGINATE, L.TS_TOTAL, L.ENTITY_BLOCKS["Customer"]!], maxChangedRatio: 0.05 }) },
-  { canvas: L.orderService, name: "orders", slice: "selection", instruction: "Reject a negative price here.", selection: "export function updateProduct(id: string, changes: Partial<NewProduct>): Result<Product> {", expect: t({ mustContain: ["< 0"], unchanged: [L.ENTITY_BLOCKS["Customer"]!, L.ENTITY_BLOCKS["Supplier"]!, L.TS_TOTAL], maxChangedRatio: 0.03 }) },
+  { canvas: L.orderService, name: "orders", slice: "selection", instruction: "Reject a negative price here.", selection: UPDATE_PRODUCT, expect: t({ mustContain: ["< 0"], unchanged: [L.ENTITY_BLOCKS["Customer"]!, L.ENTITY_BLOCKS["Supplier"]!, L.TS_TOTAL], maxChangedRatio: 0.03 }) },
   { canvas: L.orderService, name: "orders", slice: "rename", instruction: "Rename the Warehouse type to Depot everywhere, including function names.", expect: t({ mustContain: ["export interface Depot {", "export function createDepot("], mustNotContain: ["Warehouse"], unchanged: [L.ENTITY_BLOCKS["Customer"]!, L.TS_TOTAL], maxChangedRatio: 0.03 }) },
   { canvas: L.orderService, name: "orders", slice: "restructure", instruction: "Restructure the whole file into one repository class per entity.", expect: r({ mustContain: ["class "], mustNotContain: ["export function createCustomer("] }) },
 ];
