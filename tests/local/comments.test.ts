@@ -3,7 +3,7 @@ import { decideLocal } from "../../server/agent/local/index.ts";
 import { reviewCode, LONG_FUNCTION_LINES } from "../../server/agent/local/codeReview.ts";
 import { MAX_COMMENTS, reviewDocument } from "../../server/agent/local/review.ts";
 import type { CommentSpec } from "../../shared/tools.ts";
-import { codeCanvas, documentCanvas, onCanvas, validCall } from "./helpers.ts";
+import { codeCanvas, documentCanvas, onCanvas, turn, validCall } from "./helpers.ts";
 
 const PLANTED = `# Remote work
 
@@ -49,6 +49,16 @@ describe("offline comments on documents", () => {
     expect(decision.text).toMatch(/No issues found/);
   });
 
+  it("flags the placeholders of its own outline, so critiquing a fresh scaffold says what is unfinished", async () => {
+    const created = validCall(await decideLocal(turn("Write an essay about lighthouses")));
+    if (created.name !== "create_canvas") throw new Error(created.name);
+    const content = created.arguments.content;
+    const comments = commentsOf(await decideLocal(onCanvas("critique this", documentCanvas(content))));
+    expect(comments.length).toBe(content.split("*Placeholder:").length - 1);
+    expect(comments.every((comment) => comment.severity === "info" && comment.quote.startsWith("Placeholder:"))).toBe(true);
+    expectExactUniqueQuotes(content, comments);
+  });
+
   it("flags a very hard sentence as information", async () => {
     const content =
       "Notwithstanding the aforementioned considerations, the organisational restructuring necessitated comprehensive reevaluation of interdepartmental communication methodologies and institutional accountability mechanisms.\n";
@@ -58,17 +68,28 @@ describe("offline comments on documents", () => {
   });
 
   it("extends a quote until it is unique", async () => {
-    const content = "The plan was written by Ana. Then the memo was written by Bo.\n";
+    const content = "We recieved the keys. They recieved the map.\n";
     const comments = await reviewDocument(content);
-    const passives = comments.filter((comment) => /assive/.test(comment.comment));
-    expect(passives).toHaveLength(2);
-    expectExactUniqueQuotes(content, passives);
+    expect(comments.map((comment) => comment.quote)).toEqual(["We recieved the", "They recieved the"]);
+    expect(comments.map((comment) => comment.suggestion)).toEqual(["We received the", "They received the"]);
+    expectExactUniqueQuotes(content, comments);
+  });
+
+  it("says the same style advice once, not on every occurrence", async () => {
+    const content = "The plan was written by Ana. Then the memo was written by Bo.\n";
+    const passives = (await reviewDocument(content)).filter((comment) => /assive/.test(comment.comment));
+    expect(passives).toHaveLength(1);
+  });
+
+  it("does not flag British spellings, foreign phrases or unknown words it cannot fix", async () => {
+    const content = "The colour scheme was standardised. We ate a pastel de nata near the harbour.\n";
+    expect(await reviewDocument(content)).toEqual([]);
   });
 
   it("never quotes markdown syntax, inline code or URLs (link text is prose and is checked)", async () => {
-    const content = "Read **the recieved** notes at [teh link](https://exmaple.com) and run `recieve()`.\n";
+    const content = "Read **the recieved** notes at [the documantation](https://exmaple.com/docs) and run `recieve()`.\n";
     const comments = await reviewDocument(content);
-    expect(comments.map((comment) => comment.quote)).toEqual(["recieved", "teh"]);
+    expect(comments.map((comment) => comment.quote)).toEqual(["recieved", "documantation"]);
   });
 
   it(`keeps at most ${MAX_COMMENTS} comments, issues first, one per quote`, async () => {

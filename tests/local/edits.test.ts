@@ -169,4 +169,58 @@ describe("offline edits: targeted, exact, unique", () => {
     }
     expect(applyEdits(content, args)).toBe("The dog sat. The dog ran. The category was cats.\n");
   });
+
+  it("renames the class when the code declares exactly one", async () => {
+    const source = "public class Library {\n  private final List<Book> books;\n  public Library() { books = new ArrayList<>(); }\n}\n";
+    const decision = await decideLocal(onCanvas("Rename the class to BookShelf.", codeCanvas(source, "java")));
+    expect(applyEdits(source, editArgs(decision))).toBe(source.replaceAll("Library", "BookShelf"));
+  });
+
+  it("asks which one when several classes could be meant", async () => {
+    const decision = await decideLocal(onCanvas("rename the class to Shelf", codeCanvas("class A {}\nclass B {}\n", "typescript")));
+    expect(decision.toolCall).toBeNull();
+    expect(decision.text).toContain("A, B");
+  });
+
+  it("drops a trailing 'everywhere' from the new name", async () => {
+    const source = "conn = connect()\nconn.close()\n";
+    const decision = await decideLocal(onCanvas("Rename the variable conn to connection everywhere.", codeCanvas(source, "python")));
+    expect(applyEdits(source, editArgs(decision))).toBe("connection = connect()\nconnection.close()\n");
+  });
+
+  it("moves a section named without quotes or the word section", async () => {
+    const content = "# Guide\n\n## Escalation\n\nCall the lead.\n\n## Tone\n\nBe kind.\n";
+    const result = await edited("Move the Tone section before Escalation.", content);
+    expect(result).toBe("# Guide\n\n## Tone\n\nBe kind.\n\n## Escalation\n\nCall the lead.\n");
+  });
+
+  it("removes console.log lines from code, only inside the named function when one is given", async () => {
+    const source = [
+      "function createOrder(items) {",
+      '  console.log("creating", items);',
+      "  const order = { items };",
+      "  console.log(order);",
+      "  return order;",
+      "}",
+      "",
+      "function listOrders() {",
+      '  console.log("listing");',
+      "  return [];",
+      "}",
+      "",
+    ].join("\n");
+    const scoped = await decideLocal(onCanvas("Remove the debug logging in createOrder.", codeCanvas(source, "javascript")));
+    const result = applyEdits(source, editArgs(scoped));
+    expect(result).not.toContain('console.log("creating"');
+    expect(result).not.toContain("console.log(order)");
+    expect(result).toContain('console.log("listing")');
+    const all = await decideLocal(onCanvas("Remove all the console.log statements.", codeCanvas(source, "javascript")));
+    expect(applyEdits(source, editArgs(all))).not.toContain("console.log");
+  });
+
+  it("treats unrecognised words after delete as a request for a model, not a guess", async () => {
+    const decision = await decideLocal(onCanvas("delete the boring bits", canvas));
+    expect(decision.toolCall).toBeNull();
+    expect(decision.text).toMatch(/needs a language model/);
+  });
 });

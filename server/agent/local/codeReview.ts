@@ -153,6 +153,35 @@ function functionEnd(lines: Line[], from: number, family: Family): number {
   return lines.length - 1;
 }
 
+/** Offsets of the function called `name` (declaration line to closing line), or null. */
+export function functionRange(source: string, name: string, language: string | null): Range | null {
+  const family = languageFamily(language);
+  const lines = linesOf(source);
+  const escaped = name.replace(/[$]/g, "\\$");
+  const declaration = new RegExp(
+    `(?:\\bfunction\\s*\\*?\\s*${escaped}\\b|\\bdef\\s+${escaped}\\b|\\bfunc\\s+(?:\\([^)]*\\)\\s*)?${escaped}\\b|\\bfn\\s+${escaped}\\b|\\b${escaped}\\s*[=:]\\s*(?:async\\s*)?(?:function\\b|\\(|[\\w$]+\\s*=>)|^\\s*(?:(?:public|private|protected|static|async)\\s+)*${escaped}\\s*\\([^;]*\\)\\s*(?::[^{]+)?\\{)`,
+  );
+  const start = lines.find((line) => declaration.test(line.text));
+  if (!start) return null;
+  const last = lines[functionEnd(lines, start.index, family)]!;
+  return { start: start.start, end: last.start + last.text.length };
+}
+
+/** Single-line debug output statements, as whole-line ranges (newline included). */
+export function debugLines(source: string, language: string | null, within: Range | null = null): Range[] {
+  const family = languageFamily(language);
+  const pattern =
+    family === "python"
+      ? /^\s*(?:print|pprint|logging\.debug)\s*\(.*\)\s*$/
+      : family === "js" || family === "ts"
+        ? /^\s*console\.(?:log|debug|trace|dir|info)\s*\(.*\)\s*;?\s*$/
+        : /^\s*(?:System\.out\.println|fmt\.Print(?:ln|f)?|println!|dbg!|printf|std::cout\s*<<)\s*[(<].*$/;
+  return linesOf(source)
+    .filter((line) => pattern.test(line.text))
+    .map((line) => ({ start: line.start, end: Math.min(source.length, line.start + line.text.length + 1) }))
+    .filter((range) => !within || (range.start >= within.start && range.end <= within.end));
+}
+
 function longFunctions(lines: Line[], family: Family): Finding[] {
   const found: Finding[] = [];
   for (const line of lines) {

@@ -1,44 +1,14 @@
 // Intents → edit_canvas (or rewrite_canvas) calls whose `find` strings are exact, unique passages of
 // the canvas. When an intent cannot be carried out, the answer is a reply saying why.
 import type { CanvasContext } from "../types.ts";
-import { findSection, markdownBlocks, paragraphs, removalRange, type Block } from "./blocks.ts";
+import { debugLines, functionRange } from "./codeReview.ts";
+import { findSection, markdownBlocks, removalRange, type Block } from "./blocks.ts";
 import type { Destination, Intent, Target } from "./instructions.ts";
 import { spellingPlan } from "./polish.ts";
 import { SEPARATOR, editCall, reply, selectionRange, spanEdit, type Plan } from "./plan.ts";
-import { editsAt, occurrences, replaceWordEverywhere, wordOccurrences, type FindReplace, type Range } from "./quotes.ts";
-
-interface Resolved {
-  range: Range;
-  label: string;
-}
-
-function resolveTarget(canvas: CanvasContext, blocks: Block[], target: Target, selection: Range | null): Resolved | string {
-  const content = canvas.content;
-  switch (target.unit) {
-    case "paragraph": {
-      const list = paragraphs(blocks);
-      const block = target.index === -1 ? list[list.length - 1] : list[target.index - 1];
-      if (!block) return `The canvas has ${list.length} paragraph${list.length === 1 ? "" : "s"}, so there is no paragraph ${target.index === -1 ? "to pick" : target.index}.`;
-      const label = target.index === -1 ? "the last paragraph" : `paragraph ${target.index}`;
-      return { range: { start: block.start, end: block.end }, label };
-    }
-    case "section": {
-      const section = findSection(blocks, target.name);
-      if (section) return { range: { start: section.start, end: section.end }, label: `the section "${section.heading.headingText}"` };
-      if (/^introduction$/i.test(target.name)) return resolveTarget(canvas, blocks, { unit: "paragraph", index: 1 }, selection);
-      if (/^conclusion$/i.test(target.name)) return resolveTarget(canvas, blocks, { unit: "paragraph", index: -1 }, selection);
-      const headings = blocks.filter((block) => block.kind === "heading").map((block) => `"${block.headingText}"`);
-      return `I found no section called "${target.name}". ${headings.length ? `The headings are ${headings.join(", ")}.` : "The canvas has no headings."}`;
-    }
-    case "text": {
-      const found = occurrences(content, target.text);
-      if (found.length === 0) return `I could not find "${target.text}" in the canvas; quote the text exactly as it appears.`;
-      return { range: { start: found[0]!, end: found[0]! + target.text.length }, label: `"${target.text}"` };
-    }
-    case "selection":
-      return selection ? { range: selection, label: "the selected text" } : "I could not find the selected text in the canvas.";
-  }
-}
+import { editsAt, type Range } from "./quotes.ts";
+import { planReplace } from "./replace.ts";
+import { describe, insertionPoint, resolveNames, resolveTarget } from "./targets.ts";
 
 function planDelete(canvas: CanvasContext, blocks: Block[], target: Target, selection: Range | null): Plan {
   const resolved = resolveTarget(canvas, blocks, target, selection);
@@ -51,21 +21,6 @@ function planDelete(canvas: CanvasContext, blocks: Block[], target: Target, sele
   if (!edits) return reply(`I could not quote ${resolved.label} uniquely, so I did not delete it.`);
   return editCall(edits, `Deleted ${resolved.label}.`);
 }
-
-/** Top-level units the destination refers to: the block start to insert before, or the end. */
-function insertionPoint(canvas: CanvasContext, blocks: Block[], destination: Destination, selection: Range | null): number | "end" | string {
-  if (destination.where === "end") return "end";
-  if (destination.where === "start") {
-    const first = blocks.find((block, index) => !(index === 0 && block.kind === "heading" && block.level === 1));
-    return first ? first.start : "end";
-  }
-  const resolved = resolveTarget(canvas, blocks, destination.target, selection);
-  if (typeof resolved === "string") return resolved;
-  if (destination.where === "before") return resolved.range.start;
-  const next = blocks.find((block) => block.start >= resolved.range.end);
-  return next ? next.start : "end";
-}
-
 function planMove(canvas: CanvasContext, blocks: Block[], target: Target, destination: Destination, selection: Range | null): Plan {
   if (target.unit !== "paragraph" && target.unit !== "section") return reply("I can move paragraphs and sections; name one (\"paragraph 2\", \"the section Background\").");
   const resolved = resolveTarget(canvas, blocks, target, selection);
@@ -97,16 +52,6 @@ function planMove(canvas: CanvasContext, blocks: Block[], target: Target, destin
   const where = at === "end" ? "to the end" : destination.where === "start" ? "to the top" : `${destination.where} ${describe(destination)}`;
   return editCall(edits, `Moved ${resolved.label} ${where}.`);
 }
-
-function describe(destination: Destination): string {
-  if (destination.where === "start" || destination.where === "end") return destination.where;
-  const target = destination.target;
-  if (target.unit === "paragraph") return target.index === -1 ? "the last paragraph" : `paragraph ${target.index}`;
-  if (target.unit === "section") return `the section "${target.name}"`;
-  if (target.unit === "text") return `"${target.text}"`;
-  return "the selection";
-}
-
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function planSwap(canvas: CanvasContext, blocks: Block[], a: Target, b: Target): Plan {
@@ -122,55 +67,6 @@ function planSwap(canvas: CanvasContext, blocks: Block[], a: Target, b: Target):
   if (!edits) return reply("I could not quote those paragraphs uniquely.");
   return editCall(edits, `Swapped ${first.label} and ${second.label}.`);
 }
-
-/** Carry the capitalisation of the replaced word over to its replacement ("Lamps" → "Lights"). */
-function matchCase(original: string, replacement: string): string {
-  if (original === original.toUpperCase() && original.length > 1 && /\p{L}/u.test(original)) return replacement.toUpperCase();
-  if (/^\p{Lu}/u.test(original) && /^\p{Ll}/u.test(replacement)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
-  return replacement;
-}
-
-/** Whole-word, case-insensitive occurrences (a typed "lighthouses" also means "Lighthouses"). */
-function caseInsensitiveWords(content: string, word: string, within: Range | null): number[] {
-  const lower = content.toLowerCase();
-  if (lower.length !== content.length) return [];
-  return wordOccurrences(lower, word.toLowerCase()).filter((at) => !within || (at >= within.start && at + word.length <= within.end));
-}
-
-function planReplace(canvas: CanvasContext, intent: Extract<Intent, { type: "replace" | "rename" }>, selection: Range | null): Plan | null {
-  const content = canvas.content;
-  const from = intent.from;
-  const wordLike = /^[\p{L}\p{N}_$][\p{L}\p{N}_$ '-]*$/u.test(from);
-  const verb = intent.type === "rename" ? "Renamed" : "Replaced";
-  const inSelection = (at: number): boolean => !selection || (at >= selection.start && at + from.length <= selection.end);
-  // Symbols and quoted text are matched exactly; a plain word in prose is matched in any case.
-  const quoted = intent.type === "replace" && intent.quoted;
-  const exact = intent.type === "rename" || quoted || canvas.kind === "code" || !wordLike;
-  let edits: FindReplace[] | null;
-  let count: number;
-  if (exact) {
-    const found = (wordLike ? wordOccurrences(content, from) : occurrences(content, from)).filter(inSelection);
-    count = found.length;
-    edits = wordLike ? replaceWordEverywhere(content, from, intent.to, selection ?? undefined) : found.length ? editsAt(content, found.map((at) => ({ start: at, end: at + from.length, replace: intent.to })), { stop: /(?!)/ }) : null;
-  } else {
-    const found = caseInsensitiveWords(content, from, selection);
-    count = found.length;
-    const texts = new Set(found.map((at) => content.slice(at, at + from.length)));
-    const single = texts.size === 1 ? [...texts][0]! : null;
-    edits =
-      single !== null && !selection
-        ? replaceWordEverywhere(content, single, matchCase(single, intent.to))
-        : found.length
-          ? editsAt(content, found.map((at) => ({ start: at, end: at + from.length, replace: matchCase(content.slice(at, at + from.length), intent.to) })))
-          : null;
-  }
-  if (!edits || count === 0) {
-    if (!quoted && intent.type === "replace" && !content.toLowerCase().includes(from.toLowerCase())) return null;
-    return reply(`I could not find "${from}"${wordLike ? " as a whole word" : ""}${selection ? " in the selection" : ""}; nothing changed.`);
-  }
-  return editCall(edits, `${verb} "${from}" ${intent.type === "rename" ? "to" : "with"} "${intent.to}" (${count} occurrence${count === 1 ? "" : "s"}).`);
-}
-
 function planTitle(canvas: CanvasContext, blocks: Block[], title: string): Plan {
   const content = canvas.content;
   const heading = blocks.find((block) => block.kind === "heading" && block.level === 1) ?? (blocks[0]?.kind === "heading" ? blocks[0] : undefined);
@@ -238,11 +134,26 @@ function planCase(canvas: CanvasContext, to: "upper" | "lower", selection: Range
     text: `${summary} (offline engine: a mechanical change, no model involved.)`,
   };
 }
+function planRemoveLogs(canvas: CanvasContext, scope: string | null, selection: Range | null): Plan {
+  if (canvas.kind !== "code") return reply("There is no debug output in a document; on code I can remove console.log or print statements.");
+  let within = selection;
+  if (scope) {
+    within = functionRange(canvas.content, scope, canvas.language);
+    if (!within) return reply(`I found no function called ${scope}; nothing changed.`);
+  }
+  const lines = debugLines(canvas.content, canvas.language, within);
+  if (lines.length === 0) return reply(`I found no single-line debug output statements${scope ? ` in ${scope}` : ""}; nothing changed.`);
+  const edits = editsAt(canvas.content, lines.map((line) => ({ ...line, replace: "" })), { stop: /(?!)/ });
+  if (!edits) return reply("I could not quote the debug statements uniquely; nothing changed.");
+  return editCall(edits, `Removed ${lines.length} debug output line${lines.length === 1 ? "" : "s"}${scope ? ` in ${scope}` : ""}.`);
+}
 
 /** The plan for an intent on the open canvas, or null when the words did not name anything there. */
-export async function planIntent(intent: Intent, canvas: CanvasContext, selectionText: string | null): Promise<Plan | null> {
+export async function planIntent(parsed: Intent, canvas: CanvasContext, selectionText: string | null): Promise<Plan | null> {
   const selection = selectionRange(canvas.content, selectionText);
   const blocks = markdownBlocks(canvas.content);
+  const intent = resolveNames(parsed, canvas, blocks);
+  if (!intent) return null;
   const structural = intent.type === "delete" || intent.type === "move" || intent.type === "swap" || intent.type === "addSection" || intent.type === "title";
   const usesBlocks = structural && !(intent.type === "delete" && (intent.target.unit === "text" || intent.target.unit === "selection"));
   if (canvas.kind === "code" && usesBlocks) {
@@ -266,5 +177,7 @@ export async function planIntent(intent: Intent, canvas: CanvasContext, selectio
       return planTitle(canvas, blocks, intent.title);
     case "case":
       return planCase(canvas, intent.to, selection);
+    case "removeLogs":
+      return planRemoveLogs(canvas, intent.scope, selection);
   }
 }

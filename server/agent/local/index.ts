@@ -31,7 +31,7 @@ async function comment(canvas: CanvasContext, selection: string | null): Promise
   const checks =
     canvas.kind === "code"
       ? "debug output, TODO/FIXME, `any`, unused variables, long functions, loose equality, empty catch blocks"
-      : "spelling, repeated words, passive voice, wordy phrases, vague words, hard sentences";
+      : "placeholders, spelling, repeated words, passive voice, wordy phrases, vague words, hard sentences";
   if (comments.length === 0) {
     return decision(`No issues found by the offline checks (${checks}). ${replies.KEY_HINT.replace("connect a model", "get a deeper review from a model")}`);
   }

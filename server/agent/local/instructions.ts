@@ -6,20 +6,25 @@ export type Target =
   | { unit: "paragraph"; index: number }
   | { unit: "section"; name: string }
   | { unit: "text"; text: string }
-  | { unit: "selection" };
+  | { unit: "selection" }
+  /** Unquoted words that may be a heading ("before Escalation") or text in the canvas. */
+  | { unit: "named"; name: string };
 
 export type Destination = { where: "start" } | { where: "end" } | { where: "before"; target: Target } | { where: "after"; target: Target };
 
 export type Intent =
   | { type: "replace"; from: string; to: string; quoted: boolean; everywhere: boolean }
-  | { type: "rename"; from: string; to: string }
+  /** `declaration` set ("class") when the user named the kind but not the symbol: "rename the class to X". */
+  | { type: "rename"; from: string; to: string; declaration: string | null }
   | { type: "delete"; target: Target }
   | { type: "move"; target: Target; destination: Destination }
   | { type: "swap"; a: Target; b: Target }
   | { type: "spelling" }
   | { type: "addSection"; heading: string; destination: Destination | null }
   | { type: "title"; title: string }
-  | { type: "case"; to: "upper" | "lower" };
+  | { type: "case"; to: "upper" | "lower" }
+  /** Remove single-line debug output (console.log, print), optionally in one function. */
+  | { type: "removeLogs"; scope: string | null };
 
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
@@ -73,6 +78,8 @@ export function parseTarget(phrase: string, hasSelection: boolean): Target | nul
   if (quoted.length === 1) return { unit: "text", text: quoted[0]! };
   if (/^(?:the\s+)?(?:intro|introduction)$/.test(lower)) return { unit: "section", name: "introduction" };
   if (/^(?:the\s+)?conclusion$/.test(lower)) return { unit: "section", name: "conclusion" };
+  const words = text.replace(/^the\s+/i, "");
+  if (words && words.split(/\s+/).length <= 6) return { unit: "named", name: words };
   return null;
 }
 
@@ -87,6 +94,8 @@ function parseDestination(phrase: string, hasSelection: boolean): Destination | 
   return /^(?:before|above)$/i.test(relative[1]!) ? { where: "before", target } : { where: "after", target };
 }
 
+const EVERYWHERE = /\s+(?:everywhere|throughout(?:\s+the\s+\w+)?|in\s+the\s+whole\s+\w+|across\s+the\s+\w+|in\s+all\s+places)$/i;
+
 const POLITE = /^\s*(?:(?:can|could|would|will) you\s+|please\s+|now\s+|and\s+|also\s+|ok(?:ay)?,?\s+|then\s+)*/i;
 const TRAILING = /\s*(?:,?\s*please)?[.!?]*\s*$/i;
 
@@ -97,6 +106,10 @@ export function parseInstruction(userText: string, hasSelection: boolean): Inten
 
   if (/\b(?:fix|correct|check|clean up)\b.*\b(?:spelling|typos?|misspellings?)\b|\bspell-?check\b|\bcorrige(?:r)? (?:l'|les )?(?:orthographe|fautes)|\bcorrige la ortograf[íi]a\b|\brechtschreibung\b/.test(lower)) {
     return { type: "spelling" };
+  }
+  if (/\b(?:remove|delete|strip|drop|get rid of|take out|clean up)\b.*(?:console\.\w+|\bconsole logs?\b|\bdebug(?:ging)? (?:logging|logs|output|statements|prints|lines)\b|\blog(?:ging)? (?:statements|calls|lines)\b|\bprint (?:statements|calls)\b|\bprints\b|\bdebug logging\b)/i.test(text)) {
+    const scope = /\b(?:in|from|inside)\s+(?:the\s+)?(?:function\s+|method\s+)?`?([A-Za-z_$][\w$]*)`?(?:\s+function|\s+method)?$/i.exec(text);
+    return { type: "removeLogs", scope: scope && !/^(?:the|this|it|code|file)$/i.test(scope[1]!) ? scope[1]! : null };
   }
   const caseChange = /\b(?:convert|change|make|turn|put|set|write)\b.*\b(upper ?case|all caps|capital letters|capitals|lower ?case|small letters)\b/.exec(lower);
   if (caseChange) return { type: "case", to: /upper|caps|capital/.test(caseChange[1]!) ? "upper" : "lower" };
@@ -116,11 +129,13 @@ export function parseInstruction(userText: string, hasSelection: boolean): Inten
 
   const rename = /^rename\s+(?:the\s+)?(?:function|method|variable|var|class|constant|const|symbol|field|property|type|parameter|param|component|identifier|term|word)?\s*(.+?)\s+(?:to|as|into)\s+(.+)$/i.exec(text);
   if (rename) {
-    const from = unquote(rename[1]!);
-    const to = unquote(rename[2]!);
+    const kindOnly = /^(?:the\s+)?(function|method|class|component|interface|struct|enum|type)\s+(?:to|as|into)\s+/i.exec(text.replace(/^rename\s+/i, ""));
+    const declaration = kindOnly ? kindOnly[1]!.toLowerCase() : null;
+    const from = declaration ? "" : unquote(rename[1]!);
+    const to = unquote(rename[2]!.replace(EVERYWHERE, ""));
     const section = /^(?:the\s+)?(?:section|heading)\s+(.+)$/i.exec(rename[1]!);
     if (section) return { type: "replace", from: unquote(section[1]!), to, quoted: true, everywhere: false };
-    if (from && to) return { type: "rename", from, to };
+    if ((from || declaration) && to) return { type: "rename", from, to, declaration };
   }
 
   const replace =

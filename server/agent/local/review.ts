@@ -6,6 +6,8 @@ import { extendToUnique, type Range } from "./quotes.ts";
 import { confidentCorrection, isReportableMisspelling } from "./spelling.ts";
 
 export const MAX_COMMENTS = 8;
+/** Passive voice is often fine; more than a couple of such comments reads as nagging. */
+const MAX_PASSIVE = 2;
 
 const SEVERITY_RANK: Record<Severity, number> = { issue: 0, suggestion: 1, info: 2 };
 // Within one severity, the more certain checks first.
@@ -105,17 +107,58 @@ function trimRange(content: string, range: Range): Range {
   return { start, end };
 }
 
+/** Two unknown words side by side are usually a foreign phrase or a name ("pastel de nata"), not typos. */
+function inForeignPhrase(content: string, finding: ProseFinding, unknown: ProseFinding[]): boolean {
+  return unknown.some(
+    (other) =>
+      other !== finding &&
+      ((other.end <= finding.start && /^\s+$/.test(content.slice(other.end, finding.start))) ||
+        (other.start >= finding.end && /^\s+$/.test(content.slice(finding.end, other.start)))),
+  );
+}
+
 function keep(finding: ProseFinding): boolean {
   if (finding.rule === "spelling") return isReportableMisspelling(finding);
   if (finding.rule === "simplify") return finding.expected.length > 0 || /^(very|really|actually|basically)$/i.test(finding.actual);
   return true;
 }
 
+// Unfinished text: the offline outline's placeholders, and the usual markers people leave.
+const PLACEHOLDER = /(?:Placeholder:[^*\n]*[^*\s]|\b(?:TODO|TBD|TK|FIXME)\b:?[^*\n]*[^*\s]|\b[Ll]orem ipsum[^*\n]*[^*\s])/g;
+
+function placeholders(content: string, within: Range | null): Drafted[] {
+  const found: Drafted[] = [];
+  for (const match of content.matchAll(PLACEHOLDER)) {
+    const range = { start: match.index, end: match.index + match[0].length };
+    if (within && (range.start < within.start || range.end > within.end)) continue;
+    const unique = extendToUnique(content, range, { maxLength: 400 });
+    if (!unique) continue;
+    const quote = content.slice(unique.start, unique.end);
+    if (MARKUP.test(quote)) continue;
+    found.push({
+      range: unique,
+      spec: { quote, comment: "Still a placeholder: replace it with the real text before sharing.", severity: "info", suggestion: null },
+      // After issues and suggestions, but a missing section matters more than style advice.
+      rank: SEVERITY_RANK.suggestion * 10 + 9,
+    });
+  }
+  return found;
+}
+
 /** Up to MAX_COMMENTS review comments on a markdown document, strongest first; [] for a clean one. */
 export async function reviewDocument(content: string, within: Range | null = null): Promise<CommentSpec[]> {
   const findings = await analyseProse(maskMarkdown(content));
-  const drafted: Drafted[] = [];
+  const drafted: Drafted[] = placeholders(content, within);
+  const unknownWords = findings.filter((finding) => finding.rule === "spelling");
+  const seenAdvice = new Set<string>();
+  let passives = 0;
   for (const finding of findings.filter(keep)) {
+    if (finding.rule === "spelling" && inForeignPhrase(content, finding, unknownWords)) continue;
+    // The same advice on the same words once is enough ("previous" five times is one comment).
+    const advice = `${finding.rule}:${finding.actual.toLowerCase()}`;
+    if (finding.rule !== "spelling" && finding.rule !== "repeated" && seenAdvice.has(advice)) continue;
+    seenAdvice.add(advice);
+    if (finding.rule === "passive" && ++passives > MAX_PASSIVE) continue;
     if (within && (finding.start < within.start || finding.end > within.end)) continue;
     const { range, spec } = draft(content, finding);
     const unique = extendToUnique(content, range, { maxLength: 400 });

@@ -16,20 +16,25 @@ function anyOf(phrases: readonly string[], options: { atStart?: boolean } = {}):
 
 const CREATE_VERBS = anyOf([
   "write", "draft", "create", "compose", "generate", "build", "implement", "code", "make", "produce", "prepare",
-  "put together", "develop", "program", "author",
+  "put together", "develop", "program", "author", "outline",
   "écris", "écrit", "écrire", "ecris", "rédige", "rédiger", "redige", "crée", "créer", "cree",
   "escribe", "escribir", "escríbeme", "escribeme", "redacta", "redactar", "crea", "crear",
   "schreibe", "schreib", "schreiben", "verfasse", "erstelle", "programmiere",
+  "scrivi", "scrivere", "scrivimi", "redigi", "schrijf", "maak", "напиши", "написать", "составь", "создай",
 ]);
 
 export const DOCUMENT_ARTEFACTS = anyOf([
-  "essay", "story", "article", "report", "letter", "cover letter", "e-?mail", "blog post", "blog", "post", "poem",
+  // "poem" is absent on purpose: most asked-for poems are short; "a long poem" still gets a canvas.
+  "essay", "story", "article", "report", "letter", "cover letter", "e-?mail", "blog post", "blog", "post", "op-?ed",
+  "contract", "agreement", "requirements document", "prd", "spec", "specification", "brief",
   "speech", "memo", "proposal", "outline", "guide", "tutorial", "documentation", "readme", "resume", "résumé", "cv",
   "chapter", "novel", "newsletter", "press release", "plan", "policy", "white ?paper", "case study", "review",
   "biography", "screenplay", "lesson plan", "syllabus", "manual", "statement", "announcement", "eulogy", "paper",
   "thesis", "dissertation",
   "essai", "histoire", "lettre", "rapport", "poème", "poeme", "discours", "ensayo", "historia", "cuento", "carta",
-  "artículo", "articulo", "informe", "discurso", "aufsatz", "geschichte", "brief", "artikel", "bericht", "gedicht", "rede",
+  "artículo", "articulo", "informe", "discurso", "aufsatz", "geschichte", "artikel", "bericht", "rede",
+  "racconto", "storia", "lettera", "saggio", "articolo", "discorso", "relazione", "verhaal", "toespraak", "verslag",
+  "рассказ", "статью", "статья", "письмо", "эссе", "речь", "доклад", "отчёт", "отчет",
 ]);
 
 export const CODE_ARTEFACTS = anyOf([
@@ -49,7 +54,7 @@ export const FEATURES: readonly Feature[] = [
     name: "asks for a canvas",
     // An explicit request wins over every other cue, even for short pieces.
     weight: 10,
-    pattern: /\bcanvas\b|\b(?:in|as|into|on) an? (?:new |separate )?(?:doc|document|file)\b|\bopen (?:a |an )?(?:doc|document|editor)\b/,
+    pattern: /\bcanvas\b|\b(?:in|as|into|on) an? (?:new |separate )?(?:doc|document|file)\b|\b(?:open|create|start|make) (?:a |an )?(?:new |shared )?(?:doc|document|editor)\b/,
   },
   {
     name: "length cue",
@@ -84,7 +89,7 @@ export const FEATURES: readonly Feature[] = [
     pattern: anyOf([
       "tweet", "title", "titles", "slogan", "tagline", "one-liner", "one liner", "subject line", "headline", "caption",
       "haiku", "motto", "joke", "pun", "limerick", "name for", "names for", "hashtags?", "a sentence", "one sentence",
-      "single sentence", "two sentences", "a line", "a quick reply", "a short reply", "text message", "sms", "one word",
+      "single sentence", "two sentences", "one-sentence", "two-sentence", "one-line", "one-paragraph", "a line", "a quick reply", "a short reply", "text message", "sms", "one word",
       "acronym", "regex", "regular expression", "command to", "shell command", "one line",
     ]),
   },
