@@ -19,10 +19,17 @@ export function writeDoc(ydoc: Y.Doc, fragment: Y.XmlFragment, doc: PMNode): voi
   writeBlocks(ydoc, fragment, nodes);
 }
 
+export interface WriteHints {
+  /** The fragment's current blocks, when the caller just read them (saves a pass). */
+  current?: readonly BlockNode[];
+  /** Only these old blocks can reappear among the new nodes as equal copies (the rest are passed as identical objects). */
+  reuseFrom?: readonly BlockNode[];
+}
+
 /** Make the fragment's top-level blocks equal `nodes`. Call it inside `ydoc.transact(fn, origin)`. */
-export function writeBlocks(ydoc: Y.Doc, fragment: Y.XmlFragment, nodes: readonly PMNode[]): void {
+export function writeBlocks(ydoc: Y.Doc, fragment: Y.XmlFragment, nodes: readonly PMNode[], hints: WriteHints = {}): void {
   if (fragment.doc !== ydoc) throw new Error("writeBlocks: the fragment does not belong to the given Y.Doc");
-  const old = readBlockNodes(fragment);
+  const old = hints.current && hints.current.length === fragment.length ? hints.current : readBlockNodes(fragment);
   if (!old) {
     // Something the schema cannot read is in the fragment: let the binding reconcile everything.
     writeWithKnownBlocks(fragment, () => {
@@ -32,7 +39,7 @@ export function writeBlocks(ydoc: Y.Doc, fragment: Y.XmlFragment, nodes: readonl
     });
     return;
   }
-  const next = reuseEqualNodes(old, nodes);
+  const next = reuseEqualNodes(hints.reuseFrom ?? old, nodes);
   writeWithKnownBlocks(fragment, () => reconcile(ydoc, fragment, old, next));
 }
 
@@ -46,7 +53,6 @@ function ydocSchemaDoc(nodes: readonly PMNode[]): PMNode {
 /** Substitute old node objects for new nodes equal to them, in order, so identity marks "unchanged". */
 export function reuseEqualNodes(old: readonly BlockNode[], nodes: readonly PMNode[]): PMNode[] {
   const oldSet = new Set<PMNode>(old.map((block) => block.node));
-  if (nodes.every((node) => oldSet.has(node))) return [...nodes];
   // Keyed by type and size (cheap); equality decides.
   const bySize = new Map<string, PMNode[]>();
   for (const block of old) {
@@ -57,10 +63,8 @@ export function reuseEqualNodes(old: readonly BlockNode[], nodes: readonly PMNod
   }
   const used = new Set<PMNode>();
   return nodes.map((node) => {
-    if (oldSet.has(node)) {
-      used.add(node);
-      return node;
-    }
+    if (oldSet.has(node)) used.add(node);
+    if (oldSet.has(node) || !bySize.size) return node;
     const candidates = bySize.get(`${node.type.name}:${node.nodeSize}`) ?? [];
     let checked = 0;
     for (const candidate of candidates) {

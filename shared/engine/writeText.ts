@@ -4,7 +4,8 @@
 // example, changes what follows: then the whole text is parsed).
 import * as Y from "yjs";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { codeBlockNode, parseBlocks, sourceToDoc, type CanvasView } from "../markdown/index.ts";
+import { codeBlockNode, parseBlocks, sourceToDoc, type CanvasBlock, type CanvasView } from "../markdown/index.ts";
+import { blockText, rememberCanvasView } from "../markdown/canvasView.ts";
 import { canvasSchema } from "../schema.ts";
 import { writeBlocks } from "./writeDoc.ts";
 
@@ -21,11 +22,56 @@ export type WritePath = "blocks" | "full";
  */
 export function writeCanvasText(ydoc: Y.Doc, view: CanvasView, newText: string, changed: readonly TextRange[] | null, language: string | null): WritePath {
   const nodes = view.kind === "code" ? codeNodes(view, newText, language) : documentNodes(view, newText, changed);
-  writeBlocks(ydoc, view.fragment, nodes.nodes.length ? nodes.nodes : [canvasSchema().nodes.paragraph!.create()]);
+  const current = view.complete ? view.blocks : undefined;
+  writeBlocks(ydoc, view.fragment, nodes.nodes.length ? nodes.nodes : [canvasSchema().nodes.paragraph!.create()], { current, reuseFrom: nodes.reuseFrom });
+  if (nodes.splice && view.complete) rememberSplicedView(view, nodes.splice);
   return nodes.path;
 }
 
-function codeNodes(view: CanvasView, source: string, language: string | null): { nodes: PMNode[]; path: WritePath } {
+/** The view after replacing blocks [first, last] with `inner`, without re-reading the fragment. */
+function rememberSplicedView(view: CanvasView, splice: { first: number; last: number; inner: PMNode[] }): void {
+  const { first, last, inner } = splice;
+  const elements = view.fragment.slice(first, first + inner.length);
+  if (elements.length !== inner.length || view.fragment.length !== view.blocks.length - (last - first + 1) + inner.length) return;
+  const blocks: CanvasBlock[] = view.blocks.slice(0, first);
+  let offset = first > 0 ? blocks[first - 1]!.to : 0;
+  const texts: string[] = [];
+  inner.forEach((node, i) => {
+    const element = elements[i];
+    if (!(element instanceof Y.XmlElement)) return;
+    const text = blockText(node, view.kind);
+    if (blocks.length) offset += view.separator.length;
+    blocks.push({ y: element, node, text, from: offset, to: offset + text.length });
+    texts.push(text);
+    offset += text.length;
+  });
+  if (blocks.length !== first + inner.length) return;
+  const oldTail = view.blocks[last + 1];
+  for (let i = last + 1; i < view.blocks.length; i++) {
+    const block = view.blocks[i]!;
+    if (blocks.length) offset += view.separator.length;
+    const shift = offset - block.from;
+    blocks.push({ ...block, from: block.from + shift, to: block.to + shift });
+    offset += block.text.length;
+  }
+  const parts: string[] = [];
+  if (first > 0) parts.push(view.text.slice(0, view.blocks[first - 1]!.to));
+  parts.push(...texts);
+  if (oldTail) parts.push(view.text.slice(oldTail.from));
+  const text = parts.join(view.separator);
+  if (text.length !== offset) return; // something did not line up: let the next reader rebuild
+  rememberCanvasView({ ...view, blocks, text });
+}
+
+interface PlannedNodes {
+  nodes: PMNode[];
+  path: WritePath;
+  reuseFrom?: CanvasView["blocks"];
+  /** For the block path: which old blocks the new inner nodes replace. */
+  splice?: { first: number; last: number; inner: PMNode[] };
+}
+
+function codeNodes(view: CanvasView, source: string, language: string | null): PlannedNodes {
   const only = view.blocks.length === 1 ? view.blocks[0]!.node : null;
   if (only && only.type.name === "codeBlock") {
     return { nodes: [codeBlockNode(source, (only.attrs.language as string | null) ?? language)], path: "blocks" };
@@ -35,7 +81,7 @@ function codeNodes(view: CanvasView, source: string, language: string | null): {
   return { nodes, path: "full" };
 }
 
-function documentNodes(view: CanvasView, newText: string, changed: readonly TextRange[] | null): { nodes: PMNode[]; path: WritePath } {
+function documentNodes(view: CanvasView, newText: string, changed: readonly TextRange[] | null): PlannedNodes {
   const region = changed && changed.length && view.blocks.length ? affectedBlocks(view, changed) : null;
   if (region) {
     const delta = newText.length - view.text.length;
@@ -52,7 +98,7 @@ function documentNodes(view: CanvasView, newText: string, changed: readonly Text
       for (let i = 0; i <= lo - (lo === region.first ? 1 : 0); i++) nodes.push(blocks[i]!.node);
       nodes.push(...inner);
       for (let i = hi + (hi === region.last ? 1 : 0); i < blocks.length; i++) nodes.push(blocks[i]!.node);
-      return { nodes, path: "blocks" };
+      return { nodes, path: "blocks", reuseFrom: blocks.slice(region.first, region.last + 1), splice: { first: region.first, last: region.last, inner } };
     }
   }
   return { nodes: parseBlocks(newText), path: "full" };

@@ -26,6 +26,8 @@ export interface CanvasView {
   text: string;
   /** What joins two blocks in `text`. */
   separator: string;
+  /** True when every child of the fragment is one of `blocks` (nothing unreadable was skipped). */
+  complete: boolean;
 }
 
 interface CachedBlock {
@@ -37,6 +39,8 @@ interface CachedBlock {
 interface FragmentCache {
   blocks: WeakMap<Y.XmlElement, CachedBlock>;
   own: Y.Transaction | null;
+  /** The last view read or written, until something changes the fragment. */
+  view: CanvasView | null;
 }
 
 const caches = new WeakMap<Y.XmlFragment, FragmentCache>();
@@ -44,9 +48,10 @@ const caches = new WeakMap<Y.XmlFragment, FragmentCache>();
 function cacheFor(fragment: Y.XmlFragment): FragmentCache {
   let cache = caches.get(fragment);
   if (cache) return cache;
-  const created: FragmentCache = { blocks: new WeakMap(), own: null };
+  const created: FragmentCache = { blocks: new WeakMap(), own: null, view: null };
   fragment.observeDeep((events, transaction) => {
     if (transaction === created.own) return;
+    created.view = null;
     for (const event of events) {
       const block = topLevelBlock(fragment, event.target);
       if (block) created.blocks.delete(block);
@@ -100,17 +105,25 @@ export function readBlockNodes(fragment: Y.XmlFragment): BlockNode[] | null {
 
 export function readCanvasView(fragment: Y.XmlFragment, kind: CanvasKind): CanvasView {
   const cache = cacheFor(fragment);
+  if (cache.view && cache.view.kind === kind) return cache.view;
   const schema = canvasSchema();
   const separator = separatorFor(kind);
   const blocks: CanvasBlock[] = [];
   const parts: string[] = [];
   let offset = 0;
+  let complete = true;
   for (const child of fragment.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue;
+    if (!(child instanceof Y.XmlElement)) {
+      complete = false;
+      continue;
+    }
     let cached = cache.blocks.get(child);
     if (!cached) {
       const node = yElementToNode(child, schema);
-      if (!node) continue;
+      if (!node || !node.isBlock) {
+        complete = false;
+        continue;
+      }
       cached = { node };
       cache.blocks.set(child, cached);
     }
@@ -122,7 +135,21 @@ export function readCanvasView(fragment: Y.XmlFragment, kind: CanvasKind): Canva
     parts.push(text);
     offset += text.length;
   }
-  return { kind, fragment, blocks, text: parts.join(separator), separator };
+  cache.view = { kind, fragment, blocks, text: parts.join(separator), separator, complete };
+  return cache.view;
+}
+
+/** A writer that knows the fragment's new view (it just wrote it) saves the next reader a full pass. */
+export function rememberCanvasView(view: CanvasView): void {
+  const cache = cacheFor(view.fragment);
+  cache.view = view;
+  for (const block of view.blocks) {
+    const cached = cache.blocks.get(block.y);
+    if (cached && cached.node === block.node) {
+      if (view.kind === "code") cached.source = block.text;
+      else cached.markdown = block.text;
+    }
+  }
 }
 
 /**
@@ -137,6 +164,7 @@ export function writeWithKnownBlocks(fragment: Y.XmlFragment, write: () => Map<Y
     const known = write();
     // Changes in this transaction are ours and described by `known`; the observer skips them.
     cache.own = transaction;
+    cache.view = null;
     for (const child of fragment.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue;
       const node = known.get(child);

@@ -23,6 +23,47 @@ export function parseMarkdown(md: string): PMNode {
 
 /** Top-level blocks of `md`; empty for empty input (the engine rebuilds only the blocks an edit touches). */
 export function parseBlocks(md: string): PMNode[] {
+  // The library's tokenizer extensions rescan the rest of the input at every paragraph, which makes
+  // parsing quadratic; long texts are parsed in pieces split where no construct can span the split.
+  const pieces = md.length > CHUNK ? splitAtSafeBoundaries(md) : [md];
+  return pieces.length > 1 ? pieces.flatMap(parsePiece) : parsePiece(md);
+}
+
+const CHUNK = 2_000;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
+
+/**
+ * Split before a blank-line-separated line that starts a paragraph or heading (a letter or "#"), outside
+ * code fences: after a blank line such a line ends any list, quote or table, so the pieces parse to the
+ * same blocks as the whole. Link reference definitions can reach across pieces: then no split.
+ */
+export function splitAtSafeBoundaries(md: string): string[] {
+  if (REFERENCE_DEFINITION.test(md)) return [md];
+  const pieces: string[] = [];
+  let pieceStart = 0;
+  let fence: string | null = null;
+  let previousBlank = false;
+  let lineStart = 0;
+  while (lineStart < md.length) {
+    let lineEnd = md.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = md.length;
+    const line = md.slice(lineStart, lineEnd);
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === null && previousBlank && lineStart - pieceStart >= CHUNK && /^[A-Za-z#]/.test(line) && !/^[A-Za-z0-9]+[.)] /.test(line)) {
+      // The blank line is the separator; left at a piece's end it would parse as an empty paragraph.
+      pieces.push(md.slice(pieceStart, lineStart).replace(/\n[ \t]*\n$/, ""));
+      pieceStart = lineStart;
+    }
+    if (fence === null && marker) fence = marker;
+    else if (fence !== null && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
+    previousBlank = line.trim() === "";
+    lineStart = lineEnd + 1;
+  }
+  pieces.push(md.slice(pieceStart));
+  return pieces;
+}
+
+function parsePiece(md: string): PMNode[] {
   const schema = canvasSchema();
   let json: JSONContent[];
   try {

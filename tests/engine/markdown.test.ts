@@ -116,3 +116,29 @@ describe("markdown projection", () => {
     expect(canvasText(doc, canvasId)).toBe("**Very** Second.\n\nThird.");
   });
 });
+
+describe("long texts", () => {
+  it("parsing a long text in pieces gives the same document as parsing it whole", async () => {
+    const { MarkdownManager } = await import("@tiptap/markdown");
+    const { canvasExtensions } = await import("../../shared/schema.ts");
+    const text = `${essay(6000, 5)}\n\n\n\nAfter an empty paragraph.\n\n\`\`\`\ncode\n\nMore code that looks like a paragraph\n\`\`\`\n\n${essay(6000, 6)}`;
+    const whole = canvasSchema().nodeFromJSON(new MarkdownManager({ extensions: canvasExtensions() }).parse(text));
+    expect(parseMarkdown(text).eq(whole)).toBe(true);
+  });
+
+  it("the cached view after many edits equals a fresh read", async () => {
+    const { AgentOrigin, applyToolCall } = await import("../../shared/engine/index.ts");
+    const { doc, canvasId } = roomWith(essay(3000, 9));
+    for (let i = 0; i < 30; i++) {
+      const text = canvasText(doc, canvasId);
+      const match = /s\d+/g;
+      const all = [...text.matchAll(match)];
+      const pick = all[(i * 7) % all.length]![0];
+      const replace = i % 3 === 0 ? `${pick}\n\nInserted paragraph ${i}.\n\n` : i % 3 === 1 ? "" : `${pick} edited`;
+      applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find: ` ${pick} `, replace: ` ${replace} `, all: false }], summary: "" } }, { canvasId, origin: new AgentOrigin("t") });
+      const replica = new Y.Doc();
+      Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+      expect(canvasText(doc, canvasId)).toBe(canvasText(replica, canvasId));
+    }
+  });
+});

@@ -69,6 +69,10 @@ describe("edit properties", () => {
         applied++;
         const edited = text.slice(0, start) + replace + text.slice(start + find.length);
         expect(canvasText(doc, canvasId)).toBe(serializeMarkdown(parseMarkdown(edited)));
+        // The engine's cached view of the canvas agrees with a fresh replica that has no cache.
+        const replica = new Y.Doc();
+        Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+        expect(canvasText(replica, canvasId)).toBe(canvasText(doc, canvasId));
         // A block outside the edit whose content is unchanged is the same Yjs element (an edit may
         // legitimately change what follows it, e.g. by opening a code fence).
         const after = canvasFragment(doc, canvasId).toArray();
@@ -124,7 +128,7 @@ describe("edit properties", () => {
         expect(canvasText(human, canvasId)).toBe(serverText);
         // The typed text survives unless the model's edit removed the block it was typed into.
         const editedBlock = text.slice(0, start + find.length).split("\n\n").length - 1;
-        const typedBlock = canvasFragment(human, canvasId).toArray().findIndex((element) => element === topLevel(target, canvasFragment(human, canvasId)));
+        const typedBlock = canvasFragment(human, canvasId).toArray().findIndex((element) => element === topLevel(target as unknown as Y.AbstractType<unknown>, canvasFragment(human, canvasId)));
         if (typedBlock >= 0 && Math.abs(typedBlock - editedBlock) > 2) expect(serverText).toContain(typed.trim());
       }),
       { numRuns: 100 },
