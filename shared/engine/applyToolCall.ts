@@ -66,7 +66,7 @@ function editCanvas(doc: Y.Doc, args: EditCanvasArgs, ctx: ApplyContext): Engine
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
   const plan = planEdits(view.text, args.edits, meta.kind);
   if (!plan.ok) return failure(meta.id, plan.errors);
-  doc.transact(() => writeCanvasText(doc, view, plan.text, plan.changes, meta.language), ctx.origin);
+  doc.transact(() => writeCanvasText(doc, view, () => plan.text, plan.changes, meta.language), ctx.origin);
   const inserted = plan.applied.reduce((sum, change) => sum + change.inserted, 0);
   const deleted = plan.applied.reduce((sum, change) => sum + change.deleted, 0);
   const passages = plan.applied.length === 1 ? "1 passage" : `${plan.applied.length} passages`;

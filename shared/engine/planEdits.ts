@@ -57,14 +57,11 @@ export function planEdits(text: string, edits: readonly EditSpec[], kind: Canvas
   }
   if (errors.length) return { ok: false, errors };
 
-  const parts: string[] = [];
   const applied: AppliedChange[] = [];
   let cursor = 0;
   let newLength = 0;
   for (const change of changes) {
-    const kept = text.slice(cursor, change.from);
-    parts.push(kept, change.insert);
-    newLength += kept.length;
+    newLength += change.from - cursor;
     const before = text.slice(change.from, change.to);
     applied.push({
       index: change.index,
@@ -81,8 +78,29 @@ export function planEdits(text: string, edits: readonly EditSpec[], kind: Canvas
     newLength += change.insert.length;
     cursor = change.to;
   }
-  parts.push(text.slice(cursor));
-  return { ok: true, text: parts.join(""), changes, applied };
+  // Built on first use: the block write path only needs the edited slice (see applyChanges).
+  let built: string | null = null;
+  return {
+    ok: true,
+    get text() {
+      built ??= applyChanges(text, changes, 0, text.length);
+      return built;
+    },
+    changes,
+    applied,
+  };
+}
+
+/** The text of old range [from, to) after the changes (all inside it) are applied. */
+export function applyChanges(text: string, changes: readonly TextChange[], from: number, to: number): string {
+  const parts: string[] = [];
+  let cursor = from;
+  for (const change of changes) {
+    parts.push(text.slice(cursor, change.from), change.insert);
+    cursor = change.to;
+  }
+  parts.push(text.slice(cursor, to));
+  return parts.join("");
 }
 
 export function lineOf(text: string, offset: number): number {

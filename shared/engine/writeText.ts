@@ -8,6 +8,7 @@ import { codeBlockNode, parseBlocks, sourceToDoc, type CanvasBlock, type CanvasV
 import { blockText, rememberCanvasView } from "../markdown/canvasView.ts";
 import { canvasSchema } from "../schema.ts";
 import { writeBlocks } from "./writeDoc.ts";
+import { applyChanges, type TextChange } from "./planEdits.ts";
 
 export interface TextRange {
   from: number;
@@ -20,8 +21,9 @@ export type WritePath = "blocks" | "full";
  * Make the canvas hold `newText`. `changed` lists the ranges of the old text that were replaced (null:
  * unknown, e.g. a rewrite). Call inside `ydoc.transact(fn, origin)`.
  */
-export function writeCanvasText(ydoc: Y.Doc, view: CanvasView, newText: string, changed: readonly TextRange[] | null, language: string | null): WritePath {
-  const nodes = view.kind === "code" ? codeNodes(view, newText, language) : documentNodes(view, newText, changed);
+export function writeCanvasText(ydoc: Y.Doc, view: CanvasView, newText: string | (() => string), changed: readonly TextChange[] | null, language: string | null): WritePath {
+  const fullText = typeof newText === "string" ? () => newText : newText;
+  const nodes = view.kind === "code" ? codeNodes(view, fullText(), language) : documentNodes(view, fullText, changed);
   const current = view.complete ? view.blocks : undefined;
   writeBlocks(ydoc, view.fragment, nodes.nodes.length ? nodes.nodes : [canvasSchema().nodes.paragraph!.create()], { current, reuseFrom: nodes.reuseFrom });
   if (nodes.splice && view.complete) rememberSplicedView(view, nodes.splice);
@@ -47,17 +49,21 @@ function rememberSplicedView(view: CanvasView, splice: { first: number; last: nu
   });
   if (blocks.length !== first + inner.length) return;
   const oldTail = view.blocks[last + 1];
+  // The old view is stale from here on; its tail blocks move in place instead of being copied.
+  const shift = oldTail ? offset + (blocks.length ? view.separator.length : 0) - oldTail.from : 0;
   for (let i = last + 1; i < view.blocks.length; i++) {
     const block = view.blocks[i]!;
-    if (blocks.length) offset += view.separator.length;
-    const shift = offset - block.from;
-    blocks.push({ ...block, from: block.from + shift, to: block.to + shift });
-    offset += block.text.length;
+    if (shift !== 0) {
+      block.from += shift;
+      block.to += shift;
+    }
+    blocks.push(block);
   }
+  if (blocks.length) offset = blocks[blocks.length - 1]!.to;
   const parts: string[] = [];
-  if (first > 0) parts.push(view.text.slice(0, view.blocks[first - 1]!.to));
+  if (first > 0) parts.push(view.text.slice(0, blocks[first - 1]!.to));
   parts.push(...texts);
-  if (oldTail) parts.push(view.text.slice(oldTail.from));
+  if (oldTail) parts.push(view.text.slice(oldTail.from - shift));
   const text = parts.join(view.separator);
   if (text.length !== offset) return; // something did not line up: let the next reader rebuild
   rememberCanvasView({ ...view, blocks, text });
@@ -81,14 +87,13 @@ function codeNodes(view: CanvasView, source: string, language: string | null): P
   return { nodes, path: "full" };
 }
 
-function documentNodes(view: CanvasView, newText: string, changed: readonly TextRange[] | null): PlannedNodes {
+function documentNodes(view: CanvasView, fullText: () => string, changed: readonly TextChange[] | null): PlannedNodes {
   const region = changed && changed.length && view.blocks.length ? affectedBlocks(view, changed) : null;
-  if (region) {
-    const delta = newText.length - view.text.length;
+  if (region && changed) {
     const { blocks } = view;
     const lo = Math.max(0, region.first - 1);
     const hi = Math.min(blocks.length - 1, region.last + 1);
-    const slice = newText.slice(blocks[lo]!.from, blocks[hi]!.to + delta);
+    const slice = applyChanges(view.text, [...changed].sort((a, b) => a.from - b.from), blocks[lo]!.from, blocks[hi]!.to);
     const parsed = parseBlocks(slice);
     const leftOk = lo === region.first || (parsed.length > 0 && parsed[0]!.eq(blocks[lo]!.node));
     const rightOk = hi === region.last || (parsed.length > (lo === region.first ? 0 : 1) && parsed[parsed.length - 1]!.eq(blocks[hi]!.node));
@@ -101,7 +106,7 @@ function documentNodes(view: CanvasView, newText: string, changed: readonly Text
       return { nodes, path: "blocks", reuseFrom: blocks.slice(region.first, region.last + 1), splice: { first: region.first, last: region.last, inner } };
     }
   }
-  return { nodes: parseBlocks(newText), path: "full" };
+  return { nodes: parseBlocks(fullText()), path: "full" };
 }
 
 /** Indices of the first and last block a set of changed ranges touches (ranges in separators touch both neighbours). */
