@@ -223,4 +223,14 @@ describe("offline edits: targeted, exact, unique", () => {
     expect(decision.toolCall).toBeNull();
     expect(decision.text).toMatch(/needs a language model/);
   });
+
+  it("applies a correction stated as a fact to every whole-number occurrence", async () => {
+    const content = "Release 3.4 ships today. Upgrade from 3.45 is manual. See the 3.4 notes.\n";
+    expect(await edited("This is release 3.5, not 3.4.", content)).toBe("Release 3.5 ships today. Upgrade from 3.45 is manual. See the 3.5 notes.\n");
+  });
+
+  it("replaces a tool the team switched away from", async () => {
+    const content = "Open a ticket in Zendesk. Zendesk sends the reply.\n";
+    expect(await edited("We switched from Zendesk to Freshdesk; update the guide.", content)).toBe("Open a ticket in Freshdesk. Freshdesk sends the reply.\n");
+  });
 });

@@ -161,12 +161,32 @@ export function parseInstruction(userText: string, hasSelection: boolean): Inten
     if (!addSection[2] || destination) return { type: "addSection", heading: unquote(addSection[1]!), destination };
   }
 
+  const fact = factUpdate(text);
+  if (fact) return fact;
+
   const remove = /^(?:delete|remove|drop|cut|erase|get rid of|take out|supprime[rz]?|elimina[r]?|borra[r]?|lösche|entferne)\s+(.+)$/i.exec(text);
   if (remove) {
     const target = parseTarget(remove[1]!, hasSelection);
     if (target) return { type: "delete", target };
   }
   return null;
+}
+
+/**
+ * Corrections stated as facts: "This is release 3.5, not 3.4." / "The trial is 14 days now, not 30." /
+ * "We switched from Zendesk to Freshdesk." The old value is replaced by the new one of the same shape.
+ */
+function factUpdate(text: string): Intent | null {
+  const switched = /\b(?:switched|moved|migrated|changed|went)\s+(?:over\s+)?from\s+([\p{Lu}\d][\w.$%-]*)\s+to\s+([\p{Lu}\d][\w.$%-]*)/u.exec(text);
+  if (switched) return { type: "replace", from: switched[1]!, to: switched[2]!, quoted: false, everywhere: true };
+  const correction = /^(.*?)[,;]?\s+not\s+([\w$][\w.$%-]*?)(?:[.!;]\s*(?:(?:please\s+)?(?:update|fix|change|correct)\s+(?:it|that|this|the \w+)\s*)?)?$/i.exec(text.replace(/[.!]+$/, ""));
+  if (!correction) return null;
+  const old = correction[2]!;
+  const shape = /^\d[\d.,]*$/.test(old) ? /\d[\d.,]*\d|\d/g : /^\p{Lu}/u.test(old) ? /(?<=\s)\p{Lu}[\w.-]*/gu : null;
+  if (!shape) return null;
+  const candidates = correction[1]!.match(shape) ?? [];
+  const replacement = candidates[candidates.length - 1];
+  return replacement && replacement !== old ? { type: "replace", from: old, to: replacement, quoted: false, everywhere: true } : null;
 }
 
 function ordinalNumber(word: string): string {

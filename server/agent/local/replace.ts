@@ -3,7 +3,7 @@
 import type { CanvasContext } from "../types.ts";
 import type { Intent } from "./instructions.ts";
 import { editCall, reply, type Plan } from "./plan.ts";
-import { editsAt, occurrences, replaceWordEverywhere, wordOccurrences, type FindReplace, type Range } from "./quotes.ts";
+import { editsAt, replaceWordEverywhere, wordOccurrences, type FindReplace, type Range } from "./quotes.ts";
 
 /** Carry the capitalisation of the replaced word over to its replacement ("Lamps" → "Lights"). */
 function matchCase(original: string, replacement: string): string {
@@ -56,7 +56,7 @@ export function planReplace(canvas: CanvasContext, intent: Extract<Intent, { typ
   let edits: FindReplace[] | null;
   let count: number;
   if (exact) {
-    const found = (wordLike ? wordOccurrences(content, from) : occurrences(content, from)).filter(inSelection);
+    const found = wordOccurrences(content, from).filter(inSelection);
     count = found.length;
     edits = wordLike ? replaceWordEverywhere(content, from, intent.to, selection ?? undefined) : found.length ? editsAt(content, found.map((at) => ({ start: at, end: at + from.length, replace: intent.to })), { stop: /(?!)/ }) : null;
   } else {
