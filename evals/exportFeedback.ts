@@ -25,6 +25,8 @@ const toolCallContext = z.object({ name: z.string(), arguments: z.unknown(), app
 const thumbsContext = z.object({
   userText: z.string(),
   canvas: z.string().nullable().optional(),
+  canvasKind: z.enum(["document", "code"]).nullable().optional(),
+  canvasTitle: z.string().nullable().optional(),
   selection: z.string().nullable().optional(),
   toolCalls: z.array(toolCallContext).default([]),
 });
@@ -46,7 +48,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-// Feedback does not record the canvas kind; source code rarely reads like prose with blank-line paragraphs.
+// Older feedback rows do not record the canvas kind; source code rarely reads like prose with blank-line paragraphs.
 function guessKind(text: string): "document" | "code" {
   const codeLines = text.split("\n").filter((line) => /[;{}()=]\s*$|^\s*(def|function|class|import|export|const|let|return|if|for)\b/.test(line)).length;
   return codeLines >= Math.max(3, text.split("\n").length * 0.3) ? "code" : "document";
@@ -71,7 +73,9 @@ export function feedbackToDrafts(rows: readonly FeedbackRow[]): Drafts {
       const context = parsed.data;
       const up = row.value === "up";
       const names = context.toolCalls.filter((call) => call.applied !== false).map((call) => call.name);
-      const canvas = context.canvas ? { kind: guessKind(context.canvas), title: "Canvas from feedback", content: context.canvas } : undefined;
+      const canvas = context.canvas
+        ? { kind: context.canvasKind ?? guessKind(context.canvas), title: context.canvasTitle ?? "Canvas from feedback", content: context.canvas }
+        : undefined;
       const note = `thumbs ${row.value} on ${when} (room ${row.room_id}, run ${row.run_id ?? "?"}); the turn called: ${names.join(", ") || "no tool"}`;
       if (names.includes("comment_canvas") && canvas) {
         const call = context.toolCalls.find((item) => item.name === "comment_canvas");

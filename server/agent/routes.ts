@@ -127,7 +127,10 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
       kind: "thumbs",
       value: body.value,
       context: run
-        ? { userText: run.userText, canvasId: run.canvasId, canvas: run.canvasBefore, selection: run.selection, toolCalls: run.toolCalls, messageId: body.messageId ?? null }
+        ? {
+            userText: run.userText, canvasId: run.canvasId, canvas: run.canvasBefore, canvasKind: run.canvasKind, canvasTitle: run.canvasTitle,
+            selection: run.selection, toolCalls: run.toolCalls, messageId: body.messageId ?? null,
+          }
         : { messageId: body.messageId ?? null },
       createdAt: Date.now(),
     });

@@ -17,6 +17,8 @@ import type { ToolCallTrace, TurnEngine, TurnInput } from "./types.ts";
 import { describeFailure } from "./failures.ts";
 import { setAgentPresence } from "./presence.ts";
 
+const MAX_RUN_RECORDS = 1_000;
+
 export type RunStatus = "running" | "done" | "error" | "cancelled";
 
 export interface RunRecord {
@@ -30,6 +32,8 @@ export interface RunRecord {
   /** What the model saw, so feedback can become an eval case. */
   selection: string | null;
   canvasBefore: string | null;
+  canvasKind: string | null;
+  canvasTitle: string | null;
   startedAt: number;
   finishedAt: number | null;
 }
@@ -118,6 +122,8 @@ export class RunManager {
       canvasId: request.canvasId ?? null,
       selection: request.selection ?? null,
       canvasBefore: null,
+      canvasKind: null,
+      canvasTitle: null,
       startedAt: Date.now(),
       finishedAt: null,
     };
@@ -126,6 +132,8 @@ export class RunManager {
     const stopOnLostLock = () => controller.abort();
     lease.lost.addEventListener("abort", stopOnLostLock, { once: true });
     this.runs.set(runId, record);
+    // Keep the records of recent runs only (status polling and feedback context), not every run ever.
+    while (this.runs.size > MAX_RUN_RECORDS) this.runs.delete(this.runs.keys().next().value!);
     const finished = this.registry
       .hold(roomId, async (room) => {
         // A stop pressed on a client connected to another process arrives through the fan-out.
@@ -222,6 +230,8 @@ export class RunManager {
     };
     const canvasBefore = input.canvas?.content ?? null;
     record.canvasBefore = canvasBefore;
+    record.canvasKind = input.canvas?.kind ?? null;
+    record.canvasTitle = input.canvas?.title ?? null;
     const started = Date.now();
     log.info({ engine: this.engine.kind, canvasId, action: request.action?.id ?? null }, "run started");
     setAgentPresence(room, { working: true, canvasId });
