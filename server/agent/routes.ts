@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { quickAction } from "../../shared/actions.ts";
 import { canvasesMap, commentsMap, newId } from "../../shared/room.ts";
-import { canvasText } from "../../shared/markdown/index.ts";
+import { canvasText, parseMarkdown } from "../../shared/markdown/index.ts";
 import { AgentOrigin, applyToolCall, resolveCommentRange } from "../../shared/engine/index.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { AppContext } from "../app.ts";
@@ -97,10 +97,13 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
       if (comment.suggestion === null) throw new HttpError(409, "no_suggestion", "This comment has no suggestion to apply.");
       const range = resolveCommentRange(live.doc, comment);
       if (!range || !range.text) throw new HttpError(409, "anchor_lost", "The text this comment was about has been deleted.");
+      // The anchor resolves to plain text; the canvas is markdown. Prefer the original quote (with its
+      // markup) while it is still there unchanged, else the anchored text as it reads now.
+      const find = range.text === plainText(comment.quote) && canvasText(live.doc, comment.canvasId).includes(comment.quote) ? comment.quote : range.text;
       const origin = new AgentOrigin(`apply-${comment.id}`);
       const result = applyToolCall(
         live.doc,
-        { name: "edit_canvas", arguments: { edits: [{ find: range.text, replace: comment.suggestion, all: false }], summary: "Applied a suggestion" } },
+        { name: "edit_canvas", arguments: { edits: [{ find, replace: comment.suggestion, all: false }], summary: "Applied a suggestion" } },
         { canvasId: comment.canvasId, origin },
       );
       if (!result.ok) {
@@ -136,4 +139,9 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
     });
     return { status: 201, json: { ok: true } };
   });
+}
+
+/** The text a markdown snippet shows (what an anchor over it resolves to). */
+function plainText(markdown: string): string {
+  return parseMarkdown(markdown).textContent;
 }

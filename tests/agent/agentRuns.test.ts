@@ -213,3 +213,32 @@ describe("what collaborators see while the model works", () => {
     watcher.destroy();
   });
 });
+
+describe("applying a comment's suggestion", () => {
+  it("replaces exactly the commented text, markup included, and resolves the comment", async () => {
+    harness.fake.script([
+      { toolCall: { name: "create_canvas", arguments: { title: "Note", kind: "document", language: null, content: "# Note\n\nThe sea is **very very** calm today.\n\nBoats wait." } } },
+    ]);
+    await harness.run({ text: "Write a note" });
+    const canvasId = listCanvases(await harness.doc())[0]!.id;
+    harness.fake.script([
+      {
+        toolCall: {
+          name: "comment_canvas",
+          arguments: { comments: [{ quote: "The sea is **very very** calm today.", comment: "Repeated word.", severity: "issue", suggestion: "The sea is **very** calm today." }] },
+        },
+      },
+    ]);
+    await harness.run({ text: "Proofread", canvasId });
+    const listed = await harness.server.api(`/api/rooms/${harness.room.roomId}/comments`, { token: harness.room.tokens.viewer });
+    const [comment] = (listed.json as { comments: { id: string; currentText: string }[] }).comments;
+    expect(comment!.currentText).toBe("The sea is very very calm today.");
+    const applied = await harness.server.api(`/api/rooms/${harness.room.roomId}/comments/${comment!.id}/apply`, { method: "POST", token: harness.room.tokens.editor });
+    expect(applied.status).toBe(200);
+    const doc = await harness.doc();
+    expect(canvasText(doc, canvasId)).toBe("# Note\n\nThe sea is **very** calm today.\n\nBoats wait.");
+    expect([...commentsMap(doc).values()][0]!.resolved).toBe(true);
+    const commenter = await harness.server.api(`/api/rooms/${harness.room.roomId}/comments/${comment!.id}/apply`, { method: "POST", token: harness.room.tokens.commenter });
+    expect(commenter.status).toBe(403);
+  });
+});
