@@ -41,7 +41,9 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 export function editorExtensions(wiring: EditorWiring): AnyExtension[] {
   const isCode = wiring.canvas.kind === "code";
   return [
-    ...canvasExtensions({ codeBlock: false }),
+    // No trailing-node plugin: in a shared doc every client would append its own empty paragraph
+    // (and a code canvas must stay one code block).
+    ...canvasExtensions({ codeBlock: false }).map((extension) => (extension.name === "starterKit" ? extension.configure({ trailingNode: false }) : extension)),
     CodeBlockLowlight.configure({
       lowlight,
       defaultLanguage: null,
