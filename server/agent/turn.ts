@@ -272,12 +272,14 @@ function commentTraces(doc: Y.Doc, origin: AgentOrigin, canvasAfter: string | nu
     if (comment.runId !== origin.runId) continue;
     const resolved = resolveCommentRange(doc, comment);
     const resolvedText = resolved?.text ?? null;
-    const start = resolvedText && canvasAfter ? canvasAfter.indexOf(resolvedText) : -1;
+    // Anchors resolve to plain text while the canvas is markdown: fall back to the quote as written.
+    const located = resolvedText && canvasAfter ? [resolvedText, comment.quote].find((text) => canvasAfter.includes(text)) : undefined;
+    const start = located && canvasAfter ? canvasAfter.indexOf(located) : -1;
     traces.push({
       quote: comment.quote,
       resolvedText,
       start,
-      end: start >= 0 && resolvedText ? start + resolvedText.length : -1,
+      end: located && start >= 0 ? start + located.length : -1,
       severity: comment.severity,
       comment: comment.body,
       suggestion: comment.suggestion,
