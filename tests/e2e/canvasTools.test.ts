@@ -151,6 +151,7 @@ describeBrowser("canvas tools in the browser", () => {
     await waitForEditorText(ada, /lonely and hard/);
     const sheet = (await ada.locator(".canvas-slot.sheet").boundingBox())!;
     expect(sheet.width).toBe(600);
+    await ada.waitForTimeout(600); // let the sheet finish sliding in
     await screenshot(ada, "narrow-1-sheet");
     await ada.getByRole("button", { name: "Back to chat" }).click();
     await ada.locator("#composer-input").waitFor();
