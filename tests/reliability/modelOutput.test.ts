@@ -9,24 +9,24 @@ import { canvasText, parseMarkdown } from "../../shared/markdown/index.ts";
 import { canvasesMap, canvasFragment, commentsMap } from "../../shared/room.ts";
 import { canvasSchema } from "../../shared/schema.ts";
 import { TOOL_NAMES, parseToolCall, type ToolCall } from "../../shared/tools.ts";
-import { HOSTILE_SNIPPETS, fragmentProblems, hostileMarkdown, isDangerousUrl, markdownProblems, pmProblems } from "./hostileMarkdown.ts";
+import { HOSTILE_SNIPPETS, fragmentProblems, hostileMarkdown, isDangerousUrl, markdownProblems, markdownTable, nestedMarkdown, pmProblems } from "./hostileMarkdown.ts";
 
 const PARSED_CALLS = 10_000;
 const APPLIED_SEQUENCES = 60;
 const ALLOWED_NODES: ReadonlySet<string> = new Set(Object.keys(canvasSchema().nodes));
 
 const nullableText = fc.option(hostileMarkdown, { nil: null });
-/** Raw tool arguments as a model might send them: mostly well-shaped, sometimes not at all. */
-const rawArguments = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ title: fc.string({ maxLength: 30 }), kind: fc.constantFrom("document", "code", "poem"), language: fc.constantFrom(null, "ts", "<script>"), content: hostileMarkdown }) },
-  { weight: 3, arbitrary: fc.record({ edits: fc.array(fc.record({ find: hostileMarkdown, replace: hostileMarkdown, all: fc.boolean() }), { minLength: 0, maxLength: 3 }), summary: fc.string({ maxLength: 40 }) }) },
-  { weight: 3, arbitrary: fc.record({ content: hostileMarkdown, summary: fc.string({ maxLength: 40 }) }) },
-  { weight: 2, arbitrary: fc.record({ comments: fc.array(fc.record({ quote: hostileMarkdown, comment: hostileMarkdown, severity: fc.constantFrom("info", "issue", "fatal"), suggestion: nullableText }), { maxLength: 3 }) }) },
-  { weight: 1, arbitrary: fc.anything() },
-  { weight: 1, arbitrary: fc.json() },
-  { weight: 1, arbitrary: fc.string().map((text) => `{"content": ${JSON.stringify(text)}`) },
+const call = <N extends string>(name: N, args: fc.Arbitrary<unknown>) => fc.tuple(fc.constant<string>(name), args);
+/** Raw tool calls as a model might send them: mostly well-shaped, some wrong, some not tool calls at all. */
+const rawCall: fc.Arbitrary<[string, unknown]> = fc.oneof(
+  { weight: 3, arbitrary: call("create_canvas", fc.record({ title: fc.string({ minLength: 1, maxLength: 30 }), kind: fc.constantFrom("document", "document", "code", "poem"), language: fc.constantFrom(null, "ts", "<script>"), content: hostileMarkdown })) },
+  { weight: 3, arbitrary: call("edit_canvas", fc.record({ edits: fc.array(fc.record({ find: hostileMarkdown, replace: hostileMarkdown, all: fc.boolean() }), { minLength: 1, maxLength: 3 }), summary: fc.string({ maxLength: 40 }) })) },
+  { weight: 3, arbitrary: call("rewrite_canvas", fc.record({ content: hostileMarkdown, summary: fc.string({ maxLength: 40 }) })) },
+  { weight: 2, arbitrary: call("comment_canvas", fc.record({ comments: fc.array(fc.record({ quote: hostileMarkdown, comment: hostileMarkdown, severity: fc.constantFrom("info", "issue", "suggestion", "fatal"), suggestion: nullableText }), { minLength: 1, maxLength: 3 }) })) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...TOOL_NAMES, "constructor", "__proto__", "toString", "run_shell"), fc.anything()) },
+  { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 20 }), fc.json()) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...TOOL_NAMES), fc.string().map((text) => `{"content": ${JSON.stringify(text)}`)) },
 );
-const toolName = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...TOOL_NAMES) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) });
 
 function checkDocument(doc: Y.Doc, canvasId: string): void {
   const meta = canvasesMap(doc).get(canvasId);
@@ -62,7 +62,7 @@ describe("model output as hostile input", () => {
   it(`${PARSED_CALLS} fuzzed tool calls parse without throwing, and every markdown payload parses to a safe document`, () => {
     let valid = 0;
     fc.assert(
-      fc.property(toolName, rawArguments, fc.boolean(), (name, args, asString) => {
+      fc.property(rawCall, fc.boolean(), ([name, args], asString) => {
         const raw = asString ? JSON.stringify(args) ?? "" : args;
         const result = parseToolCall(name, raw);
         if (!result.ok) {
@@ -77,7 +77,7 @@ describe("model output as hostile input", () => {
       { numRuns: PARSED_CALLS },
     );
     console.log(`model output fuzz: ${PARSED_CALLS} calls parsed, ${valid} valid and sanitised`);
-    expect(valid).toBeGreaterThan(PARSED_CALLS / 4);
+    expect(valid).toBeGreaterThan(PARSED_CALLS / 2);
   });
 
   it(`${APPLIED_SEQUENCES} sequences of hostile create/edit/rewrite/comment calls applied to a Y.Doc never throw or leave executable content`, () => {
@@ -128,6 +128,26 @@ describe("model output as hostile input", () => {
     );
     console.log(`model output fuzz: ${APPLIED_SEQUENCES} sequences, ${applied} calls applied, ${refused} refused with errors`);
     expect(applied).toBeGreaterThan(APPLIED_SEQUENCES);
+  });
+
+  it("an edit that lands inside an image URL cannot smuggle raw HTML into the markdown (found by this fuzzer)", () => {
+    const doc = new Y.Doc();
+    const origin = new AgentOrigin("regression");
+    const created = applyToolCall(doc, { name: "create_canvas", arguments: { title: "F", kind: "document", language: null, content: "Text and ![ok](https://example.com/a.png)" } }, { canvasId: null, origin });
+    const canvasId = created.canvasId!;
+    const edit = applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find: "ttps://example.com/a.png)", replace: "<script>alert(1)</script>", all: false }], summary: "s" } }, { canvasId, origin });
+    expect(edit.ok || edit.errors.length > 0).toBe(true);
+    checkDocument(doc, canvasId);
+  });
+
+  it("huge tables and deep nesting are written and read back without a crash or executable content", () => {
+    const inputs = [markdownTable(100, 10, "[l](javascript:1) <b>x</b>"), nestedMarkdown(120, "- "), nestedMarkdown(300, "> "), ">".repeat(5_000) + " deep", "- ".repeat(1_000) + "deep"];
+    for (const content of inputs) {
+      const doc = new Y.Doc();
+      const created = applyToolCall(doc, { name: "create_canvas", arguments: { title: "Big", kind: "document", language: null, content } }, { canvasId: null, origin: new AgentOrigin("big") });
+      expect(created.ok, content.slice(0, 40)).toBe(true);
+      checkDocument(doc, created.canvasId!);
+    }
   });
 
   it("every hostile snippet on its own, written into a document canvas, comes out inert", () => {
