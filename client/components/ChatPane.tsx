@@ -79,12 +79,13 @@ export function ChatPane(props: ChatPaneProps) {
             )}
           </div>
         )}
-        {messages.map((message) => (
+        {messages.map((message, index) => (
           <ChatMessage
             key={message.id}
             message={message}
             canvases={props.canvases}
-            canRun={canRun && !running}
+            // Retry belongs to the latest failed answer only; older failures were already followed up.
+            canRun={canRun && !running && index === messages.length - 1}
             onRetry={props.onRetry}
             onFeedback={props.onFeedback}
             onShowChange={props.onShowChange}

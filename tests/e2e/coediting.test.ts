@@ -51,5 +51,13 @@ describeBrowser("two people co-editing a canvas in Chromium", () => {
 
     await screenshot(ada, "coediting-ada");
     await screenshot(bob, "coediting-bob");
+
+    // Ctrl+Z undoes Ada's own typing only, never Bob's.
+    await caretToEnd(ada);
+    await ada.keyboard.type(" Oops");
+    await waitForEditorText(bob, /paragraph\. Oops/);
+    await ada.keyboard.press("Control+z");
+    await waitForEditorText(bob, /Bob adds a second paragraph\.$/);
+    expect(await editorText(ada)).toMatch(/^Ada writes the opening line\.\nBob adds a second paragraph\.$/);
   });
 });
