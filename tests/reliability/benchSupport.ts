@@ -13,6 +13,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export interface BenchServer {
   name: string;
   pid: number;
+  /** HTTP base URL. */
+  baseUrl: string;
+  /** Prometheus endpoint, when the server has one. */
+  metricsUrl: string | null;
   /** websocket URL of a room (ours needs a token, created through the API). */
   roomUrl(room: BenchRoom): string;
   createRoom(): Promise<BenchRoom>;
@@ -52,6 +56,8 @@ export async function startOurs(env: Record<string, string> = {}): Promise<Bench
   return {
     name: "canvas",
     pid,
+    baseUrl: child.url,
+    metricsUrl: `${child.url}/metrics`,
     roomUrl: (room) => `${child.url.replace(/^http/, "ws")}/ws/${room.id}?token=${room.token}`,
     async createRoom() {
       const response = await fetch(`${child.url}/api/rooms`, {
@@ -97,6 +103,8 @@ export async function startReference(): Promise<BenchServer> {
   return {
     name: "@y/websocket-server",
     pid: child.pid!,
+    baseUrl: `http://127.0.0.1:${port}`,
+    metricsUrl: null,
     roomUrl: (room) => `ws://127.0.0.1:${port}/${room.id}`,
     createRoom: async () => ({ id: `bench-${counter++}`, token: null }),
     rssBytes: () => rssOf(child.pid!),
