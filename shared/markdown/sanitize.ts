@@ -7,8 +7,10 @@ import type { Schema } from "@tiptap/pm/model";
 const LINK_SCHEMES = new Set(["http", "https", "mailto", "tel"]);
 const IMAGE_SCHEMES = new Set(["http", "https"]);
 
-/** True when a URL is relative or uses an allowed scheme; javascript:, data:, vbscript: and the rest are refused. */
+/** True when a URL is relative or uses an allowed scheme; javascript:, data:, vbscript:, the rest, and URLs carrying markup are refused. */
 export function isSafeUrl(url: string, kind: "link" | "image"): boolean {
+  // Angle brackets and quotes never appear unencoded in a real URL; in one they can only carry markup.
+  if (/[<>"`]/.test(decodeEntities(url))) return false;
   // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:"), so do we.
   // eslint-disable-next-line no-control-regex
   const compact = decodeEntities(url).replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
