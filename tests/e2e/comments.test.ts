@@ -63,6 +63,13 @@ describeBrowser("comments and selections in the browser", () => {
     expect(await ada.locator(".activity-card").last().innerText()).toContain("Left 2 comments");
     // Cards are aligned with their text: the first beside its highlight, the next pushed below it
     // (never above its own text, never overlapping the card before it).
+    // The rail positions cards after layout settles (fonts, scrollbars): wait for the alignment, then check it.
+    const offset = async () => {
+      const mark = (await ada.locator(".comment-mark", { hasText: "lonely and hard" }).boundingBox())!;
+      const card = (await ada.locator(".comment-card", { hasText: "what did a day" }).boundingBox())!;
+      return Math.abs(card.y - mark.y);
+    };
+    await expect.poll(offset, { timeout: 5_000 }).toBeLessThan(20);
     const firstMark = (await ada.locator(".comment-mark", { hasText: "lonely and hard" }).boundingBox())!;
     const firstCard = (await ada.locator(".comment-card", { hasText: "what did a day" }).boundingBox())!;
     const secondMark = (await ada.locator(".comment-mark", { hasText: "Today most lights" }).boundingBox())!;
