@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     setupFiles: ["tests/setup.ts"],
+    // Browser and socket tests poll for what other clients see; a loaded CI machine needs more than 1 s.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

@@ -1,38 +1,21 @@
 // The model at work in the product, against the real server and a fake OpenAI-compatible model:
 // a canvas opens beside the chat, a targeted edit is highlighted and diffed, undo reverts just it,
 // and a second person sees the same change live.
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startFakeOpenAI, type FakeOpenAI } from "../fake-openai/server.ts";
-import { describeBrowser, launchChromium, screenshot } from "./helpers/browser.ts";
-import { startApp, type E2EApp } from "./helpers/app.ts";
+import { expect, it } from "vitest";
+import { describeBrowser, screenshot } from "./helpers/browser.ts";
 import { ADA, BOB, ESSAY, editorText, openAs, sendChat, waitForEditorText } from "./helpers/room.ts";
+import { useBrowserSuite } from "./helpers/suite.ts";
 
 describeBrowser("AI changes in the browser", () => {
-  let fake: FakeOpenAI;
-  let app: E2EApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fake = await startFakeOpenAI();
-    [app, browser] = await Promise.all([startApp({ openaiBaseURL: fake.url }), launchChromium()]);
-  });
-
-  beforeEach(() => fake.reset());
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await fake?.close();
-  });
+  const suite = useBrowserSuite({ model: "fake" });
 
   it("the model creates a canvas: chat-only until then, the canvas opens beside the chat", async () => {
-    const room = await app.createRoom("Essays");
-    const ada = await openAs(browser, room.links.editor, ADA);
+    const room = await suite.app.createRoom("Essays");
+    const ada = await openAs(suite.browser, room.links.editor, ADA);
     expect(await ada.locator(".canvas-pane").count()).toBe(0);
     await screenshot(ada, "create-0-chat-only");
 
-    fake.script([{ text: "Here is a first draft.", toolCall: { name: "create_canvas", arguments: { title: "Lighthouses", kind: "document", language: null, content: ESSAY } } }]);
+    suite.fake.script([{ text: "Here is a first draft.", toolCall: { name: "create_canvas", arguments: { title: "Lighthouses", kind: "document", language: null, content: ESSAY } } }]);
     await sendChat(ada, "Write a short essay about lighthouses");
 
     await ada.locator(".canvas-pane").waitFor();
@@ -45,19 +28,19 @@ describeBrowser("AI changes in the browser", () => {
   });
 
   it("a targeted edit is highlighted for both people, Show changes diffs it, Undo AI change reverts only it", async () => {
-    const room = await app.createRoom("Edits");
-    const created = await app.api(`/api/rooms/${room.roomId}/canvases`, {
+    const room = await suite.app.createRoom("Edits");
+    const created = await suite.app.api(`/api/rooms/${room.roomId}/canvases`, {
       method: "POST",
       token: room.tokens.editor,
       body: { title: "Lighthouses", kind: "document", language: null, content: ESSAY },
     });
     expect(created.status).toBe(201);
-    const ada = await openAs(browser, room.links.editor, ADA);
-    const bob = await openAs(browser, room.links.editor, BOB);
+    const ada = await openAs(suite.browser, room.links.editor, ADA);
+    const bob = await openAs(suite.browser, room.links.editor, BOB);
     await waitForEditorText(bob, /lonely and hard/);
 
     // The model is slow enough (delayMs) for the highlight to be seen while it lands.
-    fake.script([
+    suite.fake.script([
       {
         text: "I made the second paragraph friendlier.",
         toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "The keeper's life was lonely and hard.", replace: "Keepers led quiet, devoted lives.", all: false }], summary: "Friendlier second paragraph" } },

@@ -1,37 +1,21 @@
 // The canvas's tools in the browser: quick actions, version restore, import/export round trips,
 // code canvases, read-only viewers and the narrow-window sheet.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startFakeOpenAI, type FakeOpenAI } from "../fake-openai/server.ts";
-import { describeBrowser, launchChromium, screenshot } from "./helpers/browser.ts";
-import { startApp, type E2EApp, type RoomLinks } from "./helpers/app.ts";
+import { expect, it } from "vitest";
+import { describeBrowser, screenshot } from "./helpers/browser.ts";
+import type { RoomLinks } from "./helpers/app.ts";
 import { ADA, BOB, ESSAY, editorText, openAs, waitForAnswers, waitForEditorText } from "./helpers/room.ts";
+import { useBrowserSuite } from "./helpers/suite.ts";
 
 const NOTES = "# Field notes\n\nThe tide came in at **six**.\n\n- gulls\n- terns\n";
 const SCRIPT = 'def greet(name):\n    print(f"hello {name}")\n\n\ngreet("sea")\n';
 
 describeBrowser("canvas tools in the browser", () => {
-  let fake: FakeOpenAI;
-  let app: E2EApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fake = await startFakeOpenAI();
-    [app, browser] = await Promise.all([startApp({ openaiBaseURL: fake.url }), launchChromium()]);
-  });
-
-  beforeEach(() => fake.reset());
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await fake?.close();
-  });
+  const suite = useBrowserSuite({ model: "fake" });
 
   async function roomWith(title: string, canvas: { title: string; kind: "document" | "code"; language: string | null; content: string }): Promise<RoomLinks> {
-    const room = await app.createRoom(title);
-    const created = await app.api(`/api/rooms/${room.roomId}/canvases`, { method: "POST", token: room.tokens.editor, body: canvas });
+    const room = await suite.app.createRoom(title);
+    const created = await suite.app.api(`/api/rooms/${room.roomId}/canvases`, { method: "POST", token: room.tokens.editor, body: canvas });
     expect(created.status).toBe(201);
     return room;
   }
@@ -40,18 +24,18 @@ describeBrowser("canvas tools in the browser", () => {
 
   it("a quick action from the canvas corner reaches the model as that action and its edit lands", async () => {
     const room = await roomWith("Quick", essay);
-    const ada = await openAs(browser, room.links.editor, ADA);
+    const ada = await openAs(suite.browser, room.links.editor, ADA);
     await waitForEditorText(ada, /lonely and hard/);
     await ada.getByRole("button", { name: "Quick actions" }).click();
     await ada.getByRole("menuitem", { name: /Reading level/ }).click();
     await ada.getByRole("slider", { name: "Reading level" }).fill("0");
     await screenshot(ada, "quick-1-menu");
 
-    fake.script([{ text: "Simpler now.", toolCall: { name: "rewrite_canvas", arguments: { content: "# Lighthouses\n\nBig lights help ships.\n", summary: "Kindergarten level" } } }]);
+    suite.fake.script([{ text: "Simpler now.", toolCall: { name: "rewrite_canvas", arguments: { content: "# Lighthouses\n\nBig lights help ships.\n", summary: "Kindergarten level" } } }]);
     await ada.getByRole("button", { name: "Apply" }).click();
     await waitForAnswers(ada, 1);
     await waitForEditorText(ada, /^Lighthouses\nBig lights help ships\.$/);
-    expect(JSON.stringify(fake.requests[0]?.body)).toContain("kindergarten");
+    expect(JSON.stringify(suite.fake.requests[0]?.body)).toContain("kindergarten");
     expect(await ada.locator(".chat-message.user").last().innerText()).toContain("kindergarten");
     await screenshot(ada, "quick-2-applied");
     await ada.context().close();
@@ -59,9 +43,9 @@ describeBrowser("canvas tools in the browser", () => {
 
   it("restoring a version brings the old text back for everyone, as a new change", async () => {
     const room = await roomWith("Versions", essay);
-    const ada = await openAs(browser, room.links.editor, ADA);
-    const bob = await openAs(browser, room.links.editor, BOB);
-    fake.script([{ text: "Done.", toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "Today most lights are automated.", replace: "Machines now run the lights.", all: false }], summary: "Reworded" } } }]);
+    const ada = await openAs(suite.browser, room.links.editor, ADA);
+    const bob = await openAs(suite.browser, room.links.editor, BOB);
+    suite.fake.script([{ text: "Done.", toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "Today most lights are automated.", replace: "Machines now run the lights.", all: false }], summary: "Reworded" } } }]);
     await ada.locator("#composer-input").fill("Reword the last line");
     await ada.locator("#composer-input").press("Control+Enter");
     await waitForEditorText(bob, /Machines now run the lights\./);
@@ -84,8 +68,8 @@ describeBrowser("canvas tools in the browser", () => {
   });
 
   it("import and export round trip: a dropped .md file and a picked .py file come back out unchanged", async () => {
-    const room = await app.createRoom("Files");
-    const ada = await openAs(browser, room.links.editor, ADA);
+    const room = await suite.app.createRoom("Files");
+    const ada = await openAs(suite.browser, room.links.editor, ADA);
 
     // Drag and drop a markdown file onto the room.
     await ada.evaluate((text) => {
@@ -127,7 +111,7 @@ describeBrowser("canvas tools in the browser", () => {
 
   it("a viewer can read but cannot type, format or ask the model", async () => {
     const room = await roomWith("Viewer", essay);
-    const viewer = await openAs(browser, room.links.viewer, BOB);
+    const viewer = await openAs(suite.browser, room.links.viewer, BOB);
     await waitForEditorText(viewer, /lonely and hard/);
     expect(await viewer.locator(".canvas-pane .ProseMirror").getAttribute("contenteditable")).toBe("false");
     expect(await viewer.locator(".toolbar").count()).toBe(0);
@@ -138,7 +122,7 @@ describeBrowser("canvas tools in the browser", () => {
     await viewer.keyboard.press("Enter");
     await viewer.waitForTimeout(500);
     expect(await editorText(viewer)).not.toContain("Vandalism");
-    const exported = await app.api(`/api/rooms/${room.roomId}/canvases/${(await firstCanvasId(room)) ?? ""}/export?format=markdown`, { token: room.tokens.viewer });
+    const exported = await suite.app.api(`/api/rooms/${room.roomId}/canvases/${(await firstCanvasId(room)) ?? ""}/export?format=markdown`, { token: room.tokens.viewer });
     expect(exported.text.trimEnd()).toBe(ESSAY.trimEnd());
     await screenshot(viewer, "viewer-1-read-only");
     await viewer.context().close();
@@ -146,7 +130,7 @@ describeBrowser("canvas tools in the browser", () => {
 
   it("in a narrow window the canvas is a full-screen sheet with a way back to the chat", async () => {
     const room = await roomWith("Narrow", essay);
-    const ada = await openAs(browser, room.links.editor, ADA, { width: 600, height: 900 });
+    const ada = await openAs(suite.browser, room.links.editor, ADA, { width: 600, height: 900 });
     await ada.locator(".canvas-slot.sheet").waitFor();
     await waitForEditorText(ada, /lonely and hard/);
     const sheet = (await ada.locator(".canvas-slot.sheet").boundingBox())!;
@@ -162,7 +146,7 @@ describeBrowser("canvas tools in the browser", () => {
   });
 
   async function firstCanvasId(room: RoomLinks): Promise<string | null> {
-    const info = await app.api(`/api/rooms/${room.roomId}`, { token: room.tokens.viewer });
+    const info = await suite.app.api(`/api/rooms/${room.roomId}`, { token: room.tokens.viewer });
     const canvases = (info.json as { canvases: { id: string }[] }).canvases;
     return canvases[0]?.id ?? null;
   }

@@ -1,34 +1,17 @@
 // The chat and the room around the canvas: creating a room from the landing page, the share dialog's
 // role links, stopping a streaming answer with Esc, a model error shown plainly with a working retry,
 // and thumbs feedback.
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startFakeOpenAI, type FakeOpenAI } from "../fake-openai/server.ts";
-import { describeBrowser, launchChromium, newPage, screenshot } from "./helpers/browser.ts";
-import { startApp, type E2EApp } from "./helpers/app.ts";
+import { expect, it } from "vitest";
+import { describeBrowser, newPage, screenshot } from "./helpers/browser.ts";
 import { ADA, BOB, openAs, waitForAnswers } from "./helpers/room.ts";
+import { useBrowserSuite } from "./helpers/suite.ts";
 
 describeBrowser("chat and sharing in the browser", () => {
-  let fake: FakeOpenAI;
-  let app: E2EApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fake = await startFakeOpenAI();
-    [app, browser] = await Promise.all([startApp({ openaiBaseURL: fake.url }), launchChromium()]);
-  });
-
-  beforeEach(() => fake.reset());
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await fake?.close();
-  });
+  const suite = useBrowserSuite({ model: "fake" });
 
   it("the landing page creates a room; the owner's share dialog lists four role links that work", async () => {
-    const { page } = await newPage(browser);
-    await page.goto(app.url);
+    const { page } = await newPage(suite.browser);
+    await page.goto(suite.app.url);
     await screenshot(page, "landing-1");
     await page.getByLabel("Room title").fill("Team notes");
     await page.getByRole("button", { name: "Create a room" }).click();
@@ -46,7 +29,7 @@ describeBrowser("chat and sharing in the browser", () => {
     await page.keyboard.press("Escape");
     await expect.poll(() => dialog.count()).toBe(0);
 
-    const viewer = await openAs(browser, links.viewer!, BOB);
+    const viewer = await openAs(suite.browser, links.viewer!, BOB);
     expect(await viewer.getByText("View only").count()).toBe(1);
     expect(await viewer.locator(".room-title").innerText()).toBe("Team notes");
     await viewer.context().close();
@@ -54,8 +37,8 @@ describeBrowser("chat and sharing in the browser", () => {
   });
 
   it("a refused link says why instead of showing an empty room", async () => {
-    const room = await app.createRoom("Refused");
-    const { page } = await newPage(browser);
+    const room = await suite.app.createRoom("Refused");
+    const { page } = await newPage(suite.browser);
     await page.goto(room.links.editor.replace(/token=[^&]+/, "token=not-a-real-token"));
     await page.getByRole("heading", { name: "Cannot open this room" }).waitFor();
     await screenshot(page, "refused-1");
@@ -63,9 +46,9 @@ describeBrowser("chat and sharing in the browser", () => {
   });
 
   it("Esc stops a streaming answer; the partial text stays with a note", async () => {
-    const room = await app.createRoom("Stop");
-    const ada = await openAs(browser, room.links.editor, ADA);
-    fake.script([{ text: "Lighthouses are tall towers with bright lamps. ".repeat(40), chunkSize: 4, delayMs: 40 }]);
+    const room = await suite.app.createRoom("Stop");
+    const ada = await openAs(suite.browser, room.links.editor, ADA);
+    suite.fake.script([{ text: "Lighthouses are tall towers with bright lamps. ".repeat(40), chunkSize: 4, delayMs: 40 }]);
     await ada.locator("#composer-input").fill("Tell me about lighthouses");
     await ada.locator("#composer-input").press("Control+Enter");
     await ada.locator('.chat-message.assistant[data-status="streaming"]', { hasText: "Lighthouses are" }).waitFor();
@@ -80,9 +63,9 @@ describeBrowser("chat and sharing in the browser", () => {
   });
 
   it("a model error is shown plainly with a retry that works, and thumbs feedback is recorded", async () => {
-    const room = await app.createRoom("Errors");
-    const ada = await openAs(browser, room.links.editor, ADA);
-    fake.script([{ status: 401 }]);
+    const room = await suite.app.createRoom("Errors");
+    const ada = await openAs(suite.browser, room.links.editor, ADA);
+    suite.fake.script([{ status: 401 }]);
     await ada.locator("#composer-input").fill("How many lines does a sonnet have?");
     await ada.locator("#composer-input").press("Control+Enter");
     const failed = ada.locator('.chat-message.assistant[data-status="error"]');
@@ -92,12 +75,12 @@ describeBrowser("chat and sharing in the browser", () => {
     expect(alert).not.toMatch(/stack|at \w+ \(/);
     await screenshot(ada, "error-1-shown");
 
-    fake.script([{ text: "A sonnet has fourteen lines." }]);
+    suite.fake.script([{ text: "A sonnet has fourteen lines." }]);
     await failed.getByRole("button", { name: "Retry" }).click();
     await waitForAnswers(ada, 2);
     const answer = ada.locator('.chat-message.assistant[data-status="done"]').last();
     expect(await answer.innerText()).toContain("fourteen lines");
-    expect(JSON.stringify(fake.requests[fake.requests.length - 1]?.body)).toContain("How many lines does a sonnet have?");
+    expect(JSON.stringify(suite.fake.requests[suite.fake.requests.length - 1]?.body)).toContain("How many lines does a sonnet have?");
 
     const feedback = ada.waitForResponse((response) => response.url().endsWith("/feedback"));
     await answer.getByRole("button", { name: "Good answer" }).click();

@@ -1,27 +1,16 @@
 // Issue 3's browser test: two people on one share link type into the same canvas; each sees the
 // other's text and caret. Screenshots go to test-results/.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { describeBrowser, launchChromium, screenshot } from "./helpers/browser.ts";
-import { startApp, type E2EApp } from "./helpers/app.ts";
+import { expect, it } from "vitest";
+import { describeBrowser, screenshot } from "./helpers/browser.ts";
 import { ADA, BOB, caretToEnd, editorText, openAs, waitForEditorText } from "./helpers/room.ts";
+import { useBrowserSuite } from "./helpers/suite.ts";
 
 describeBrowser("two people co-editing a canvas in Chromium", () => {
-  let app: E2EApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite({ model: "offline" });
 
   it("two pages on one share link see each other's text and caret", async () => {
-    const room = await app.createRoom("Co-editing");
-    const ada = await openAs(browser, room.links.editor, ADA);
+    const room = await suite.app.createRoom("Co-editing");
+    const ada = await openAs(suite.browser, room.links.editor, ADA);
 
     // Ada starts a document by hand; the canvas slides in.
     await ada.getByRole("button", { name: "Or start a blank canvas yourself" }).click();
@@ -29,7 +18,7 @@ describeBrowser("two people co-editing a canvas in Chromium", () => {
     await ada.getByRole("button", { name: "Create canvas" }).click();
     await ada.locator(".canvas-pane .ProseMirror").waitFor();
 
-    const bob = await openAs(browser, room.links.editor, BOB);
+    const bob = await openAs(suite.browser, room.links.editor, BOB);
     await bob.locator(".canvas-pane .ProseMirror").waitFor();
     expect(await bob.locator(".canvas-tab.active").innerText()).toContain("Shared draft");
 

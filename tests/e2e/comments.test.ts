@@ -1,34 +1,18 @@
 // Comments and selections in the browser: the model's comments sit in a rail beside their text,
 // suggestions apply through the edit engine, resolved comments hide; a selection goes to the model
 // with an "Ask AI" request; a commenter can comment but not type.
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startFakeOpenAI, type FakeOpenAI } from "../fake-openai/server.ts";
-import { describeBrowser, launchChromium, screenshot } from "./helpers/browser.ts";
-import { startApp, type E2EApp, type RoomLinks } from "./helpers/app.ts";
+import { expect, it } from "vitest";
+import { describeBrowser, screenshot } from "./helpers/browser.ts";
+import type { RoomLinks } from "./helpers/app.ts";
 import { ADA, BOB, ESSAY, editorText, openAs, selectText, sendChat, waitForAnswers, waitForEditorText } from "./helpers/room.ts";
+import { useBrowserSuite } from "./helpers/suite.ts";
 
 describeBrowser("comments and selections in the browser", () => {
-  let fake: FakeOpenAI;
-  let app: E2EApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fake = await startFakeOpenAI();
-    [app, browser] = await Promise.all([startApp({ openaiBaseURL: fake.url }), launchChromium()]);
-  });
-
-  beforeEach(() => fake.reset());
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await fake?.close();
-  });
+  const suite = useBrowserSuite({ model: "fake" });
 
   async function roomWithEssay(title: string): Promise<RoomLinks> {
-    const room = await app.createRoom(title);
-    const created = await app.api(`/api/rooms/${room.roomId}/canvases`, {
+    const room = await suite.app.createRoom(title);
+    const created = await suite.app.api(`/api/rooms/${room.roomId}/canvases`, {
       method: "POST",
       token: room.tokens.editor,
       body: { title: "Lighthouses", kind: "document", language: null, content: ESSAY },
@@ -39,9 +23,9 @@ describeBrowser("comments and selections in the browser", () => {
 
   it("the comments rail shows the model's comments beside their text; apply suggestion edits, resolve hides", async () => {
     const room = await roomWithEssay("Review");
-    const ada = await openAs(browser, room.links.editor, ADA);
+    const ada = await openAs(suite.browser, room.links.editor, ADA);
     await waitForEditorText(ada, /lonely and hard/);
-    fake.script([
+    suite.fake.script([
       {
         text: "Two notes.",
         toolCall: {
@@ -94,19 +78,19 @@ describeBrowser("comments and selections in the browser", () => {
 
   it("selecting text and asking AI sends the selection, and the model edits that part", async () => {
     const room = await roomWithEssay("Selection");
-    const ada = await openAs(browser, room.links.editor, ADA);
+    const ada = await openAs(suite.browser, room.links.editor, ADA);
     await waitForEditorText(ada, /lonely and hard/);
     await selectText(ada, "The keeper's life was lonely and hard.");
     await ada.getByRole("button", { name: "Ask AI" }).click();
     await ada.getByLabel("Ask Canvas AI about the selection").fill("Make this warmer");
     await screenshot(ada, "selection-1-ask-ai");
 
-    fake.script([{ text: "Warmer now.", toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "The keeper's life was lonely and hard.", replace: "The keeper's life was quiet and full of purpose.", all: false }], summary: "Warmer sentence" } } }]);
+    suite.fake.script([{ text: "Warmer now.", toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "The keeper's life was lonely and hard.", replace: "The keeper's life was quiet and full of purpose.", all: false }], summary: "Warmer sentence" } } }]);
     await ada.getByRole("button", { name: "Ask", exact: true }).click();
     await waitForAnswers(ada, 1);
     await waitForEditorText(ada, /quiet and full of purpose/);
 
-    const request = JSON.stringify(fake.requests[0]?.body ?? null);
+    const request = JSON.stringify(suite.fake.requests[0]?.body ?? null);
     expect(request).toContain("Make this warmer");
     expect(request).toContain("The keeper's life was lonely and hard.");
     await screenshot(ada, "selection-2-edited");
@@ -115,7 +99,7 @@ describeBrowser("comments and selections in the browser", () => {
 
   it("a commenter comments on a selection but cannot type or ask the model", async () => {
     const room = await roomWithEssay("Commenter");
-    const bob = await openAs(browser, room.links.commenter, BOB);
+    const bob = await openAs(suite.browser, room.links.commenter, BOB);
     await waitForEditorText(bob, /lonely and hard/);
     expect(await bob.locator(".canvas-pane .ProseMirror").getAttribute("contenteditable")).toBe("false");
     expect(await bob.locator("#composer-input").isDisabled()).toBe(true);

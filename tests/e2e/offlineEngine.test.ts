@@ -1,27 +1,16 @@
 // The product with no model configured: the offline engine opens a canvas for a writing request and
 // leaves comments when asked to critique, through the same tools and engine a model uses.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { describeBrowser, launchChromium, screenshot } from "./helpers/browser.ts";
-import { startApp, type E2EApp } from "./helpers/app.ts";
+import { expect, it } from "vitest";
+import { describeBrowser, screenshot } from "./helpers/browser.ts";
 import { ADA, editorText, openAs, sendChat, waitForAnswers } from "./helpers/room.ts";
+import { useBrowserSuite } from "./helpers/suite.ts";
 
 describeBrowser("offline engine in the browser", () => {
-  let app: E2EApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useBrowserSuite({ model: "offline" });
 
   it("'Write an essay about lighthouses' opens a canvas with content; 'critique this' adds comments", async () => {
-    const room = await app.createRoom("Offline");
-    const page = await openAs(browser, room.links.editor, ADA);
+    const room = await suite.app.createRoom("Offline");
+    const page = await openAs(suite.browser, room.links.editor, ADA);
     expect(await page.getByText("Offline engine").count()).toBeGreaterThan(0);
 
     await sendChat(page, "Write an essay about lighthouses");
@@ -35,7 +24,7 @@ describeBrowser("offline engine in the browser", () => {
     await sendChat(page, "critique this");
     await waitForAnswers(page, 2);
     await expect.poll(() => page.locator(".comment-card").count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const comments = await app.api(`/api/rooms/${room.roomId}/comments`, { token: room.tokens.viewer });
+    const comments = await suite.app.api(`/api/rooms/${room.roomId}/comments`, { token: room.tokens.viewer });
     const stored = (comments.json as { comments: { author: string; currentText: string | null }[] }).comments;
     expect(stored.length).toBe(await page.locator(".comment-card").count());
     expect(stored.every((comment) => comment.author === "ai" && comment.currentText)).toBe(true);
