@@ -106,6 +106,8 @@ describe("model output as hostile input", () => {
           checkDocument(doc, canvasId);
           for (const step of steps) {
             const text = canvasText(doc, canvasId);
+            // `all: true` with a short find multiplies the canvas; past this size the sequence has made its point.
+            if (text.length > 50_000) break;
             const call: ToolCall =
               step.tool === "edit_canvas"
                 ? { name: "edit_canvas", arguments: { edits: [{ find: passage(text, step.start, step.length), replace: step.payload, all: step.all }], summary: "fuzz" } }
@@ -138,6 +140,19 @@ describe("model output as hostile input", () => {
     const edit = applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find: "ttps://example.com/a.png)", replace: "<script>alert(1)</script>", all: false }], summary: "s" } }, { canvasId, origin });
     expect(edit.ok || edit.errors.length > 0).toBe(true);
     checkDocument(doc, canvasId);
+  });
+
+  it("an edit that would blow the canvas up (a short find, all: true, a long replacement) is refused and the canvas is unchanged", () => {
+    // Unrefused, one such call from a model can take the server's heap past its limit (found by this fuzzer: 4 GB OOM).
+    const doc = new Y.Doc();
+    const origin = new AgentOrigin("blowup");
+    const created = applyToolCall(doc, { name: "create_canvas", arguments: { title: "B", kind: "document", language: null, content: "the end. ".repeat(2_000) } }, { canvasId: null, origin });
+    const canvasId = created.canvasId!;
+    const before = canvasText(doc, canvasId);
+    const result = applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find: "e", replace: "x".repeat(20_000), all: true }], summary: "s" } }, { canvasId, origin });
+    expect(result.ok).toBe(false);
+    expect(result.errors[0]?.message).toMatch(/\d/);
+    expect(canvasText(doc, canvasId)).toBe(before);
   });
 
   it("huge tables and deep nesting are written and read back without a crash or executable content", () => {
