@@ -9,7 +9,9 @@ export type CanvasKind = (typeof CANVAS_KINDS)[number];
 export const SEVERITIES = ["info", "suggestion", "issue"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-const MAX_CONTENT = 2_000_000;
+/** The largest canvas (in characters) a tool call may create or leave behind. */
+export const MAX_CANVAS_CHARS = 2_000_000;
+const MAX_CONTENT = MAX_CANVAS_CHARS;
 const MAX_FIND = 200_000;
 
 export const createCanvasArgs = z.strictObject({

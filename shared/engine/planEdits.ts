@@ -1,6 +1,6 @@
 // Targeted edits as a pure string operation: locate every `find`, refuse the whole call on any
 // problem (not found, ambiguous, overlapping), else return the new text and what changed.
-import type { CanvasKind, EditSpec } from "../tools.ts";
+import { MAX_CANVAS_CHARS, type CanvasKind, type EditSpec } from "../tools.ts";
 import { locate, reindent, type TextMatch } from "./locate.ts";
 import { clip, closestPassages } from "./similarity.ts";
 import type { AppliedChange, EngineError } from "./types.ts";
@@ -56,6 +56,18 @@ export function planEdits(text: string, edits: readonly EditSpec[], kind: Canvas
     }
   }
   if (errors.length) return { ok: false, errors };
+
+  // A short `find` with `all` and a long `replace` can multiply the canvas: refuse before building it.
+  const resultLength = changes.reduce((length, change) => length + change.insert.length - (change.to - change.from), text.length);
+  if (resultLength > MAX_CANVAS_CHARS) {
+    return {
+      ok: false,
+      errors: [{
+        code: "too_large",
+        message: `These edits would make the canvas ${resultLength.toLocaleString("en")} characters long (${changes.length} replacements); the limit is ${MAX_CANVAS_CHARS.toLocaleString("en")}. Quote a longer, more specific \`find\` or a shorter \`replace\`. Nothing was changed.`,
+      }],
+    };
+  }
 
   const applied: AppliedChange[] = [];
   let cursor = 0;

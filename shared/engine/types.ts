@@ -1,7 +1,7 @@
 // What the engine returns: a value, never an exception, for anything a model or user can fix.
 import type { LocateTier } from "./locate.ts";
 
-export type EngineErrorCode = "not_found" | "ambiguous" | "overlap" | "invalid" | "no_canvas" | "wrong_kind";
+export type EngineErrorCode = "not_found" | "ambiguous" | "overlap" | "invalid" | "no_canvas" | "wrong_kind" | "too_large";
 
 export interface Candidate {
   text: string;
