@@ -80,7 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const registry = new RoomRegistry(store, log, {
     compactEvery: options.compactEvery ?? 500,
     idleMs: options.idleMs ?? 30_000,
-    onPersisted: () => metrics.updates.inc(),
+    onPersisted: (updates) => metrics.updates.inc(updates),
     fanout: options.fanout,
     locks: options.roomLocks,
   });

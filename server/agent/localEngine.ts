@@ -6,6 +6,9 @@ import type { ModelEvent, ModelRequest, TurnEngine } from "./types.ts";
 
 const ARGUMENT_CHUNK = 64;
 
+/** Give the event loop a turn, as a network stream would: collaborators see the answer arrive. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export function createLocalEngine(): TurnEngine {
   return {
     kind: "local",
@@ -22,6 +25,7 @@ export function createLocalEngine(): TurnEngine {
       for (const word of decision.text.match(/\S+\s*/g) ?? []) {
         if (request.signal.aborted) return;
         yield { type: "text", delta: word };
+        await nextTurn();
       }
       const toolCalls = [];
       if (decision.toolCall) {
@@ -31,7 +35,7 @@ export function createLocalEngine(): TurnEngine {
         for (let end = ARGUMENT_CHUNK; end < args.length + ARGUMENT_CHUNK; end += ARGUMENT_CHUNK) {
           if (request.signal.aborted) return;
           yield { type: "tool_call_delta", id, argumentsSoFar: args.slice(0, end) };
-          await Promise.resolve();
+          await nextTurn();
         }
         toolCalls.push({ id, name: decision.toolCall.name, arguments: args });
       }

@@ -17,7 +17,8 @@ export interface Peer {
 export interface RoomOptions {
   /** Compact the update log into a snapshot after this many appended updates. */
   compactEvery: number;
-  onPersisted?: (bytes: number) => void;
+  /** Called after a write: how many document updates it stored, and its size. */
+  onPersisted?: (updates: number, bytes: number) => void;
   /** Other processes serving the same rooms (scale-out); absent for a single process. */
   fanout?: Fanout;
 }
@@ -35,6 +36,8 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Set<Peer>();
   private pipeline: Promise<void> = Promise.resolve();
+  /** Local changes applied in memory, waiting to be stored and broadcast. */
+  private readonly pending: { update: Uint8Array; origin: unknown }[] = [];
   private appendedSinceCompaction = 0;
   private lastSeq: number;
   private broken: Error | null = null;
@@ -139,23 +142,42 @@ export class Room {
       for (const listener of this.listeners) listener(update, origin);
       return;
     }
-    this.enqueue(async () => {
-      if (this.broken) return;
-      try {
-        this.lastSeq = await this.store.appendUpdate(this.id, update);
-      } catch (error) {
-        this.broken = error instanceof Error ? error : new Error(String(error));
-        this.log.error({ err: this.broken }, "storing an update failed; closing the room's sockets");
-        for (const peer of this.peers) peer.close(1011, "storage failure, reconnect to resync");
-        return;
-      }
-      this.options.onPersisted?.(update.byteLength);
-      this.appendedSinceCompaction++;
-      this.channel?.publishUpdate(update);
-      for (const listener of this.listeners) listener(update, origin);
-      if (this.appendedSinceCompaction >= this.options.compactEvery) await this.compactNow();
-    });
+    this.pending.push({ update, origin });
+    if (this.pending.length === 1) this.enqueue(() => this.storeAndBroadcast());
   };
+
+  /**
+   * Store everything changed since the last write as one merged update (one disk sync however many
+   * edits arrived meanwhile), then broadcast it. Waiting one turn of the event loop first lets the
+   * socket messages already received join the batch.
+   */
+  private async storeAndBroadcast(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const batch = this.pending.splice(0);
+    if (this.broken || batch.length === 0) return;
+    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update));
+    try {
+      this.lastSeq = await this.store.appendUpdate(this.id, merged);
+    } catch (error) {
+      this.broken = error instanceof Error ? error : new Error(String(error));
+      this.log.error({ err: this.broken }, "storing an update failed; closing the room's sockets");
+      for (const peer of this.peers) peer.close(1011, "storage failure, reconnect to resync");
+      return;
+    }
+    this.options.onPersisted?.(batch.length, merged.byteLength);
+    this.appendedSinceCompaction++;
+    this.channel?.publishUpdate(merged);
+    // Broadcast per run of one origin, so a sender is not sent back its own edits.
+    for (let start = 0; start < batch.length; ) {
+      let end = start + 1;
+      while (end < batch.length && batch[end]!.origin === batch[start]!.origin) end++;
+      const run = batch.slice(start, end);
+      const update = run.length === 1 ? run[0]!.update : Y.mergeUpdates(run.map((entry) => entry.update));
+      for (const listener of this.listeners) listener(update, run[0]!.origin);
+      start = end;
+    }
+    if (this.appendedSinceCompaction >= this.options.compactEvery) await this.compactNow();
+  }
 
   private readonly handleAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },

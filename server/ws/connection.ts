@@ -82,13 +82,18 @@ export function attachConnection(
     return true;
   };
 
-  const handleSync = (decoder: decoding.Decoder, reply: encoding.Encoder): void => {
+  const handleSync = (decoder: decoding.Decoder): void => {
     const syncType = decoding.readVarUint(decoder);
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder);
-        encoding.writeVarUint(reply, MESSAGE_SYNC);
-        syncProtocol.writeSyncStep2(reply, room.doc, stateVector);
+        // Answer once pending changes are stored: a peer never receives what a crash could still lose.
+        void room.flush().then(() => {
+          const answer = encoding.createEncoder();
+          encoding.writeVarUint(answer, MESSAGE_SYNC);
+          syncProtocol.writeSyncStep2(answer, room.doc, stateVector);
+          peer.send(encoding.toUint8Array(answer));
+        });
         return;
       }
       case syncProtocol.messageYjsSyncStep2:
@@ -116,7 +121,7 @@ export function attachConnection(
     const messageType = decoding.readVarUint(decoder);
     switch (messageType) {
       case MESSAGE_SYNC:
-        handleSync(decoder, reply);
+        handleSync(decoder);
         break;
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
