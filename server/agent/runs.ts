@@ -18,6 +18,7 @@ import { describeFailure } from "./failures.ts";
 import { setAgentPresence } from "./presence.ts";
 
 const MAX_RUN_RECORDS = 1_000;
+const MAX_LAST_CHANGES = 500;
 
 export type RunStatus = "running" | "done" | "error" | "cancelled";
 
@@ -186,8 +187,14 @@ export class RunManager {
   private undoManager(room: Room): Y.UndoManager {
     let manager = this.undoManagers.get(room.id);
     if (!manager || manager.doc !== room.doc) {
-      manager = createAgentUndoManager(room.doc);
-      this.undoManagers.set(room.id, manager);
+      const created = createAgentUndoManager(room.doc);
+      manager = created;
+      this.undoManagers.set(room.id, created);
+      // An unloaded room's doc is destroyed: drop its undo history with it instead of keeping the doc alive.
+      room.doc.once("destroy", () => {
+        created.destroy();
+        if (this.undoManagers.get(room.id) === created) this.undoManagers.delete(room.id);
+      });
     }
     return manager;
   }
@@ -269,7 +276,11 @@ export class RunManager {
       const changedCanvas = trace.createdCanvas?.id ?? canvasId;
       if (changedCanvas && trace.canvasAfter !== null && trace.canvasAfter !== (trace.createdCanvas ? null : canvasBefore)) {
         const applied = trace.toolCalls.find((call) => call.applied);
-        this.lastChanges.set(`${room.id}/${changedCanvas}`, {
+        const key = `${room.id}/${changedCanvas}`;
+        this.lastChanges.delete(key);
+        // Most recently changed canvases only: each entry holds two copies of a canvas.
+        while (this.lastChanges.size >= MAX_LAST_CHANGES) this.lastChanges.delete(this.lastChanges.keys().next().value!);
+        this.lastChanges.set(key, {
           runId: record.id,
           canvasId: changedCanvas,
           before: trace.createdCanvas ? "" : (canvasBefore ?? ""),
