@@ -67,7 +67,7 @@ function parsePiece(md: string): PMNode[] {
   const schema = canvasSchema();
   let json: JSONContent[];
   try {
-    json = sanitizeJson(schema, markdownManager().parse(md)).content ?? [];
+    json = sanitizeJson(schema, markdownManager().parse(defuseEmphasis(md))).content ?? [];
   } catch {
     json = plainTextJson(md);
   }
@@ -109,4 +109,41 @@ export function serializeMarkdown(doc: PMNode): string {
   const parts: string[] = [];
   doc.forEach((block) => parts.push(serializeBlock(block)));
   return parts.join("\n\n");
+}
+
+/** More emphasis delimiters than any prose has in one piece: past this, `*` and `_` are taken literally. */
+export const EMPHASIS_DELIMITER_BUDGET = 300;
+
+/**
+ * The parser's emphasis matching is worse than quadratic in unmatched `*`/`_` ("*a **b " repeated: 21 KB took
+ * 8 s), so one pasted or generated block could stall the server. A piece with more delimiters than prose
+ * ever has gets them escaped: its text is kept exactly, only its emphasis is lost. Code (fences, inline
+ * code spans) and list markers at the start of a line are left alone.
+ */
+export function defuseEmphasis(md: string): string {
+  let count = 0;
+  for (let index = 0; index < md.length; index++) {
+    const char = md[index];
+    if ((char === "*" || char === "_") && md[index - 1] !== "\\") count++;
+  }
+  if (count <= EMPHASIS_DELIMITER_BUDGET) return md;
+  let fence: string | null = null;
+  return md
+    .split("\n")
+    .map((line) => {
+      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fence !== null) {
+        if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
+        return line;
+      }
+      if (marker) {
+        fence = marker;
+        return line;
+      }
+      const lead = /^\s*(?:[*_-]\s*){3,}$|^\s*[*+-]\s|^\s*/.exec(line)![0];
+      const rest = line.slice(lead.length);
+      // Inline code spans keep their characters; everything else gets its delimiters escaped.
+      return lead + rest.split(/(`+[^`]*`+)/).map((part, index) => (index % 2 ? part : part.replace(/(?<!\\)([*_])/g, "\\$1"))).join("");
+    })
+    .join("\n");
 }
