@@ -1,16 +1,11 @@
 // Clients and helpers for the two-process tests: real y-websocket providers against spawned servers.
-import { WebSocket } from "ws";
-import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { canvasFragment } from "../../shared/room.ts";
+import { connectClient, type TestClient } from "../helpers/server.ts";
 
-export interface ScaleClient {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  synced: Promise<void>;
+export interface ScaleClient extends TestClient {
   /** Drop the connection but keep the document (what a browser keeps when its server dies). */
   disconnect(): void;
-  destroy(): void;
 }
 
 export function wsUrl(httpUrl: string): string {
@@ -18,28 +13,8 @@ export function wsUrl(httpUrl: string): string {
 }
 
 export function connect(httpUrl: string, roomId: string, token: string, doc = new Y.Doc()): ScaleClient {
-  const provider = new WebsocketProvider(wsUrl(httpUrl), roomId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-    maxBackoffTime: 300,
-  });
-  const synced = new Promise<void>((resolve) => {
-    if (provider.synced) resolve();
-    else provider.once("sync", (isSynced: boolean) => isSynced && resolve());
-  });
-  return {
-    doc,
-    provider,
-    synced,
-    disconnect() {
-      provider.destroy();
-    },
-    destroy() {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
+  const client = connectClient(wsUrl(httpUrl), roomId, token, doc);
+  return { ...client, disconnect: () => client.provider.destroy() };
 }
 
 export async function createRoom(httpUrl: string): Promise<{ roomId: string; tokens: { owner: string; editor: string; viewer: string } }> {
