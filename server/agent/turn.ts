@@ -15,6 +15,7 @@ import {
 } from "../../shared/engine/index.ts";
 import { PartialStringReader, partialStringField } from "./openai/partialJson.ts";
 import { buildMessages, toolErrorMessage } from "./prompts.ts";
+import { runPredictedRewrite } from "./predictedRewrite.ts";
 import type { CommentTrace, ModelEvent, ModelMessage, ToolCallTrace, TurnEngine, TurnInput, TurnTrace } from "./types.ts";
 
 export const MAX_RETRIES = 2;
@@ -83,8 +84,9 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     const stream: StreamState = { writer: null, canvasId: null, name: "", content: new PartialStringReader("content") };
     let text = "";
     let done: Extract<ModelEvent, { type: "done" }> | null = null;
+    let predicted = false;
     try {
-      for await (const event of engine.stream({ messages, tools, input, signal, attempt })) {
+      events: for await (const event of engine.stream({ messages, tools, input, signal, attempt })) {
         if (signal.aborted) throw new TurnCancelled();
         switch (event.type) {
           case "text":
@@ -93,6 +95,11 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
             break;
           case "tool_call_start":
             stream.name = event.name;
+            // With Predicted Outputs, the choice of a rewrite is all we need from this stream.
+            if (event.name === "rewrite_canvas" && engine.predictedRewrite && canvasId && canvasesMap(doc).has(canvasId)) {
+              predicted = true;
+              break events;
+            }
             break;
           case "tool_call_delta":
             if (!notifiedChange && canvasId && stream.name === "rewrite_canvas") {
@@ -111,6 +118,29 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     } catch (error) {
       stream.writer?.abort();
       throw signal.aborted ? new TurnCancelled() : error;
+    }
+    if (predicted && canvasId && engine.predictedRewrite) {
+      trace.text += text;
+      if (!notifiedChange) await options.hooks?.beforeChange?.(canvasId);
+      let rewrite;
+      try {
+        rewrite = await runPredictedRewrite({
+          doc, canvasId, predictedRewrite: engine.predictedRewrite, messages, origin, signal,
+          onWriting: (id) => options.hooks?.onWriting?.(id),
+        });
+      } catch (error) {
+        throw signal.aborted ? new TurnCancelled() : error;
+      }
+      trace.toolCalls.push({ name: "rewrite_canvas", arguments: rewrite.call.arguments, valid: true, applied: rewrite.result.ok, error: null });
+      trace.outputTokens += Math.ceil(rewrite.call.arguments.content.length / 4);
+      options.hooks?.onWriting?.(null);
+      options.hooks?.onActivity?.(activityFor(rewrite.call, rewrite.result, canvasId));
+      if (!text.trim()) {
+        const reply = replyFor(rewrite.call, rewrite.result, doc, canvasId);
+        trace.text += reply;
+        options.hooks?.onText?.(reply);
+      }
+      break;
     }
     if (!done) {
       stream.writer?.abort();

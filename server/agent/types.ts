@@ -116,4 +116,9 @@ export interface TurnEngine {
   readonly kind: "openai" | "local";
   readonly model: string;
   stream(request: ModelRequest): AsyncIterable<ModelEvent>;
+  /**
+   * Optional fast rewrite path (Predicted Outputs): once the model has chosen rewrite_canvas, a second call
+   * without tools streams the new text with the current canvas as the prediction.
+   */
+  readonly predictedRewrite?: (request: { messages: ModelMessage[]; currentText: string; signal: AbortSignal }) => AsyncIterable<string>;
 }

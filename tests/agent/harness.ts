@@ -19,7 +19,9 @@ export interface AgentHarness {
   close(): Promise<void>;
 }
 
-export async function startAgentHarness(options: { engine?: "openai" | "local"; timeoutMs?: number; maxRetries?: number } = {}): Promise<AgentHarness> {
+export async function startAgentHarness(
+  options: { engine?: "openai" | "local"; timeoutMs?: number; maxRetries?: number; predictedOutputs?: boolean } = {},
+): Promise<AgentHarness> {
   const fake = await startFakeOpenAI();
   let runs: RunManager | null = null;
   const engine = createEngine({
@@ -29,6 +31,7 @@ export async function startAgentHarness(options: { engine?: "openai" | "local"; 
     model: "fake-model",
     timeoutMs: options.timeoutMs ?? 5_000,
     maxRetries: options.maxRetries ?? 2,
+    predictedOutputs: options.predictedOutputs ?? false,
   });
   const server = await startTestServer({
     extend: (app) => {
