@@ -103,7 +103,10 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
     aiSignal,
     notify,
     onCanvasCreated: (canvasId) => {
-      wanted.current = canvasId;
+      // The new canvas may have arrived over the socket before the HTTP answer: then it is open already,
+      // and remembering it as "wanted" would pull the view back to it when the next canvas arrives.
+      if (known.current?.has(canvasId)) openCanvas(canvasId, false);
+      else wanted.current = canvasId;
     },
   });
 

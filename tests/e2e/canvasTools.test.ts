@@ -82,6 +82,19 @@ describeBrowser("canvas tools in the browser", () => {
     await waitForEditorText(ada, /The tide came in at six\./);
     expect(await ada.locator(".canvas-pane strong").innerText()).toBe("six");
 
+    // Pick a Python file: it opens as a highlighted code canvas with line numbers.
+    await ada.locator('input[type="file"]').setInputFiles({ name: "greet.py", mimeType: "text/x-python", buffer: Buffer.from(SCRIPT) });
+    await expect.poll(() => ada.locator(".canvas-tab.active").innerText()).toContain("greet");
+    await ada.locator(".canvas-pane .hljs-keyword").first().waitFor();
+    expect(await ada.getByLabel("Language").inputValue()).toBe("python");
+    // Five lines and the empty line after the final newline, as code editors show it.
+    expect(await ada.locator(".line-gutter span").count()).toBe(SCRIPT.split("\n").length);
+    await screenshot(ada, "files-1-code-canvas");
+
+    // Back to the markdown canvas to export it.
+    await ada.locator(".canvas-tab", { hasText: "Field notes" }).click();
+    await waitForEditorText(ada, /The tide came in at six\./);
+
     await ada.getByRole("button", { name: "Export" }).click();
     const [markdown] = await Promise.all([ada.waitForEvent("download"), ada.getByRole("menuitem", { name: "Download .md" }).click()]);
     expect(markdown.suggestedFilename()).toBe("Field-notes.md");
@@ -92,16 +105,9 @@ describeBrowser("canvas tools in the browser", () => {
     await ada.getByRole("menuitem", { name: "Copy as markdown" }).click();
     await expect.poll(async () => (await ada.evaluate(() => navigator.clipboard.readText())).trimEnd()).toBe(NOTES.trimEnd());
 
-    // Pick a Python file: it opens as a highlighted code canvas with line numbers.
-    await ada.locator('input[type="file"]').setInputFiles({ name: "greet.py", mimeType: "text/x-python", buffer: Buffer.from(SCRIPT) });
-    // Polled rather than waitFor: right after a download, Playwright's visibility wait could stall here.
+    // Polled rather than waitFor: right after a download, Playwright's visibility wait could stall.
+    await ada.locator(".canvas-tab", { hasText: "greet" }).click();
     await expect.poll(() => ada.locator(".canvas-tab.active").innerText()).toContain("greet");
-    await ada.locator(".canvas-pane .hljs-keyword").first().waitFor();
-    expect(await ada.getByLabel("Language").inputValue()).toBe("python");
-    // Five lines and the empty line after the final newline, as code editors show it.
-    expect(await ada.locator(".line-gutter span").count()).toBe(SCRIPT.split("\n").length);
-    await screenshot(ada, "files-1-code-canvas");
-
     await ada.getByRole("button", { name: "Export" }).click();
     const [source] = await Promise.all([ada.waitForEvent("download"), ada.getByRole("menuitem", { name: "Download source file" }).click()]);
     expect(source.suggestedFilename()).toBe("greet.py");
