@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { spawnServer, type ServerProcess } from "../tests/helpers/process.ts";
+import { createSchema } from "../tests/scale/pgSchema.ts";
 import { connectWire, type WireClient } from "../tests/reliability/wireClient.ts";
 
 export interface LatencySummary {
@@ -72,12 +73,12 @@ export async function runCrossProcessBench(options: CrossProcessBenchOptions = {
     const sqlite = await spawn({});
     results.push(...(await measure([sqlite, sqlite], perProcess, updates, intervalMs, ["1 process, SQLite", "1 process, SQLite"])));
 
-    const schema = await createSchema(databaseUrl);
+    const schema = await createSchema(databaseUrl, "canvas_bench");
     cleanups.push(() => dropSchema(databaseUrl, schema.name));
     const postgresOnly = await spawn({ DATABASE_URL: schema.url });
     results.push(...(await measure([postgresOnly, postgresOnly], perProcess, updates, intervalMs, ["1 process, Postgres", "1 process, Postgres"])));
 
-    const schema2 = await createSchema(databaseUrl);
+    const schema2 = await createSchema(databaseUrl, "canvas_bench");
     cleanups.push(() => dropSchema(databaseUrl, schema2.name));
     const env = { DATABASE_URL: schema2.url, REDIS_URL: redisUrl, REDIS_PREFIX: `canvas-bench-${randomBytes(4).toString("hex")}:` };
     const [a, b] = await Promise.all([spawn(env), spawn(env)]);
@@ -199,16 +200,6 @@ async function createRoom(url: string): Promise<{ roomId: string; token: string 
   return { roomId: body.roomId, token: body.tokens.editor };
 }
 
-async function createSchema(databaseUrl: string): Promise<{ name: string; url: string }> {
-  const name = `canvas_bench_${randomBytes(6).toString("hex")}`;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query(`CREATE SCHEMA ${name}`);
-  await client.end();
-  const url = new URL(databaseUrl);
-  url.searchParams.set("options", `-c search_path=${name}`);
-  return { name, url: url.toString() };
-}
 
 async function dropSchema(databaseUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });

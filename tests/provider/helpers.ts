@@ -1,5 +1,7 @@
 // Shared pieces for provider tests: a request for the engine and a way to collect its events.
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { openAITools } from "../../shared/tools.ts";
+import { startFakeOpenAI, type FakeOpenAI } from "../fake-openai/server.ts";
 import { ProviderError } from "../../server/agent/openai/engine.ts";
 import type { ModelEvent, ModelRequest, TurnEngine } from "../../server/agent/types.ts";
 
@@ -39,4 +41,19 @@ export function doneOf(events: ModelEvent[]): Extract<ModelEvent, { type: "done"
   const last = events.at(-1);
   if (last?.type !== "done") throw new Error(`the stream did not end with done: ${JSON.stringify(last)}`);
   return last;
+}
+
+/** The fake OpenAI server for a test file: started once, its script and request log reset before each test. */
+export function useFakeOpenAI(): { readonly fake: FakeOpenAI } {
+  const holder = {} as { fake: FakeOpenAI };
+  beforeAll(async () => {
+    holder.fake = await startFakeOpenAI();
+  });
+  afterAll(async () => {
+    await holder.fake.close();
+  });
+  beforeEach(() => {
+    holder.fake.reset();
+  });
+  return holder;
 }

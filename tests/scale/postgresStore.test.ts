@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from "vitest";
 import * as Y from "yjs";
+import { rebuild, typedUpdates } from "../helpers/yjsUpdates.ts";
 import { PostgresStore } from "../../server/store/postgres.ts";
 import { hashToken } from "../../server/auth/tokens.ts";
 import { describeScale, freshSchema, services, type TestSchema } from "./services.ts";
@@ -19,21 +20,6 @@ async function connect(schemaName?: string): Promise<PostgresStore> {
   const store = await PostgresStore.connect({ connectionString: services().databaseUrl, schema: schemaName ?? schema.name });
   open.push(store);
   return store;
-}
-
-function typedUpdates(words: string[], doc = new Y.Doc()): { doc: Y.Doc; updates: Uint8Array[] } {
-  const updates: Uint8Array[] = [];
-  doc.on("update", (update: Uint8Array) => updates.push(update));
-  const text = doc.getText("t");
-  for (const word of words) text.insert(text.length, word);
-  return { doc, updates };
-}
-
-function rebuild(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc.getText("t").toString();
 }
 
 describeScale("Postgres store", () => {

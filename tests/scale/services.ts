@@ -2,6 +2,7 @@
 // with a loud warning; in CI (process.env.CI) they run and fail, so a broken setup cannot hide.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { createSchema } from "./pgSchema.ts";
 import { describe } from "vitest";
 
 export interface ScaleServices {
@@ -40,16 +41,10 @@ export interface TestSchema {
 /** A fresh Postgres schema for one test, so runs never see each other's rows. */
 export async function freshSchema(): Promise<TestSchema> {
   const { databaseUrl } = services();
-  const name = `canvas_test_${randomBytes(6).toString("hex")}`;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query(`CREATE SCHEMA ${name}`);
-  await client.end();
-  const url = new URL(databaseUrl);
-  url.searchParams.set("options", `-c search_path=${name}`);
+  const { name, url } = await createSchema(databaseUrl, "canvas_test");
   return {
     name,
-    url: url.toString(),
+    url,
     async drop() {
       const dropper = new pg.Client({ connectionString: databaseUrl });
       await dropper.connect();

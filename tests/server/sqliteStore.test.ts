@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { rebuild, typedUpdates } from "../helpers/yjsUpdates.ts";
 import { SqliteStore } from "../../server/store/sqlite.ts";
 import { hashToken } from "../../server/auth/tokens.ts";
 
@@ -17,22 +18,6 @@ afterEach(() => {
 });
 
 const HASHES = { owner: hashToken("o"), editor: hashToken("e"), commenter: hashToken("c"), viewer: hashToken("v") };
-
-function typedUpdates(words: string[]): { doc: Y.Doc; updates: Uint8Array[] } {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on("update", (update: Uint8Array) => updates.push(update));
-  const text = doc.getText("t");
-  for (const word of words) text.insert(text.length, word);
-  return { doc, updates };
-}
-
-function rebuild(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc.getText("t").toString();
-}
 
 describe("SQLite store", () => {
   it("appends updates in order and reloads them after reopening the file", async () => {
