@@ -2,15 +2,26 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "data/**", "test-results/**", "coverage/**", "scratch/**", ".scratch*/**"] },
+  {
+    ignores: ["dist/**", "node_modules/**", "data/**", "test-results/**", "coverage/**", "scratch/**", ".scratch*/**"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
       globals: {
-        console: "readonly", process: "readonly", window: "readonly", document: "readonly",
-        setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly", clearInterval: "readonly",
-        URL: "readonly", TextEncoder: "readonly", TextDecoder: "readonly", fetch: "readonly",
+        console: "readonly",
+        process: "readonly",
+        window: "readonly",
+        document: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        setInterval: "readonly",
+        clearInterval: "readonly",
+        URL: "readonly",
+        TextEncoder: "readonly",
+        TextDecoder: "readonly",
+        fetch: "readonly",
       },
     },
     rules: {

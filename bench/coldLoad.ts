@@ -24,14 +24,33 @@ const HISTORY = 10_000;
 const REPEATS = 5;
 const ROOM_ID = "cold-room";
 const TOKEN = "bench-token-editor";
-const VOCABULARY = ["the", "canvas", "model", "writes", "beside", "people", "who", "edit", "a", "shared", "document", "with", "care", "and", "speed"];
+const VOCABULARY = [
+  "the",
+  "canvas",
+  "model",
+  "writes",
+  "beside",
+  "people",
+  "who",
+  "edit",
+  "a",
+  "shared",
+  "document",
+  "with",
+  "care",
+  "and",
+  "speed",
+];
 
 function essay(words: number): string {
   const paragraphs: string[] = [];
   let count = 0;
   for (let paragraph = 0; count < words; paragraph++) {
     const length = 60 + (paragraph % 7) * 10;
-    const sentence = Array.from({ length }, (_, index) => VOCABULARY[(paragraph * 31 + index * 7) % VOCABULARY.length]).join(" ");
+    const sentence = Array.from(
+      { length },
+      (_, index) => VOCABULARY[(paragraph * 31 + index * 7) % VOCABULARY.length],
+    ).join(" ");
     paragraphs.push(paragraph % 25 === 0 ? `## Section ${paragraph / 25 + 1}\n\n${sentence}.` : `${sentence}.`);
     count += length;
   }
@@ -43,11 +62,19 @@ function buildHistory(): { updates: Uint8Array[]; state: Uint8Array; canvasId: s
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on("update", (update: Uint8Array) => updates.push(update));
-  const created = applyToolCall(doc, { name: "create_canvas", arguments: { title: "Long essay", kind: "document", language: null, content: essay(WORDS) } }, {
-    canvasId: null,
-    origin: new AgentOrigin("bench"),
-  });
-  if (!created.ok) throw new Error(`could not create the canvas: ${created.errors.map((error) => error.message).join(" ")}`);
+  const created = applyToolCall(
+    doc,
+    {
+      name: "create_canvas",
+      arguments: { title: "Long essay", kind: "document", language: null, content: essay(WORDS) },
+    },
+    {
+      canvasId: null,
+      origin: new AgentOrigin("bench"),
+    },
+  );
+  if (!created.ok)
+    throw new Error(`could not create the canvas: ${created.errors.map((error) => error.message).join(" ")}`);
   const fragment = canvasFragment(doc, created.canvasId!);
   for (let index = 0; index < HISTORY; index++) {
     const block = fragment.get((index * 13) % fragment.length) as Y.XmlElement;
@@ -69,7 +96,9 @@ async function openToSynced(url: string): Promise<{ ms: number; bytes: number }>
 }
 
 export async function runColdLoadBench(): Promise<void> {
-  console.log(`cold load: building a ${WORDS.toLocaleString()}-word canvas with ${HISTORY.toLocaleString()} typing updates…`);
+  console.log(
+    `cold load: building a ${WORDS.toLocaleString()}-word canvas with ${HISTORY.toLocaleString()} typing updates…`,
+  );
   const history = buildHistory();
   const rows: string[][] = [];
   const logger = pino({ level: "silent" });
@@ -89,9 +118,15 @@ export async function runColdLoadBench(): Promise<void> {
     const label = compacted ? "after compaction" : `${history.updates.length.toLocaleString()} updates in the log`;
     try {
       const store = new SqliteStore(template);
-      await store.createRoom({ id: ROOM_ID, title: "Cold", createdAt: Date.now() }, {
-        owner: hashToken("owner-token"), editor: hashToken(TOKEN), commenter: hashToken("commenter-token"), viewer: hashToken("viewer-token"),
-      });
+      await store.createRoom(
+        { id: ROOM_ID, title: "Cold", createdAt: Date.now() },
+        {
+          owner: hashToken("owner-token"),
+          editor: hashToken(TOKEN),
+          commenter: hashToken("commenter-token"),
+          viewer: hashToken("viewer-token"),
+        },
+      );
       for (const update of history.updates) await store.appendUpdate(ROOM_ID, update);
       if (compacted) await store.compact(ROOM_ID, history.state, (await store.loadDoc(ROOM_ID)).lastSeq);
       const loads: number[] = [];
@@ -113,7 +148,14 @@ export async function runColdLoadBench(): Promise<void> {
       for (let repeat = 0; repeat < REPEATS; repeat++) {
         const dataDir = mkdtempSync(join(tmpdir(), "canvas-coldload-run-"));
         cpSync(template, dataDir, { recursive: true });
-        const server = await startServer({ dataDir, port: 0, staticDir: null, logger, compactEvery: Number.MAX_SAFE_INTEGER, idleMs: 60_000 });
+        const server = await startServer({
+          dataDir,
+          port: 0,
+          staticDir: null,
+          logger,
+          compactEvery: Number.MAX_SAFE_INTEGER,
+          idleMs: 60_000,
+        });
         try {
           const url = `${server.url.replace(/^http/, "ws")}/ws/${ROOM_ID}?token=${TOKEN}`;
           const first = await openToSynced(url);
@@ -136,22 +178,31 @@ export async function runColdLoadBench(): Promise<void> {
   const reference = await startReference();
   try {
     const room = { id: ROOM_ID, token: null };
-    const uploader = connectWire(reference.roomUrl(room), { doc: (() => {
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, history.state);
-      return doc;
-    })() });
+    const uploader = connectWire(reference.roomUrl(room), {
+      doc: (() => {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, history.state);
+        return doc;
+      })(),
+    });
     await uploader.synced;
     await new Promise((resolve) => setTimeout(resolve, 500));
     const times: number[] = [];
     for (let repeat = 0; repeat < REPEATS; repeat++) times.push((await openToSynced(reference.roomUrl(room))).ms);
     uploader.close();
-    rows.push(["reference @y/websocket-server: open → synced (in memory)", ms(summarize(times).p50), ms(summarize(times).max), ""]);
+    rows.push([
+      "reference @y/websocket-server: open → synced (in memory)",
+      ms(summarize(times).p50),
+      ms(summarize(times).max),
+      "",
+    ]);
   } finally {
     await reference.stop();
   }
 
-  console.log(`\nCold load: ${WORDS.toLocaleString()} words, ${HISTORY.toLocaleString()} updates of history (goal < 100 ms)`);
+  console.log(
+    `\nCold load: ${WORDS.toLocaleString()} words, ${HISTORY.toLocaleString()} updates of history (goal < 100 ms)`,
+  );
   printTable(["measure", "p50", "max", "size"], rows);
 }
 

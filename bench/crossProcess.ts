@@ -52,7 +52,9 @@ export async function runCrossProcessBench(options: CrossProcessBenchOptions = {
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
   const print = options.log ?? ((line: string) => console.log(line));
   if (!databaseUrl || !redisUrl) {
-    throw new Error("bench/crossProcess needs DATABASE_URL and REDIS_URL (a running PostgreSQL and Redis); see docs/SCALE.md");
+    throw new Error(
+      "bench/crossProcess needs DATABASE_URL and REDIS_URL (a running PostgreSQL and Redis); see docs/SCALE.md",
+    );
   }
 
   const results: LatencySummary[] = [];
@@ -68,22 +70,38 @@ export async function runCrossProcessBench(options: CrossProcessBenchOptions = {
   };
 
   try {
-    print(`cross-process broadcast: ${perProcess * 2} receivers per scenario, ${updates} updates every ${intervalMs} ms`);
+    print(
+      `cross-process broadcast: ${perProcess * 2} receivers per scenario, ${updates} updates every ${intervalMs} ms`,
+    );
 
     const sqlite = await spawn({});
-    results.push(...(await measure([sqlite, sqlite], perProcess, updates, intervalMs, ["1 process, SQLite", "1 process, SQLite"])));
+    results.push(
+      ...(await measure([sqlite, sqlite], perProcess, updates, intervalMs, ["1 process, SQLite", "1 process, SQLite"])),
+    );
 
     const schema = await createSchema(databaseUrl, "canvas_bench");
     cleanups.push(() => dropSchema(databaseUrl, schema.name));
     const postgresOnly = await spawn({ DATABASE_URL: schema.url });
-    results.push(...(await measure([postgresOnly, postgresOnly], perProcess, updates, intervalMs, ["1 process, Postgres", "1 process, Postgres"])));
+    results.push(
+      ...(await measure([postgresOnly, postgresOnly], perProcess, updates, intervalMs, [
+        "1 process, Postgres",
+        "1 process, Postgres",
+      ])),
+    );
 
     const schema2 = await createSchema(databaseUrl, "canvas_bench");
     cleanups.push(() => dropSchema(databaseUrl, schema2.name));
-    const env = { DATABASE_URL: schema2.url, REDIS_URL: redisUrl, REDIS_PREFIX: `canvas-bench-${randomBytes(4).toString("hex")}:` };
+    const env = {
+      DATABASE_URL: schema2.url,
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: `canvas-bench-${randomBytes(4).toString("hex")}:`,
+    };
     const [a, b] = await Promise.all([spawn(env), spawn(env)]);
     results.push(
-      ...(await measure([a!, b!], perProcess, updates, intervalMs, ["2 processes, same process as writer", "2 processes, other process (via Redis)"])),
+      ...(await measure([a!, b!], perProcess, updates, intervalMs, [
+        "2 processes, same process as writer",
+        "2 processes, other process (via Redis)",
+      ])),
     );
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -147,7 +165,8 @@ async function measure(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   const deadline = Date.now() + 15_000;
-  while (receivers.some((receiver) => receiver.seen() < total) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (receivers.some((receiver) => receiver.seen() < total) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
 
   writer.close();
   for (const receiver of receivers) receiver.client.close();
@@ -185,7 +204,10 @@ export function formatTable(rows: LatencySummary[]): string {
     String(row.missing),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join("  ");
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...body.map(line)].join("\n");
 }
 
@@ -194,12 +216,16 @@ function wsBase(httpUrl: string): string {
 }
 
 async function createRoom(url: string): Promise<{ roomId: string; token: string }> {
-  const response = await fetch(`${url}/api/rooms`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
-  if (response.status !== 201) throw new Error(`creating the bench room failed: ${response.status} ${await response.text()}`);
+  const response = await fetch(`${url}/api/rooms`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: "{}",
+  });
+  if (response.status !== 201)
+    throw new Error(`creating the bench room failed: ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { roomId: string; tokens: { editor: string } };
   return { roomId: body.roomId, token: body.tokens.editor };
 }
-
 
 async function dropSchema(databaseUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -37,7 +37,11 @@ function measure(words: number): Figure {
   const doc = new Y.Doc();
   let canvasId = "";
   const createMs = time(() => {
-    const result = applyToolCall(doc, { name: "create_canvas", arguments: { title: "Bench", kind: "document", language: null, content } }, { canvasId: null, origin: new AgentOrigin("bench") });
+    const result = applyToolCall(
+      doc,
+      { name: "create_canvas", arguments: { title: "Bench", kind: "document", language: null, content } },
+      { canvasId: null, origin: new AgentOrigin("bench") },
+    );
     canvasId = result.canvasId!;
   });
   // A fresh replica reads the canvas without any cache (what a restarted server does once).
@@ -56,7 +60,11 @@ function measure(words: number): Figure {
     const replace = sentence.replace(/\.$/, `, edited ${i}.`);
     editTimes.push(
       time(() => {
-        const result = applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find: sentence, replace, all: false }], summary: "" } }, { canvasId, origin: new AgentOrigin("bench") });
+        const result = applyToolCall(
+          doc,
+          { name: "edit_canvas", arguments: { edits: [{ find: sentence, replace, all: false }], summary: "" } },
+          { canvasId, origin: new AgentOrigin("bench") },
+        );
         if (!result.ok) throw new Error(`bench edit refused: ${result.summary}`);
       }),
     );
@@ -67,10 +75,29 @@ function measure(words: number): Figure {
   const rewriteTimes: number[] = [];
   for (let round = 0; round < 3; round++) {
     const current = canvasText(doc, canvasId);
-    const next = current.split("\n\n").map((block, i) => (i % 10 === round ? `${block} Rewritten ${round}.` : block)).join("\n\n");
-    rewriteTimes.push(time(() => applyToolCall(doc, { name: "rewrite_canvas", arguments: { content: next, summary: "" } }, { canvasId, origin: new AgentOrigin("bench") })));
+    const next = current
+      .split("\n\n")
+      .map((block, i) => (i % 10 === round ? `${block} Rewritten ${round}.` : block))
+      .join("\n\n");
+    rewriteTimes.push(
+      time(() =>
+        applyToolCall(
+          doc,
+          { name: "rewrite_canvas", arguments: { content: next, summary: "" } },
+          { canvasId, origin: new AgentOrigin("bench") },
+        ),
+      ),
+    );
   }
-  return { words, createMs, readColdMs, editMs: median(editTimes), editP95Ms: p95(editTimes), rewriteMs: median(rewriteTimes), updateBytes };
+  return {
+    words,
+    createMs,
+    readColdMs,
+    editMs: median(editTimes),
+    editP95Ms: p95(editTimes),
+    rewriteMs: median(rewriteTimes),
+    updateBytes,
+  };
 }
 
 export async function runEditBench(): Promise<void> {
@@ -82,7 +109,8 @@ export async function runEditBench(): Promise<void> {
   for (const f of figures) {
     console.log(
       `${String(f.words).padEnd(8)} | ${f.createMs.toFixed(1).padStart(6)} | ${f.readColdMs.toFixed(1).padStart(9)} | ` +
-        `${f.editMs.toFixed(2).padStart(8)} (${f.editP95Ms.toFixed(2)})`.padEnd(20) + ` | ${f.rewriteMs.toFixed(1).padStart(7)} | ${f.updateBytes}`,
+        `${f.editMs.toFixed(2).padStart(8)} (${f.editP95Ms.toFixed(2)})`.padEnd(20) +
+        ` | ${f.rewriteMs.toFixed(1).padStart(7)} | ${f.updateBytes}`,
     );
   }
   for (let i = 1; i < figures.length; i++) {
@@ -93,7 +121,9 @@ export async function runEditBench(): Promise<void> {
     );
   }
   const largest = figures[figures.length - 1]!;
-  console.log(`goal: one-paragraph targeted edit on 100k words ≤ 10 ms → ${largest.editMs.toFixed(2)} ms (${largest.editMs <= 10 ? "met" : "NOT met"})`);
+  console.log(
+    `goal: one-paragraph targeted edit on 100k words ≤ 10 ms → ${largest.editMs.toFixed(2)} ms (${largest.editMs <= 10 ? "met" : "NOT met"})`,
+  );
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"))) {

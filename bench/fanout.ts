@@ -7,7 +7,18 @@
 import { fileURLToPath } from "node:url";
 import * as Y from "yjs";
 import { connectWire, type WireClient } from "../tests/reliability/wireClient.ts";
-import { kb, mb, ms, printTable, sleep, startOurs, startReference, summarize, type BenchRoom, type BenchServer } from "../tests/reliability/benchSupport.ts";
+import {
+  kb,
+  mb,
+  ms,
+  printTable,
+  sleep,
+  startOurs,
+  startReference,
+  summarize,
+  type BenchRoom,
+  type BenchServer,
+} from "../tests/reliability/benchSupport.ts";
 
 interface Scenario {
   name: string;
@@ -71,7 +82,13 @@ class Broadcast {
   }
 }
 
-async function connectRoom(server: BenchServer, room: BenchRoom, count: number, broadcast: Broadcast, offset: number): Promise<WireClient[]> {
+async function connectRoom(
+  server: BenchServer,
+  room: BenchRoom,
+  count: number,
+  broadcast: Broadcast,
+  offset: number,
+): Promise<WireClient[]> {
   const clients: WireClient[] = [];
   for (let index = 0; index < count; index++) {
     const id = offset + index;
@@ -149,13 +166,32 @@ export async function runFanoutBench(quick = process.env.BENCH_QUICK === "1"): P
   }
   console.log("\nFan-out: broadcast latency (loopback, clients in one process) and server memory");
   printTable(
-    ["scenario", "server", "delivery p50", "delivery p99", "all p50", "all p99", "lost", "RSS/room", "RSS/client", "connect"],
+    [
+      "scenario",
+      "server",
+      "delivery p50",
+      "delivery p99",
+      "all p50",
+      "all p99",
+      "lost",
+      "RSS/room",
+      "RSS/client",
+      "connect",
+    ],
     results.map((result) => {
       const delivery = summarize(result.delivery);
       const all = summarize(result.all);
       return [
-        result.scenario, result.server, ms(delivery.p50), ms(delivery.p99), ms(all.p50), ms(all.p99), String(result.lost),
-        result.rssPerRoom > 1024 * 1024 ? mb(result.rssPerRoom) : kb(result.rssPerRoom), kb(result.rssPerClient), ms(result.connectMs),
+        result.scenario,
+        result.server,
+        ms(delivery.p50),
+        ms(delivery.p99),
+        ms(all.p50),
+        ms(all.p99),
+        String(result.lost),
+        result.rssPerRoom > 1024 * 1024 ? mb(result.rssPerRoom) : kb(result.rssPerRoom),
+        kb(result.rssPerClient),
+        ms(result.connectMs),
       ];
     }),
   );

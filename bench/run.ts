@@ -20,7 +20,11 @@ const BENCHES: Record<string, Bench> = {
   sustained: { file: "sustained.ts", exportName: "runSustainedBench" },
   edit: { file: "edit.ts", exportName: "runEditBench" },
   typing: { file: "typing.ts", exportName: "runTypingBench" },
-  crossprocess: { file: "crossProcess.ts", exportName: "runCrossProcessBench", needsEnv: ["DATABASE_URL", "REDIS_URL"] },
+  crossprocess: {
+    file: "crossProcess.ts",
+    exportName: "runCrossProcessBench",
+    needsEnv: ["DATABASE_URL", "REDIS_URL"],
+  },
 };
 
 async function runOne(name: string, bench: Bench): Promise<boolean> {

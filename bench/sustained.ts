@@ -9,7 +9,16 @@ import { fileURLToPath } from "node:url";
 import * as Y from "yjs";
 import { canvasFragment } from "../shared/room.ts";
 import { connectWire, type WireClient } from "../tests/reliability/wireClient.ts";
-import { mb, ms, printTable, sleep, startOurs, startReference, summarize, type BenchServer } from "../tests/reliability/benchSupport.ts";
+import {
+  mb,
+  ms,
+  printTable,
+  sleep,
+  startOurs,
+  startReference,
+  summarize,
+  type BenchServer,
+} from "../tests/reliability/benchSupport.ts";
 
 const CLIENTS = 20;
 const CANVAS = "c1";
@@ -58,8 +67,14 @@ async function runPhase(server: BenchServer, phase: Phase, seconds: number): Pro
   clients.push(first);
   for (let index = 1; index < CLIENTS; index++) clients.push(connectWire(server.roomUrl(room)));
   await Promise.all(clients.map((client) => client.synced));
-  const textOf = (client: WireClient, writer: number) => (canvasFragment(client.doc, CANVAS).get(writer) as Y.XmlElement).get(0) as Y.XmlText;
-  for (let wait = 0; wait < 200 && clients.some((client) => canvasFragment(client.doc, CANVAS).length < CLIENTS); wait++) await sleep(25);
+  const textOf = (client: WireClient, writer: number) =>
+    (canvasFragment(client.doc, CANVAS).get(writer) as Y.XmlElement).get(0) as Y.XmlText;
+  for (
+    let wait = 0;
+    wait < 200 && clients.some((client) => canvasFragment(client.doc, CANVAS).length < CLIENTS);
+    wait++
+  )
+    await sleep(25);
 
   // Each writer's key presses are watched on the next client: ack latency = seen there - typed here.
   const typedAt: number[][] = clients.map(() => []);
@@ -94,22 +109,29 @@ async function runPhase(server: BenchServer, phase: Phase, seconds: number): Pro
   let sent = 0;
   const stops: (() => void)[] = [];
   const typists = clients.map((client, writer) =>
-    setTimeout(() => {
-      const timer = setInterval(() => {
-        typedAt[writer]!.push(performance.now());
-        const text = textOf(client, writer);
-        text.insert(text.length, "abcdefghij"[sent % 10]!);
-        sent++;
-      }, intervalMs);
-      stops.push(() => clearInterval(timer));
-    }, (writer * intervalMs) / CLIENTS),
+    setTimeout(
+      () => {
+        const timer = setInterval(() => {
+          typedAt[writer]!.push(performance.now());
+          const text = textOf(client, writer);
+          text.insert(text.length, "abcdefghij"[sent % 10]!);
+          sent++;
+        }, intervalMs);
+        stops.push(() => clearInterval(timer));
+      },
+      (writer * intervalMs) / CLIENTS,
+    ),
   );
   await sleep(seconds * 1000);
   for (const typist of typists) clearTimeout(typist);
   for (const stop of stops) stop();
   await sleep(1_000);
   clearInterval(sampler);
-  samples.push({ second: Math.round((performance.now() - started) / 1000), rss: server.rssBytes(), heapUsed: await heapUsed(server) });
+  samples.push({
+    second: Math.round((performance.now() - started) / 1000),
+    rss: server.rssBytes(),
+    heapUsed: await heapUsed(server),
+  });
   for (const client of clients) client.close();
   samples.sort((a, b) => a.second - b.second);
   return { phase: phase.name, server: server.name, latencies, sent, acked, samples };
@@ -133,24 +155,54 @@ export async function runSustainedBench(quick = process.env.BENCH_QUICK === "1")
       }
     }
   }
-  console.log(`\nSustained typing: ${CLIENTS} clients, ${seconds} s per phase; ack = the key press seen by another client`);
+  console.log(
+    `\nSustained typing: ${CLIENTS} clients, ${seconds} s per phase; ack = the key press seen by another client`,
+  );
   printTable(
-    ["phase", "server", "sent", "acked", "ack p50", "ack p99", "ack max", "RSS start", "RSS end", "heap start", "heap end"],
+    [
+      "phase",
+      "server",
+      "sent",
+      "acked",
+      "ack p50",
+      "ack p99",
+      "ack max",
+      "RSS start",
+      "RSS end",
+      "heap start",
+      "heap end",
+    ],
     results.map((result) => {
       const latency = summarize(result.latencies);
       const firstSample = result.samples[0];
       const lastSample = result.samples[result.samples.length - 1];
       const heap = (value: number | null | undefined) => (value === null || value === undefined ? "n/a" : mb(value));
       return [
-        result.phase, result.server, String(result.sent), String(result.acked), ms(latency.p50), ms(latency.p99), ms(latency.max),
-        firstSample ? mb(firstSample.rss) : "n/a", lastSample ? mb(lastSample.rss) : "n/a", heap(firstSample?.heapUsed), heap(lastSample?.heapUsed),
+        result.phase,
+        result.server,
+        String(result.sent),
+        String(result.acked),
+        ms(latency.p50),
+        ms(latency.p99),
+        ms(latency.max),
+        firstSample ? mb(firstSample.rss) : "n/a",
+        lastSample ? mb(lastSample.rss) : "n/a",
+        heap(firstSample?.heapUsed),
+        heap(lastSample?.heapUsed),
       ];
     }),
   );
   for (const result of results) {
     if (result.server !== "canvas") continue;
     console.log(`\nMemory over time, ${result.server}, ${result.phase}:`);
-    printTable(["t", "RSS", "heap used"], result.samples.map((sample) => [`${sample.second} s`, mb(sample.rss), sample.heapUsed === null ? "n/a" : mb(sample.heapUsed)]));
+    printTable(
+      ["t", "RSS", "heap used"],
+      result.samples.map((sample) => [
+        `${sample.second} s`,
+        mb(sample.rss),
+        sample.heapUsed === null ? "n/a" : mb(sample.heapUsed),
+      ]),
+    );
   }
 }
 

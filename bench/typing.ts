@@ -6,7 +6,24 @@ import type { Browser, Page } from "playwright-core";
 import { hasChromium, launchChromium, newPage, CHROMIUM_PATH } from "../tests/e2e/helpers/browser.ts";
 import { startApp, type E2EApp } from "../tests/e2e/helpers/app.ts";
 
-const WORDS = ["canvas", "model", "people", "write", "together", "draft", "quiet", "river", "signal", "editor", "change", "review", "simple", "detail", "letter", "future"];
+const WORDS = [
+  "canvas",
+  "model",
+  "people",
+  "write",
+  "together",
+  "draft",
+  "quiet",
+  "river",
+  "signal",
+  "editor",
+  "change",
+  "review",
+  "simple",
+  "detail",
+  "letter",
+  "future",
+];
 
 /** A markdown document of about `words` words: headings every 20 paragraphs, ~100 words per paragraph. */
 export function makeDocument(words: number): string {
@@ -16,7 +33,8 @@ export function makeDocument(words: number): string {
   while (written < words) {
     if (paragraph % 20 === 0) blocks.push(`## Section ${paragraph / 20 + 1}`);
     const sentence: string[] = [];
-    for (let i = 0; i < 100 && written < words; i++, written++) sentence.push(WORDS[(i * 7 + paragraph * 3) % WORDS.length]!);
+    for (let i = 0; i < 100 && written < words; i++, written++)
+      sentence.push(WORDS[(i * 7 + paragraph * 3) % WORDS.length]!);
     blocks.push(`${sentence.join(" ")}.`);
     paragraph++;
   }
@@ -47,16 +65,24 @@ async function measure(browser: Browser, app: E2EApp, words: number, keys: numbe
   await page.goto(room.links.editor);
   const editor = page.locator(".canvas-pane .ProseMirror");
   await editor.waitFor({ timeout: 60_000 });
-  await page.waitForFunction((min) => (document.querySelector(".canvas-pane .ProseMirror")?.textContent?.length ?? 0) > min, words * 4, { timeout: 120_000 });
+  await page.waitForFunction(
+    (min) => (document.querySelector(".canvas-pane .ProseMirror")?.textContent?.length ?? 0) > min,
+    words * 4,
+    { timeout: 120_000 },
+  );
   await placeCaretMidDocument(page);
   await page.evaluate(() => {
     const root = document.querySelector(".canvas-pane .ProseMirror")!;
     const samples: number[] = [];
     (window as unknown as { __latencies: number[] }).__latencies = samples;
     let pending: number | null = null;
-    root.addEventListener("keydown", (event) => {
-      pending = (event as KeyboardEvent).timeStamp;
-    }, true);
+    root.addEventListener(
+      "keydown",
+      (event) => {
+        pending = (event as KeyboardEvent).timeStamp;
+      },
+      true,
+    );
     new MutationObserver(() => {
       if (pending === null) return;
       const start = pending;
@@ -71,7 +97,13 @@ async function measure(browser: Browser, app: E2EApp, words: number, keys: numbe
   await page.context().close();
   const sorted = [...samples].sort((a, b) => a - b);
   if (!sorted.length) throw new Error("no key presses were measured");
-  return { words, keys: sorted.length, median: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1]! };
+  return {
+    words,
+    keys: sorted.length,
+    median: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted[sorted.length - 1]!,
+  };
 }
 
 async function placeCaretMidDocument(page: Page): Promise<void> {
@@ -105,9 +137,13 @@ export async function runTypingBench(options: { words?: number; keys?: number } 
     console.log("\nTyping latency, key press to next frame (Chromium, headless)");
     console.log("words     keys  median ms  p95 ms  max ms");
     for (const row of [reference, large]) {
-      console.log(`${String(row.words).padEnd(9)} ${String(row.keys).padEnd(5)} ${row.median.toFixed(1).padStart(9)} ${row.p95.toFixed(1).padStart(7)} ${row.max.toFixed(1).padStart(7)}`);
+      console.log(
+        `${String(row.words).padEnd(9)} ${String(row.keys).padEnd(5)} ${row.median.toFixed(1).padStart(9)} ${row.p95.toFixed(1).padStart(7)} ${row.max.toFixed(1).padStart(7)}`,
+      );
     }
-    console.log(`goal: median < 16 ms on ${words} words → ${large.median < 16 ? "met" : "NOT met"} (${(large.median / Math.max(reference.median, 0.1)).toFixed(2)}× the 1k-word reference)\n`);
+    console.log(
+      `goal: median < 16 ms on ${words} words → ${large.median < 16 ? "met" : "NOT met"} (${(large.median / Math.max(reference.median, 0.1)).toFixed(2)}× the 1k-word reference)\n`,
+    );
   } finally {
     await browser.close();
     await app.close();

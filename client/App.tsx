@@ -23,8 +23,12 @@ export function App() {
     return (
       <main className="page-message">
         <h1>This link has no access token</h1>
-        <p>Open the full share link you were given (it ends with <code>?token=…</code>), or create a new room.</p>
-        <a className="button primary" href="/">Create a room</a>
+        <p>
+          Open the full share link you were given (it ends with <code>?token=…</code>), or create a new room.
+        </p>
+        <a className="button primary" href="/">
+          Create a room
+        </a>
       </main>
     );
   }

@@ -23,5 +23,9 @@ export function docForCase(canvas: CaseCanvas | undefined): CaseDoc {
     canvasesMap(doc).set(id, { id, title: canvas.title, kind: canvas.kind, language, createdAt: 0 });
     writeDoc(doc, canvasFragment(doc, id), textToDoc(canvas.content, canvas.kind, language));
   }, "eval-setup");
-  return { doc, canvasId: id, canvas: { id, title: canvas.title, kind: canvas.kind, language, content: canvasText(doc, id) } };
+  return {
+    doc,
+    canvasId: id,
+    canvas: { id, title: canvas.title, kind: canvas.kind, language, content: canvasText(doc, id) },
+  };
 }

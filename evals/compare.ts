@@ -32,27 +32,54 @@ export interface Comparison {
 
 const isRateMetric = (report: EvalReport, metric: string): boolean => metric in report.intervals;
 
-function delta(metric: string, a: number | null | undefined, b: number | null | undefined, threshold: number, rateMetric: boolean, headline: boolean): MetricDelta {
+function delta(
+  metric: string,
+  a: number | null | undefined,
+  b: number | null | undefined,
+  threshold: number,
+  rateMetric: boolean,
+  headline: boolean,
+): MetricDelta {
   const left = a ?? null;
   const right = b ?? null;
-  if (left === null || right === null) return { metric, a: left, b: right, delta: null, direction: "n/a", headline, regression: false };
+  if (left === null || right === null)
+    return { metric, a: left, b: right, delta: null, direction: "n/a", headline, regression: false };
   const change = right - left;
   const improvement = LOWER_IS_BETTER.has(metric) ? -change : change;
   const direction = NEUTRAL.has(metric) || Math.abs(change) < 1e-9 ? "same" : improvement > 0 ? "better" : "worse";
   const allowed = rateMetric ? threshold : threshold * Math.max(1, Math.abs(left));
-  return { metric, a: left, b: right, delta: change, direction, headline, regression: headline && direction === "worse" && -improvement > allowed + 1e-12 };
+  return {
+    metric,
+    a: left,
+    b: right,
+    delta: change,
+    direction,
+    headline,
+    regression: headline && direction === "worse" && -improvement > allowed + 1e-12,
+  };
 }
 
 export function compareReports(a: EvalReport, b: EvalReport, threshold = 0.02): Comparison {
   if (a.suite !== b.suite) throw new Error(`Cannot compare a ${a.suite} report with a ${b.suite} report`);
   const headline = SUITE_DEFINITIONS[a.suite].headline;
   const keys = [...new Set([...Object.keys(a.metrics), ...Object.keys(b.metrics)])];
-  const metrics = keys.map((key) => delta(key, a.metrics[key], b.metrics[key], threshold, isRateMetric(a, key) || isRateMetric(b, key), headline.includes(key)));
+  const metrics = keys.map((key) =>
+    delta(
+      key,
+      a.metrics[key],
+      b.metrics[key],
+      threshold,
+      isRateMetric(a, key) || isRateMetric(b, key),
+      headline.includes(key),
+    ),
+  );
   const sliceNames = [...new Set([...Object.keys(a.slices), ...Object.keys(b.slices)])].sort();
   const columns = SUITE_DEFINITIONS[a.suite].sliceColumns;
   const slices = sliceNames.map((slice) => ({
     slice,
-    deltas: columns.map((column) => delta(column, a.slices[slice]?.metrics[column], b.slices[slice]?.metrics[column], threshold, true, false)),
+    deltas: columns.map((column) =>
+      delta(column, a.slices[slice]?.metrics[column], b.slices[slice]?.metrics[column], threshold, true, false),
+    ),
   }));
   const before = new Map(a.cases.map((item) => [item.id, item.pass]));
   const fixed: string[] = [];
@@ -72,16 +99,32 @@ function signed(metric: string, value: number | null): string {
 }
 
 export function renderComparison(comparison: Comparison, a: EvalReport, b: EvalReport): string {
-  const lines = [`## ${comparison.suite}: ${a.engine}/${a.model} → ${b.engine}/${b.model}`, "", "| metric | a | b | Δ | |", "| --- | --- | --- | --- | --- |"];
+  const lines = [
+    `## ${comparison.suite}: ${a.engine}/${a.model} → ${b.engine}/${b.model}`,
+    "",
+    "| metric | a | b | Δ | |",
+    "| --- | --- | --- | --- | --- |",
+  ];
   for (const item of comparison.metrics) {
-    const mark = item.regression ? "REGRESSION" : item.direction === "better" ? "better" : item.direction === "worse" ? "worse" : "";
-    lines.push(`| ${item.headline ? `**${item.metric}**` : item.metric} | ${formatMetric(item.metric, item.a)} | ${formatMetric(item.metric, item.b)} | ${signed(item.metric, item.delta)} | ${mark} |`);
+    const mark = item.regression
+      ? "REGRESSION"
+      : item.direction === "better"
+        ? "better"
+        : item.direction === "worse"
+          ? "worse"
+          : "";
+    lines.push(
+      `| ${item.headline ? `**${item.metric}**` : item.metric} | ${formatMetric(item.metric, item.a)} | ${formatMetric(item.metric, item.b)} | ${signed(item.metric, item.delta)} | ${mark} |`,
+    );
   }
-  const changedSlices = comparison.slices.filter((slice) => slice.deltas.some((d) => d.direction === "better" || d.direction === "worse"));
+  const changedSlices = comparison.slices.filter((slice) =>
+    slice.deltas.some((d) => d.direction === "better" || d.direction === "worse"),
+  );
   if (changedSlices.length) {
     lines.push("", "| slice | " + comparison.slices[0]!.deltas.map((d) => `Δ ${d.metric}`).join(" | ") + " |");
     lines.push("| --- | " + comparison.slices[0]!.deltas.map(() => "---").join(" | ") + " |");
-    for (const slice of changedSlices) lines.push(`| ${slice.slice} | ${slice.deltas.map((d) => signed(d.metric, d.delta)).join(" | ")} |`);
+    for (const slice of changedSlices)
+      lines.push(`| ${slice.slice} | ${slice.deltas.map((d) => signed(d.metric, d.delta)).join(" | ")} |`);
   }
   lines.push("", `Flipped to pass (${comparison.fixed.length}): ${comparison.fixed.join(", ") || "none"}`);
   lines.push(`Flipped to fail (${comparison.broken.length}): ${comparison.broken.join(", ") || "none"}`);
@@ -91,7 +134,9 @@ export function renderComparison(comparison: Comparison, a: EvalReport, b: EvalR
 async function readReports(path: string): Promise<Map<Suite, EvalReport>> {
   const reports = new Map<Suite, EvalReport>();
   const files = (await stat(path)).isDirectory()
-    ? (await readdir(path)).filter((name) => SUITES.some((suite) => name === `${suite}.json`)).map((name) => join(path, name))
+    ? (await readdir(path))
+        .filter((name) => SUITES.some((suite) => name === `${suite}.json`))
+        .map((name) => join(path, name))
     : [path];
   for (const file of files) {
     const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
@@ -104,7 +149,13 @@ async function readReports(path: string): Promise<Map<Suite, EvalReport>> {
 function isReport(value: unknown): value is EvalReport {
   if (value === null || typeof value !== "object") return false;
   const record = value as Record<string, unknown>;
-  return typeof record.suite === "string" && SUITES.includes(record.suite as Suite) && typeof record.metrics === "object" && typeof record.slices === "object" && Array.isArray(record.cases);
+  return (
+    typeof record.suite === "string" &&
+    SUITES.includes(record.suite as Suite) &&
+    typeof record.metrics === "object" &&
+    typeof record.slices === "object" &&
+    Array.isArray(record.cases)
+  );
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -141,7 +192,11 @@ export async function compareMain(argv: string[], print: (text: string) => void 
     print("");
     regressions += comparison.regressions.length;
   }
-  print(regressions ? `${regressions} headline metric(s) regressed by more than ${threshold}.` : `No headline metric regressed by more than ${threshold}.`);
+  print(
+    regressions
+      ? `${regressions} headline metric(s) regressed by more than ${threshold}.`
+      : `No headline metric regressed by more than ${threshold}.`,
+  );
   return regressions ? 1 : 0;
 }
 

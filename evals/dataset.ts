@@ -92,8 +92,7 @@ export interface DatasetError {
 }
 
 export type DatasetResult<S extends Suite> =
-  | { ok: true; cases: SuiteCases[S][] }
-  | { ok: false; errors: DatasetError[]; message: string };
+  { ok: true; cases: SuiteCases[S][] } | { ok: false; errors: DatasetError[]; message: string };
 
 /** Text that a case quotes from its canvas, with where it is used, for the substring checks. */
 function quotedPassages(suite: Suite, value: AnyCase): { where: string; text: string }[] {
@@ -150,7 +149,9 @@ export function parseDataset<S extends Suite>(suite: S, text: string, source = "
     if (missing.length) {
       errors.push({
         line,
-        message: missing.map((passage) => `${passage.where}: "${clip(passage.text)}" is not in canvas.content`).join("; "),
+        message: missing
+          .map((passage) => `${passage.where}: "${clip(passage.text)}" is not in canvas.content`)
+          .join("; "),
       });
       return;
     }
@@ -159,7 +160,11 @@ export function parseDataset<S extends Suite>(suite: S, text: string, source = "
   if (errors.length) {
     const listed = errors.slice(0, 10).map((error) => `${source}:${error.line}: ${error.message}`);
     const more = errors.length > 10 ? [`…and ${errors.length - 10} more`] : [];
-    return { ok: false, errors, message: [`${errors.length} invalid line(s) in ${source}:`, ...listed, ...more].join("\n") };
+    return {
+      ok: false,
+      errors,
+      message: [`${errors.length} invalid line(s) in ${source}:`, ...listed, ...more].join("\n"),
+    };
   }
   return { ok: true, cases };
 }
@@ -171,7 +176,11 @@ export async function loadDataset<S extends Suite>(suite: S, file: string): Prom
     text = await readFile(file, "utf8");
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ line: 0, message: reason }], message: `Cannot read ${suite} dataset ${file}: ${reason}` };
+    return {
+      ok: false,
+      errors: [{ line: 0, message: reason }],
+      message: `Cannot read ${suite} dataset ${file}: ${reason}`,
+    };
   }
   return parseDataset(suite, text, file);
 }

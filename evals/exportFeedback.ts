@@ -30,8 +30,12 @@ const thumbsContext = z.object({
   selection: z.string().nullable().optional(),
   toolCalls: z.array(toolCallContext).default([]),
 });
-const undoContext = z.object({ change: z.object({ before: z.string(), after: z.string(), summary: z.string() }).nullable() });
-const commentArgs = z.object({ comments: z.array(z.object({ quote: z.string(), severity: z.enum(["info", "suggestion", "issue"]) })) });
+const undoContext = z.object({
+  change: z.object({ before: z.string(), after: z.string(), summary: z.string() }).nullable(),
+});
+const commentArgs = z.object({
+  comments: z.array(z.object({ quote: z.string(), severity: z.enum(["info", "suggestion", "issue"]) })),
+});
 
 export interface Drafts {
   trigger: TriggerCase[];
@@ -50,7 +54,11 @@ function parseJson(text: string): unknown {
 
 // Older feedback rows do not record the canvas kind; source code rarely reads like prose with blank-line paragraphs.
 function guessKind(text: string): "document" | "code" {
-  const codeLines = text.split("\n").filter((line) => /[;{}()=]\s*$|^\s*(def|function|class|import|export|const|let|return|if|for)\b/.test(line)).length;
+  const codeLines = text
+    .split("\n")
+    .filter((line) =>
+      /[;{}()=]\s*$|^\s*(def|function|class|import|export|const|let|return|if|for)\b/.test(line),
+    ).length;
   return codeLines >= Math.max(3, text.split("\n").length * 0.3) ? "code" : "document";
 }
 
@@ -67,33 +75,73 @@ export function feedbackToDrafts(rows: readonly FeedbackRow[]): Drafts {
     if (row.kind === "thumbs") {
       const parsed = thumbsContext.safeParse(parseJson(row.context_json));
       if (!parsed.success) {
-        drafts.skipped.push({ id: row.id, reason: "thumbs feedback without the run's context (the run had ended before the vote)" });
+        drafts.skipped.push({
+          id: row.id,
+          reason: "thumbs feedback without the run's context (the run had ended before the vote)",
+        });
         continue;
       }
       const context = parsed.data;
       const up = row.value === "up";
       const names = context.toolCalls.filter((call) => call.applied !== false).map((call) => call.name);
       const canvas = context.canvas
-        ? { kind: context.canvasKind ?? guessKind(context.canvas), title: context.canvasTitle ?? "Canvas from feedback", content: context.canvas }
+        ? {
+            kind: context.canvasKind ?? guessKind(context.canvas),
+            title: context.canvasTitle ?? "Canvas from feedback",
+            content: context.canvas,
+          }
         : undefined;
       const note = `thumbs ${row.value} on ${when} (room ${row.room_id}, run ${row.run_id ?? "?"}); the turn called: ${names.join(", ") || "no tool"}`;
       if (names.includes("comment_canvas") && canvas) {
         const call = context.toolCalls.find((item) => item.name === "comment_canvas");
-        const args = commentArgs.safeParse(typeof call?.arguments === "string" ? parseJson(call.arguments) : call?.arguments);
-        const issues = up && args.success ? args.data.comments.map((comment) => ({ quote: comment.quote, kind: "style" as const, severity: comment.severity })) : [];
-        drafts.comment.push({ id, split: "test", slice: "feedback", review: true, note: `${note}; ${up ? "liked comments kept as issues (set their kinds)" : "disliked: treated as a clean canvas"}`, canvas, instruction: context.userText, issues });
+        const args = commentArgs.safeParse(
+          typeof call?.arguments === "string" ? parseJson(call.arguments) : call?.arguments,
+        );
+        const issues =
+          up && args.success
+            ? args.data.comments.map((comment) => ({
+                quote: comment.quote,
+                kind: "style" as const,
+                severity: comment.severity,
+              }))
+            : [];
+        drafts.comment.push({
+          id,
+          split: "test",
+          slice: "feedback",
+          review: true,
+          note: `${note}; ${up ? "liked comments kept as issues (set their kinds)" : "disliked: treated as a clean canvas"}`,
+          canvas,
+          instruction: context.userText,
+          issues,
+        });
       } else if ((names.includes("edit_canvas") || names.includes("rewrite_canvas")) && canvas) {
         const used = names.includes("edit_canvas") ? "targeted" : "rewrite";
         const mode = up ? used : used === "targeted" ? "rewrite" : "targeted";
         drafts.edit.push({
-          id, split: "test", slice: "feedback", review: true,
+          id,
+          split: "test",
+          slice: "feedback",
+          review: true,
           note: `${note}; expected mode is a guess (${up ? "the mode used" : "the other mode"}): add content checks`,
-          canvas, instruction: context.userText, ...(context.selection ? { selection: context.selection } : {}), expect: { mode },
+          canvas,
+          instruction: context.userText,
+          ...(context.selection ? { selection: context.selection } : {}),
+          expect: { mode },
         });
       } else {
         const opened = names.includes("create_canvas");
         const expected = up === opened ? "canvas" : "chat";
-        drafts.trigger.push({ id, split: "test", slice: "feedback", review: true, note, prompt: context.userText, ...(canvas ? { canvas } : {}), expect: expected });
+        drafts.trigger.push({
+          id,
+          split: "test",
+          slice: "feedback",
+          review: true,
+          note,
+          prompt: context.userText,
+          ...(canvas ? { canvas } : {}),
+          expect: expected,
+        });
       }
     } else if (row.kind === "undo") {
       const parsed = undoContext.safeParse(parseJson(row.context_json));
@@ -104,7 +152,10 @@ export function feedbackToDrafts(rows: readonly FeedbackRow[]): Drafts {
       const { change } = parsed.data;
       const request = row.run_id ? thumbsByRun.get(row.run_id) : undefined;
       drafts.edit.push({
-        id, split: "test", slice: "feedback-undo", review: true,
+        id,
+        split: "test",
+        slice: "feedback-undo",
+        review: true,
         note: `undone on ${when} (run ${row.run_id ?? "?"}): "${change.summary}". The undone result must not come back: add checks.${request ? "" : " The request was not recorded: write the instruction."}`,
         canvas: { kind: guessKind(change.before), title: "Canvas from feedback", content: change.before },
         instruction: request?.userText ?? `(unknown request of run ${row.run_id ?? "?"}: fill in)`,
@@ -120,14 +171,19 @@ export function feedbackToDrafts(rows: readonly FeedbackRow[]): Drafts {
 export function readFeedback(dbFile: string): FeedbackRow[] {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare("SELECT id, room_id, run_id, kind, value, context_json, created_at FROM feedback ORDER BY created_at").all() as FeedbackRow[];
+    return db
+      .prepare("SELECT id, room_id, run_id, kind, value, context_json, created_at FROM feedback ORDER BY created_at")
+      .all() as FeedbackRow[];
   } finally {
     db.close();
   }
 }
 
 /** Writes the drafts that pass dataset validation; returns counts and what was dropped, and why. */
-export async function writeDrafts(drafts: Drafts, outDir: string): Promise<{ written: Record<Suite, number>; dropped: string[] }> {
+export async function writeDrafts(
+  drafts: Drafts,
+  outDir: string,
+): Promise<{ written: Record<Suite, number>; dropped: string[] }> {
   await mkdir(outDir, { recursive: true });
   const written: Record<Suite, number> = { trigger: 0, edit: 0, comment: 0 };
   const dropped: string[] = drafts.skipped.map((item) => `${item.id}: ${item.reason}`);
@@ -156,13 +212,22 @@ async function main(argv: string[]): Promise<number> {
   try {
     rows = readFeedback(dbFile);
   } catch (error) {
-    console.error(`Cannot read feedback from ${dbFile}: ${error instanceof Error ? error.message : String(error)}. Set DATA_DIR or pass --db.`);
+    console.error(
+      `Cannot read feedback from ${dbFile}: ${error instanceof Error ? error.message : String(error)}. Set DATA_DIR or pass --db.`,
+    );
     return 2;
   }
   const { written, dropped } = await writeDrafts(feedbackToDrafts(rows), outDir);
-  console.log(`${rows.length} feedback rows → drafts in ${outDir}: ${Object.entries(written).map(([suite, n]) => `${suite} ${n}`).join(", ")}`);
-  if (dropped.length) console.log(`Not exported (${dropped.length}):\n${dropped.map((line) => `- ${line}`).join("\n")}`);
-  console.log("Drafts are marked review: true. Read each one, fix its expectation, then move it into evals/data/*.jsonl.");
+  console.log(
+    `${rows.length} feedback rows → drafts in ${outDir}: ${Object.entries(written)
+      .map(([suite, n]) => `${suite} ${n}`)
+      .join(", ")}`,
+  );
+  if (dropped.length)
+    console.log(`Not exported (${dropped.length}):\n${dropped.map((line) => `- ${line}`).join("\n")}`);
+  console.log(
+    "Drafts are marked review: true. Read each one, fix its expectation, then move it into evals/data/*.jsonl.",
+  );
   return 0;
 }
 

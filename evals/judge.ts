@@ -34,13 +34,15 @@ function describe(output: CaseOutput): string {
   const parts = [`Chat reply: ${output.text || "(none)"}`];
   for (const call of output.toolCalls) parts.push(`Tool call ${call.name} (${call.applied ? "applied" : "refused"})`);
   if (output.canvasAfter !== null) parts.push(`Canvas after the turn:\n${output.canvasAfter.slice(0, 8_000)}`);
-  for (const comment of output.comments) parts.push(`Comment on "${comment.quote}" [${comment.severity}]: ${comment.comment}`);
+  for (const comment of output.comments)
+    parts.push(`Comment on "${comment.quote}" [${comment.severity}]: ${comment.comment}`);
   return parts.join("\n");
 }
 
 function request(item: SuiteCases[Suite]): string {
   const text = "prompt" in item ? item.prompt : item.instruction;
-  const canvas = "canvas" in item && item.canvas ? `\n\nCanvas before the turn:\n${item.canvas.content.slice(0, 8_000)}` : "";
+  const canvas =
+    "canvas" in item && item.canvas ? `\n\nCanvas before the turn:\n${item.canvas.content.slice(0, 8_000)}` : "";
   const selection = "selection" in item && item.selection ? `\n\nSelected text: ${item.selection}` : "";
   return `Request: ${text}${selection}${canvas}`;
 }
@@ -92,7 +94,9 @@ export async function judgeReports(options: {
   reference: EvalReport;
   client?: OpenAI;
 }): Promise<JudgeSummary> {
-  const client = options.client ?? new OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? "not-needed", baseURL: process.env.OPENAI_BASE_URL });
+  const client =
+    options.client ??
+    new OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? "not-needed", baseURL: process.env.OPENAI_BASE_URL });
   const byId = new Map(options.reference.cases.map((item) => [item.id, item]));
   const preferences: Preference[] = [];
   let errors = 0;
@@ -100,7 +104,8 @@ export async function judgeReports(options: {
     const candidate = options.candidate.cases.find((entry) => entry.id === item.id)?.runs[0]?.output;
     const reference = byId.get(item.id)?.runs[0]?.output;
     if (!candidate || !reference) continue;
-    const prompt = (a: CaseOutput, b: CaseOutput): string => `${request(item)}\n\n=== Response A ===\n${describe(a)}\n\n=== Response B ===\n${describe(b)}`;
+    const prompt = (a: CaseOutput, b: CaseOutput): string =>
+      `${request(item)}\n\n=== Response A ===\n${describe(a)}\n\n=== Response B ===\n${describe(b)}`;
     try {
       const first = await ask(client, options.model, prompt(candidate, reference));
       const swapped = await ask(client, options.model, prompt(reference, candidate));

@@ -66,16 +66,26 @@ const MAX_STRING = 1_500;
 
 /** Trim long strings inside tool-call arguments so a report of a 300-line file stays readable. */
 function trimDeep(value: unknown): unknown {
-  if (typeof value === "string") return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}… [${value.length - MAX_STRING} more chars]` : value;
+  if (typeof value === "string")
+    return value.length > MAX_STRING
+      ? `${value.slice(0, MAX_STRING)}… [${value.length - MAX_STRING} more chars]`
+      : value;
   if (Array.isArray(value)) return value.map(trimDeep);
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, trimDeep(item)]));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, trimDeep(item)]));
   return value;
 }
 
 export function caseOutput(trace: TurnTrace): CaseOutput {
   return {
     text: trimDeep(trace.text) as string,
-    toolCalls: trace.toolCalls.map((call) => ({ name: call.name, valid: call.valid, applied: call.applied, error: call.error, arguments: trimDeep(call.arguments) })),
+    toolCalls: trace.toolCalls.map((call) => ({
+      name: call.name,
+      valid: call.valid,
+      applied: call.applied,
+      error: call.error,
+      arguments: trimDeep(call.arguments),
+    })),
     comments: trace.comments.map((comment) => ({
       quote: trimDeep(comment.quote) as string,
       resolved: comment.resolvedText !== null,
@@ -122,12 +132,22 @@ export function buildReport<S extends Suite>(input: ReportInput<S>): EvalReport 
   const pooled = suiteMetrics(suite, allVerdicts);
   const intervals: Record<string, IntervalReport> = {};
   for (const [key, value] of Object.entries(pooled)) {
-    if (isRate(value) && value.total > 0) intervals[key] = { successes: value.successes, total: value.total, ...pick(wilson(value.successes, value.total)) };
+    if (isRate(value) && value.total > 0)
+      intervals[key] = {
+        successes: value.successes,
+        total: value.total,
+        ...pick(wilson(value.successes, value.total)),
+      };
   }
   const repeatSpread: Record<string, RepeatSummary> = {};
   if (input.repeats > 1) {
     const perRepeat = Array.from({ length: input.repeats }, (_, index) =>
-      numbers(suiteMetrics(suite, input.cases.flatMap((entry) => (entry.runs[index] ? [entry.runs[index].verdict] : [])))),
+      numbers(
+        suiteMetrics(
+          suite,
+          input.cases.flatMap((entry) => (entry.runs[index] ? [entry.runs[index].verdict] : [])),
+        ),
+      ),
     );
     for (const key of Object.keys(pooled)) {
       const summary = summarizeRepeats(perRepeat.map((metrics) => metrics[key] ?? null));
@@ -145,12 +165,22 @@ export function buildReport<S extends Suite>(input: ReportInput<S>): EvalReport 
   const caseCount = groupBy(input.cases, (entry) => entry.item.slice);
   const slices: EvalReport["slices"] = {};
   for (const [key, verdicts] of groups) {
-    slices[key] = { n: caseCount.get(key)?.length ?? verdicts.length / Math.max(1, input.repeats), metrics: numbers(suiteMetrics(suite, verdicts)) };
+    slices[key] = {
+      n: caseCount.get(key)?.length ?? verdicts.length / Math.max(1, input.repeats),
+      metrics: numbers(suiteMetrics(suite, verdicts)),
+    };
   }
   const cases: CaseReport[] = input.cases.map((entry) => {
     const passed = entry.runs.filter((run) => run.verdict.pass).length;
     const passRate = entry.runs.length ? passed / entry.runs.length : 0;
-    return { id: entry.item.id, slice: entry.item.slice, split: entry.item.split, passRate, pass: passRate >= 0.5, runs: entry.runs };
+    return {
+      id: entry.item.id,
+      slice: entry.item.slice,
+      split: entry.item.split,
+      passRate,
+      pass: passRate >= 0.5,
+      runs: entry.runs,
+    };
   });
   return {
     suite,
@@ -175,7 +205,19 @@ function pick(interval: { low: number; high: number }): { low: number; high: num
 
 export function formatMetric(key: string, value: number | null | undefined): string {
   if (value === null || value === undefined) return "–";
-  if (key.includes("Rate") || key.startsWith("recall") || ["accuracy", "precision", "modeAccuracy", "f1", "targetedWhenExpected", "rewriteWhenExpected", "cleanDocsWithoutComments"].includes(key)) {
+  if (
+    key.includes("Rate") ||
+    key.startsWith("recall") ||
+    [
+      "accuracy",
+      "precision",
+      "modeAccuracy",
+      "f1",
+      "targetedWhenExpected",
+      "rewriteWhenExpected",
+      "cleanDocsWithoutComments",
+    ].includes(key)
+  ) {
     return `${(value * 100).toFixed(1)}%`;
   }
   if (Number.isInteger(value)) return String(value);
@@ -183,39 +225,60 @@ export function formatMetric(key: string, value: number | null | undefined): str
 }
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+  return [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ].join("\n");
 }
 
 function reason(run: CaseRun | undefined): string {
   if (!run) return "no run";
   const verdict = run.verdict;
-  if ("predicted" in verdict) return `expected ${verdict.expected}, got ${verdict.predicted}${verdict.toolNames.length ? ` (${verdict.toolNames.join(", ")})` : ""}`;
+  if ("predicted" in verdict)
+    return `expected ${verdict.expected}, got ${verdict.predicted}${verdict.toolNames.length ? ` (${verdict.toolNames.join(", ")})` : ""}`;
   if ("expectedMode" in verdict) {
     const parts = [`mode ${verdict.mode} (expected ${verdict.expectedMode})`];
-    if (verdict.failures.length) parts.push(verdict.failures.map((failure) => `${failure.check}: ${failure.detail}`).join("; "));
+    if (verdict.failures.length)
+      parts.push(verdict.failures.map((failure) => `${failure.check}: ${failure.detail}`).join("; "));
     if (verdict.local === false) parts.push(`${verdict.outsideChars} chars changed outside the expected region`);
     return parts.join(" — ");
   }
-  const missed = verdict.issues.filter((issue) => !issue.found).map((issue) => `${issue.kind} "${issue.quote.slice(0, 40)}"`);
-  return [missed.length ? `missed ${missed.join(", ")}` : "", verdict.falseAlarms ? `${verdict.falseAlarms} false alarm(s)` : ""].filter(Boolean).join("; ");
+  const missed = verdict.issues
+    .filter((issue) => !issue.found)
+    .map((issue) => `${issue.kind} "${issue.quote.slice(0, 40)}"`);
+  return [
+    missed.length ? `missed ${missed.join(", ")}` : "",
+    verdict.falseAlarms ? `${verdict.falseAlarms} false alarm(s)` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
 }
 
 export function renderMarkdown(report: EvalReport, options: { failures?: number } = {}): string {
   const definition = SUITE_DEFINITIONS[report.suite];
   const lines: string[] = [];
   lines.push(`## ${report.suite} — ${report.engine} (${report.model})`, "");
-  lines.push(`${report.cases.length} cases (split: ${report.split}, repeats: ${report.repeats}) from \`${report.dataset}\`${report.promptVersion ? `, prompt ${report.promptVersion}` : ""}.`, "");
+  lines.push(
+    `${report.cases.length} cases (split: ${report.split}, repeats: ${report.repeats}) from \`${report.dataset}\`${report.promptVersion ? `, prompt ${report.promptVersion}` : ""}.`,
+    "",
+  );
   const metricRows = Object.entries(report.metrics).map(([key, value]) => {
     const interval = report.intervals[key];
     const spread = report.repeatSpread[key];
     return [
       definition.headline.includes(key) ? `**${key}**` : key,
       formatMetric(key, value),
-      interval ? `${formatMetric(key, interval.low)} – ${formatMetric(key, interval.high)} (${interval.successes}/${interval.total})` : "",
+      interval
+        ? `${formatMetric(key, interval.low)} – ${formatMetric(key, interval.high)} (${interval.successes}/${interval.total})`
+        : "",
       spread ? `${formatMetric(key, spread.min)} – ${formatMetric(key, spread.max)}` : "",
     ];
   });
-  lines.push(table(["metric", "value", "95% CI (Wilson)", report.repeats > 1 ? "range over repeats" : ""], metricRows), "");
+  lines.push(
+    table(["metric", "value", "95% CI (Wilson)", report.repeats > 1 ? "range over repeats" : ""], metricRows),
+    "",
+  );
   if (report.judge) {
     const j = report.judge;
     lines.push(
@@ -226,7 +289,11 @@ export function renderMarkdown(report: EvalReport, options: { failures?: number 
   }
   const sliceRows = Object.entries(report.slices)
     .sort(([a], [b]) => Number(a.includes(":")) - Number(b.includes(":")) || a.localeCompare(b))
-    .map(([key, slice]) => [key, String(slice.n), ...definition.sliceColumns.map((column) => formatMetric(column, slice.metrics[column]))]);
+    .map(([key, slice]) => [
+      key,
+      String(slice.n),
+      ...definition.sliceColumns.map((column) => formatMetric(column, slice.metrics[column])),
+    ]);
   lines.push(table(["slice", "n", ...definition.sliceColumns], sliceRows), "");
   const failing = report.cases.filter((item) => !item.pass);
   const limit = options.failures ?? 15;

@@ -54,17 +54,26 @@ export function parseArgs(argv: string[]): { ok: true; args: RunArgs } | { ok: f
       raw.cache = false;
       continue;
     }
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     const key = FLAGS[flag];
-    if (!key) return { ok: false, error: `Unknown argument "${arg}". Flags: ${Object.keys(FLAGS).join(", ")}, --no-cache.` };
+    if (!key)
+      return { ok: false, error: `Unknown argument "${arg}". Flags: ${Object.keys(FLAGS).join(", ")}, --no-cache.` };
     const value = inline ?? argv[++index];
     if (value === undefined) return { ok: false, error: `${flag} needs a value.` };
     raw[key] = value;
   }
   const parsed = argsSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("; ") };
-  if (parsed.data.data && parsed.data.suite === "all") return { ok: false, error: "--data needs a single --suite (trigger, edit or comment)." };
-  if (parsed.data.judge && !parsed.data.reference) return { ok: false, error: "--judge needs --reference <report.json|dir> to compare against." };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("; "),
+    };
+  if (parsed.data.data && parsed.data.suite === "all")
+    return { ok: false, error: "--data needs a single --suite (trigger, edit or comment)." };
+  if (parsed.data.judge && !parsed.data.reference)
+    return { ok: false, error: "--judge needs --reference <report.json|dir> to compare against." };
   return { ok: true, args: parsed.data };
 }
 
@@ -132,7 +141,13 @@ export async function runMain(argv: string[]): Promise<number> {
       onProgress: progressBar(suite),
     });
     if (args.judge && args.reference) {
-      report.judge = await judgeReports({ suite, model: args.judge, cases, candidate: report, reference: await readReference(args.reference, suite) });
+      report.judge = await judgeReports({
+        suite,
+        model: args.judge,
+        cases,
+        candidate: report,
+        reference: await readReference(args.reference, suite),
+      });
     }
     console.log(renderMarkdown(report));
     if (args.out) {

@@ -33,7 +33,13 @@ function inputFor(suite: Suite, item: SuiteCases[Suite], canvas: TurnInput["canv
       return { userText: edit.instruction, history: [], canvas, selection: edit.selection ?? null, action: null };
     }
     case "comment":
-      return { userText: (item as SuiteCases["comment"]).instruction, history: [], canvas, selection: null, action: null };
+      return {
+        userText: (item as SuiteCases["comment"]).instruction,
+        history: [],
+        canvas,
+        selection: null,
+        action: null,
+      };
     default:
       return suite satisfies never;
   }
@@ -73,7 +79,9 @@ export async function runCase<S extends Suite>(suite: S, item: SuiteCases[S], en
 export async function runSuite<S extends Suite>(options: RunOptions<S>): Promise<EvalReport> {
   const repeats = Math.max(1, options.repeats ?? 1);
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const jobs = options.cases.flatMap((item, caseIndex) => Array.from({ length: repeats }, (_, repeat) => ({ item, caseIndex, repeat })));
+  const jobs = options.cases.flatMap((item, caseIndex) =>
+    Array.from({ length: repeats }, (_, repeat) => ({ item, caseIndex, repeat })),
+  );
   const runs: CaseRun<S>[][] = options.cases.map(() => []);
   let next = 0;
   let done = 0;

@@ -35,6 +35,13 @@ export function summarizeRepeats(values: readonly (number | null)[]): RepeatSumm
   const numbers = values.filter((value): value is number => value !== null && Number.isFinite(value));
   if (!numbers.length) return null;
   const mean = numbers.reduce((sum, value) => sum + value, 0) / numbers.length;
-  const variance = numbers.length > 1 ? numbers.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (numbers.length - 1) : 0;
-  return { mean, min: Math.min(...numbers), max: Math.max(...numbers), stdev: Math.sqrt(variance), runs: numbers.length };
+  const variance =
+    numbers.length > 1 ? numbers.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (numbers.length - 1) : 0;
+  return {
+    mean,
+    min: Math.min(...numbers),
+    max: Math.max(...numbers),
+    stdev: Math.sqrt(variance),
+    runs: numbers.length,
+  };
 }

@@ -125,7 +125,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       if (options.staticDir && (await serveStatic(options.staticDir, req, res))) return;
       if (options.fallback) {
-        options.fallback(req, res, () => send(res, { status: 404, json: errorBody("not_found", `Nothing at ${path}.`) }));
+        options.fallback(req, res, () =>
+          send(res, { status: 404, json: errorBody("not_found", `Nothing at ${path}.`) }),
+        );
         return;
       }
       send(res, { status: 404, json: errorBody("not_found", `Nothing at ${path}.`) });
@@ -168,29 +170,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         else early.push({ data, isBinary });
       };
       ws.on("message", keepEarly);
-      void registry.get(roomId).then((room) => {
-        ws.off("message", keepEarly);
-        if (ws.readyState !== ws.OPEN) {
-          registry.release(roomId);
-          return;
-        }
-        const role = access.access.role;
-        const socketLog = log.child({ roomId, role });
-        metrics.clients.inc();
-        ws.on("close", () => {
-          metrics.clients.dec();
-          registry.release(roomId);
-        });
-        app.liveLinks.add(roomId, role, ws);
-        attachConnection(ws, room, role, socketLog, limits, {
-          onDroppedWrite: () => metrics.droppedWrites.inc(),
-          onRejected: (code) => metrics.socketRejections.inc({ code: String(code) }),
-        });
-        for (const message of early.splice(0)) ws.emit("message", message.data, message.isBinary);
-      }, (error: unknown) => {
-        log.error({ err: error, roomId }, "loading a room for a socket failed");
-        ws.close(CLOSE.internal, "could not load the room, reconnect to retry");
-      });
+      void registry.get(roomId).then(
+        (room) => {
+          ws.off("message", keepEarly);
+          if (ws.readyState !== ws.OPEN) {
+            registry.release(roomId);
+            return;
+          }
+          const role = access.access.role;
+          const socketLog = log.child({ roomId, role });
+          metrics.clients.inc();
+          ws.on("close", () => {
+            metrics.clients.dec();
+            registry.release(roomId);
+          });
+          app.liveLinks.add(roomId, role, ws);
+          attachConnection(ws, room, role, socketLog, limits, {
+            onDroppedWrite: () => metrics.droppedWrites.inc(),
+            onRejected: (code) => metrics.socketRejections.inc({ code: String(code) }),
+          });
+          for (const message of early.splice(0)) ws.emit("message", message.data, message.isBinary);
+        },
+        (error: unknown) => {
+          log.error({ err: error, roomId }, "loading a room for a socket failed");
+          ws.close(CLOSE.internal, "could not load the room, reconnect to retry");
+        },
+      );
     });
   }
 

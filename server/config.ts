@@ -33,11 +33,7 @@ export interface Config {
 }
 
 const int = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/)
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+  z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
 
 interface Setting<T> {
   schema: z.ZodType<T, string>;
@@ -46,26 +42,56 @@ interface Setting<T> {
 }
 
 const settings = {
-  PORT: { schema: int(0, 65_535), fallback: 3000, allowed: "a port number 0-65535 (0 picks a free port)" } satisfies Setting<number>,
-  HOST: { schema: z.string().min(1), fallback: "0.0.0.0", allowed: "a host name or IP address to listen on" } satisfies Setting<string>,
+  PORT: {
+    schema: int(0, 65_535),
+    fallback: 3000,
+    allowed: "a port number 0-65535 (0 picks a free port)",
+  } satisfies Setting<number>,
+  HOST: {
+    schema: z.string().min(1),
+    fallback: "0.0.0.0",
+    allowed: "a host name or IP address to listen on",
+  } satisfies Setting<string>,
   DATA_DIR: { schema: z.string().min(1), fallback: "./data", allowed: "a directory path" } satisfies Setting<string>,
-  LOG_LEVEL: { schema: z.enum(LOG_LEVELS), fallback: "info", allowed: LOG_LEVELS.join(", ") } satisfies Setting<Config["logLevel"]>,
+  LOG_LEVEL: { schema: z.enum(LOG_LEVELS), fallback: "info", allowed: LOG_LEVELS.join(", ") } satisfies Setting<
+    Config["logLevel"]
+  >,
   OPENAI_BASE_URL: {
     schema: z.url({ protocol: /^https?$/ }),
     fallback: undefined,
     allowed: "an http(s) URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1",
   } satisfies Setting<string | undefined>,
-  CANVAS_MODEL: { schema: z.string().min(1), fallback: DEFAULT_CANVAS_MODEL, allowed: "a model name the provider serves" } satisfies Setting<string>,
-  CANVAS_ENGINE: { schema: z.enum(["openai", "local"]), fallback: undefined, allowed: "openai, local" } satisfies Setting<"openai" | "local" | undefined>,
+  CANVAS_MODEL: {
+    schema: z.string().min(1),
+    fallback: DEFAULT_CANVAS_MODEL,
+    allowed: "a model name the provider serves",
+  } satisfies Setting<string>,
+  CANVAS_ENGINE: {
+    schema: z.enum(["openai", "local"]),
+    fallback: undefined,
+    allowed: "openai, local",
+  } satisfies Setting<"openai" | "local" | undefined>,
   CANVAS_PREDICTED_OUTPUTS: {
     schema: z.enum(["1", "0", "true", "false"]).transform((value) => value === "1" || value === "true"),
     fallback: false,
     allowed: "1 or 0",
   } satisfies Setting<boolean>,
-  CANVAS_REQUEST_TIMEOUT_MS: { schema: int(100, 3_600_000), fallback: 60_000, allowed: "milliseconds, 100-3600000" } satisfies Setting<number>,
+  CANVAS_REQUEST_TIMEOUT_MS: {
+    schema: int(100, 3_600_000),
+    fallback: 60_000,
+    allowed: "milliseconds, 100-3600000",
+  } satisfies Setting<number>,
   CANVAS_MAX_RETRIES: { schema: int(0, 10), fallback: 2, allowed: "a whole number 0-10" } satisfies Setting<number>,
-  MAX_MESSAGE_BYTES: { schema: int(1024, 1024 ** 3), fallback: 10 * 1024 * 1024, allowed: "bytes, 1024-1073741824" } satisfies Setting<number>,
-  CANVAS_CONTEXT_TOKENS: { schema: int(1000, 2_000_000), fallback: 24_000, allowed: "tokens, 1000-2000000" } satisfies Setting<number>,
+  MAX_MESSAGE_BYTES: {
+    schema: int(1024, 1024 ** 3),
+    fallback: 10 * 1024 * 1024,
+    allowed: "bytes, 1024-1073741824",
+  } satisfies Setting<number>,
+  CANVAS_CONTEXT_TOKENS: {
+    schema: int(1000, 2_000_000),
+    fallback: 24_000,
+    allowed: "tokens, 1000-2000000",
+  } satisfies Setting<number>,
 };
 
 type SettingName = keyof typeof settings;

@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   });
   // `npm run dev`: Vite serves the client from source with hot reload, still on the one port.
   const vite = process.argv.includes("--dev")
-    ? await (await import("vite")).createServer({ configFile: join(root, "vite.config.ts"), server: { middlewareMode: true }, appType: "spa" })
+    ? await (
+        await import("vite")
+      ).createServer({ configFile: join(root, "vite.config.ts"), server: { middlewareMode: true }, appType: "spa" })
     : null;
   // DATABASE_URL / REDIS_URL: shared storage and fan-out, so several processes serve the same rooms.
   const scale = await connectScaleOut(scaleConfig, log).catch((error: unknown) => {
@@ -63,8 +65,13 @@ async function main(): Promise<void> {
     },
   });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
-  log.info({ port: server.port, engine: engine.kind, model: engine.model, dataDir: resolve(config.dataDir) }, "server started");
-  console.log(`\n  Canvas is running at http://${shownHost}:${server.port}\n  Engine: ${engine.kind === "local" ? "offline rules (set OPENAI_API_KEY for a model)" : engine.model}\n  Storage: ${scale.describe()}\n`);
+  log.info(
+    { port: server.port, engine: engine.kind, model: engine.model, dataDir: resolve(config.dataDir) },
+    "server started",
+  );
+  console.log(
+    `\n  Canvas is running at http://${shownHost}:${server.port}\n  Engine: ${engine.kind === "local" ? "offline rules (set OPENAI_API_KEY for a model)" : engine.model}\n  Storage: ${scale.describe()}\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

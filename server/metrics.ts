@@ -6,9 +6,21 @@ import type { RoomRegistry } from "./rooms/registry.ts";
 export class Metrics {
   private readonly registry = new Registry();
   readonly contentType = this.registry.contentType;
-  readonly clients = new Gauge({ name: "canvas_clients", help: "Connected websocket clients", registers: [this.registry] });
-  readonly rooms = new Gauge({ name: "canvas_rooms_loaded", help: "Rooms loaded in memory", registers: [this.registry] });
-  readonly updates = new Counter({ name: "canvas_updates_total", help: "Document updates stored", registers: [this.registry] });
+  readonly clients = new Gauge({
+    name: "canvas_clients",
+    help: "Connected websocket clients",
+    registers: [this.registry],
+  });
+  readonly rooms = new Gauge({
+    name: "canvas_rooms_loaded",
+    help: "Rooms loaded in memory",
+    registers: [this.registry],
+  });
+  readonly updates = new Counter({
+    name: "canvas_updates_total",
+    help: "Document updates stored",
+    registers: [this.registry],
+  });
   readonly droppedWrites = new Counter({
     name: "canvas_dropped_writes_total",
     help: "Document updates dropped from read-only peers",

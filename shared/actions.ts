@@ -22,7 +22,13 @@ export const READING_LEVELS = ["kindergarten", "middle school", "high school", "
 export const LENGTH_LEVELS = ["much shorter", "shorter", "the same length", "longer", "much longer"] as const;
 export const PORT_LANGUAGES = ["javascript", "typescript", "python", "java", "cpp", "php"] as const;
 
-export const WRITING_ACTIONS: QuickActionId[] = ["suggest_edits", "adjust_length", "reading_level", "final_polish", "add_emojis"];
+export const WRITING_ACTIONS: QuickActionId[] = [
+  "suggest_edits",
+  "adjust_length",
+  "reading_level",
+  "final_polish",
+  "add_emojis",
+];
 export const CODE_ACTIONS: QuickActionId[] = ["review_code", "add_logs", "add_comments", "fix_bugs", "port_language"];
 
 /** The instruction the model receives for a quick action (also shown in the chat as the user's message). */

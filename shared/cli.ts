@@ -12,10 +12,33 @@ import { AgentOrigin, applyToolCall, writeDoc, type EngineError } from "./engine
 const USAGE = "usage: canvas apply <file.md|file.ts> <toolcall.json> [--kind code|document] [--language <lang>]";
 const DOCUMENT_EXTENSIONS = new Set([".md", ".markdown", ".txt"]);
 const LANGUAGES: Record<string, string> = {
-  ".ts": "typescript", ".tsx": "tsx", ".js": "javascript", ".jsx": "jsx", ".mjs": "javascript", ".cjs": "javascript",
-  ".py": "python", ".rb": "ruby", ".go": "go", ".rs": "rust", ".java": "java", ".kt": "kotlin", ".c": "c", ".h": "c",
-  ".cpp": "cpp", ".cc": "cpp", ".hpp": "cpp", ".cs": "csharp", ".php": "php", ".swift": "swift", ".sh": "bash",
-  ".sql": "sql", ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".html": "html", ".css": "css",
+  ".ts": "typescript",
+  ".tsx": "tsx",
+  ".js": "javascript",
+  ".jsx": "jsx",
+  ".mjs": "javascript",
+  ".cjs": "javascript",
+  ".py": "python",
+  ".rb": "ruby",
+  ".go": "go",
+  ".rs": "rust",
+  ".java": "java",
+  ".kt": "kotlin",
+  ".c": "c",
+  ".h": "c",
+  ".cpp": "cpp",
+  ".cc": "cpp",
+  ".hpp": "cpp",
+  ".cs": "csharp",
+  ".php": "php",
+  ".swift": "swift",
+  ".sh": "bash",
+  ".sql": "sql",
+  ".json": "json",
+  ".yaml": "yaml",
+  ".yml": "yaml",
+  ".html": "html",
+  ".css": "css",
 };
 
 interface CliOutput {
@@ -63,7 +86,15 @@ export function runCli(argv: readonly string[]): { code: number; output: CliOutp
     writeDoc(doc, canvasFragment(doc, canvasId), textToDoc(source, kind, language));
   });
   if (!parsed.ok) {
-    return { code: 1, output: { ok: false, errors: [{ code: "invalid", message: parsed.error }], applied: [], markdown: canvasText(doc, canvasId) } };
+    return {
+      code: 1,
+      output: {
+        ok: false,
+        errors: [{ code: "invalid", message: parsed.error }],
+        applied: [],
+        markdown: canvasText(doc, canvasId),
+      },
+    };
   }
   const result = applyToolCall(doc, parsed.call, { canvasId, origin: new AgentOrigin("cli") });
   const shown = result.canvasId && canvasesMap(doc).has(result.canvasId) ? result.canvasId : canvasId;

@@ -95,7 +95,10 @@ export function listCanvases(doc: Y.Doc): CanvasMeta[] {
 export function newId(): string {
   const bytes = new Uint8Array(9);
   globalThis.crypto.getRandomValues(bytes);
-  return [...bytes].map((b) => b.toString(36).padStart(2, "0")).join("").slice(0, 12);
+  return [...bytes]
+    .map((b) => b.toString(36).padStart(2, "0"))
+    .join("")
+    .slice(0, 12);
 }
 
 export interface NewChatMessage {

@@ -106,9 +106,7 @@ export function exhaustiveTool(name: never): never {
   throw new Error(`Unhandled tool: ${String(name)}`);
 }
 
-export type ToolArgsResult =
-  | { ok: true; call: ToolCall }
-  | { ok: false; error: string };
+export type ToolArgsResult = { ok: true; call: ToolCall } | { ok: false; error: string };
 
 /**
  * Validate a raw tool call (name + arguments as an object or as the JSON string the API sends).

@@ -90,18 +90,33 @@ export function CanvasEditor(props: CanvasEditorProps) {
   }, [connection, canvas.id]);
 
   useEffect(() => {
-    connection.provider.awareness.setLocalStateField("user", { id: identity.id, name: identity.name, color: identity.color });
-    if (!editor.isDestroyed) editor.commands.updateUser({ id: identity.id, name: identity.name, color: identity.color });
+    connection.provider.awareness.setLocalStateField("user", {
+      id: identity.id,
+      name: identity.name,
+      color: identity.color,
+    });
+    if (!editor.isDestroyed)
+      editor.commands.updateUser({ id: identity.id, name: identity.name, color: identity.color });
   }, [connection, editor, identity.id, identity.name, identity.color]);
 
   return (
     <div className={`canvas-editor${isCode ? " is-code" : ""}${canWrite ? "" : " read-only"}`}>
-      {isCode ? <CodeHeader editor={editor} canvas={canvas} doc={connection.doc} canWrite={canWrite} /> : canWrite && <Toolbar editor={editor} />}
+      {isCode ? (
+        <CodeHeader editor={editor} canvas={canvas} doc={connection.doc} canWrite={canWrite} />
+      ) : (
+        canWrite && <Toolbar editor={editor} />
+      )}
       <div className="canvas-scroll">
         <div className="canvas-sheet">
           <div className="canvas-page">
             {isCode ? <CodeWithGutter editor={editor} /> : <EditorContent editor={editor} />}
-            <SelectionBubble editor={editor} canAsk={props.canAsk} canComment={props.canComment} onAsk={props.onAsk} onComment={props.onComment} />
+            <SelectionBubble
+              editor={editor}
+              canAsk={props.canAsk}
+              canComment={props.canComment}
+              onAsk={props.onAsk}
+              onComment={props.onComment}
+            />
           </div>
           <CommentsRail
             editor={editor}

@@ -63,7 +63,8 @@ export function CanvasPane(props: CanvasPaneProps) {
         () => props.onNotice("Copied the canvas as markdown."),
         () => props.onNotice("The browser did not allow copying. Use Download instead."),
       );
-    } else downloadText(result.value.filename, result.value.text, format === "markdown" ? "text/markdown" : "text/plain");
+    } else
+      downloadText(result.value.filename, result.value.text, format === "markdown" ? "text/markdown" : "text/plain");
   }
 
   async function currentText(): Promise<string | null> {
@@ -90,18 +91,32 @@ export function CanvasPane(props: CanvasPaneProps) {
               onClick={() => props.onSelect(entry.id)}
               title={entry.title}
             >
-              <span className="tab-icon" aria-hidden="true">{entry.kind === "code" ? "</>" : "¶"}</span>
+              <span className="tab-icon" aria-hidden="true">
+                {entry.kind === "code" ? "</>" : "¶"}
+              </span>
               <span className="tab-title">{entry.title}</span>
             </button>
           ))}
         </div>
         {props.canWrite && (
-          <button type="button" className="icon-button" aria-label="New canvas" title="New canvas" onClick={props.onNewCanvas}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="New canvas"
+            title="New canvas"
+            onClick={props.onNewCanvas}
+          >
             <Icon name="plus" />
           </button>
         )}
         {!props.narrow && (
-          <button type="button" className="icon-button" aria-label="Close canvas" title="Close canvas" onClick={props.onClose}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Close canvas"
+            title="Close canvas"
+            onClick={props.onClose}
+          >
             <Icon name="close" />
           </button>
         )}
@@ -110,27 +125,58 @@ export function CanvasPane(props: CanvasPaneProps) {
         <h2 className="canvas-title">{canvas.title}</h2>
         <div className="canvas-action-buttons">
           {props.canRun && <QuickActions kind={canvas.kind} disabled={props.running} onAction={props.onAction} />}
-          <button type="button" className={`button small${props.panel === "changes" ? " pressed" : ""}`} aria-pressed={props.panel === "changes"} onClick={() => props.onPanel(props.panel === "changes" ? null : "changes")}>
+          <button
+            type="button"
+            className={`button small${props.panel === "changes" ? " pressed" : ""}`}
+            aria-pressed={props.panel === "changes"}
+            onClick={() => props.onPanel(props.panel === "changes" ? null : "changes")}
+          >
             Show changes
           </button>
-          <button type="button" className={`button small${props.panel === "versions" ? " pressed" : ""}`} aria-pressed={props.panel === "versions"} onClick={() => props.onPanel(props.panel === "versions" ? null : "versions")}>
+          <button
+            type="button"
+            className={`button small${props.panel === "versions" ? " pressed" : ""}`}
+            aria-pressed={props.panel === "versions"}
+            onClick={() => props.onPanel(props.panel === "versions" ? null : "versions")}
+          >
             Versions
           </button>
           <div className="export">
-            <button type="button" className="button small" aria-haspopup="menu" aria-expanded={exportOpen} onClick={() => setExportOpen((value) => !value)}>
+            <button
+              type="button"
+              className="button small"
+              aria-haspopup="menu"
+              aria-expanded={exportOpen}
+              onClick={() => setExportOpen((value) => !value)}
+            >
               Export ▾
             </button>
             {exportOpen && (
               <div className="menu right" role="menu" aria-label="Export">
-                <button type="button" role="menuitem" className="menu-item" onClick={() => void exportAs("markdown", false)}>
+                <button
+                  type="button"
+                  role="menuitem"
+                  className="menu-item"
+                  onClick={() => void exportAs("markdown", false)}
+                >
                   Download .md
                 </button>
                 {canvas.kind === "code" && (
-                  <button type="button" role="menuitem" className="menu-item" onClick={() => void exportAs("source", false)}>
+                  <button
+                    type="button"
+                    role="menuitem"
+                    className="menu-item"
+                    onClick={() => void exportAs("source", false)}
+                  >
                     Download source file
                   </button>
                 )}
-                <button type="button" role="menuitem" className="menu-item" onClick={() => void exportAs("markdown", true)}>
+                <button
+                  type="button"
+                  role="menuitem"
+                  className="menu-item"
+                  onClick={() => void exportAs("markdown", true)}
+                >
                   Copy as markdown
                 </button>
                 {props.canWrite && (
@@ -182,10 +228,24 @@ export function CanvasPane(props: CanvasPaneProps) {
           onApply={props.onApply}
         />
         {props.panel === "changes" && (
-          <ChangesPanel api={api} canvas={canvas} canWrite={props.canWrite} version={props.changesVersion} onUndo={props.onUndo} onClose={() => props.onPanel(null)} />
+          <ChangesPanel
+            api={api}
+            canvas={canvas}
+            canWrite={props.canWrite}
+            version={props.changesVersion}
+            onUndo={props.onUndo}
+            onClose={() => props.onPanel(null)}
+          />
         )}
         {props.panel === "versions" && (
-          <VersionsPanel api={api} canvas={canvas} canWrite={props.canWrite} currentText={currentText} onRestore={props.onRestore} onClose={() => props.onPanel(null)} />
+          <VersionsPanel
+            api={api}
+            canvas={canvas}
+            canWrite={props.canWrite}
+            currentText={currentText}
+            onRestore={props.onRestore}
+            onClose={() => props.onPanel(null)}
+          />
         )}
       </div>
     </section>

@@ -42,7 +42,11 @@ export function ChangesPanel({ api, canvas, canWrite, version, onUndo, onClose }
           ✕
         </button>
       </header>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       {change === undefined && !error && <p className="muted">Loading…</p>}
       {change === null && <p className="muted">Canvas AI has not changed this canvas yet.</p>}
       {change && (

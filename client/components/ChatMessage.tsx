@@ -35,16 +35,33 @@ export function activityLabel(activity: ToolActivity, title: string | null): str
   }
 }
 
-const ICONS: Record<string, string> = { create_canvas: "✦", edit_canvas: "✎", rewrite_canvas: "↻", comment_canvas: "❝" };
+const ICONS: Record<string, string> = {
+  create_canvas: "✦",
+  edit_canvas: "✎",
+  rewrite_canvas: "↻",
+  comment_canvas: "❝",
+};
 
-function ActivityCard({ activity, canvases, onShowChange }: { activity: ToolActivity; canvases: CanvasMeta[]; onShowChange: (canvasId: string) => void }) {
+function ActivityCard({
+  activity,
+  canvases,
+  onShowChange,
+}: {
+  activity: ToolActivity;
+  canvases: CanvasMeta[];
+  onShowChange: (canvasId: string) => void;
+}) {
   const canvas = canvases.find((candidate) => candidate.id === activity.canvasId) ?? null;
   return (
     <div className={`activity-card${activity.ok ? "" : " failed"}`} data-tool={activity.tool}>
-      <span className="activity-icon" aria-hidden="true">{ICONS[activity.tool] ?? "•"}</span>
+      <span className="activity-icon" aria-hidden="true">
+        {ICONS[activity.tool] ?? "•"}
+      </span>
       <span className="activity-text">
         <span className="activity-label">{activityLabel(activity, canvas?.title ?? null)}</span>
-        {activity.ok && activity.summary && activity.tool !== "create_canvas" && <span className="activity-summary">{activity.summary}</span>}
+        {activity.ok && activity.summary && activity.tool !== "create_canvas" && (
+          <span className="activity-summary">{activity.summary}</span>
+        )}
       </span>
       {activity.ok && canvas && (
         <button type="button" className="link-button" onClick={() => onShowChange(canvas.id)}>
@@ -75,7 +92,11 @@ function ChatMessageImpl({ message, canvases, canRun, onRetry, onFeedback, onSho
       )}
       {message.text ? (
         <div className="chat-text">
-          {isAssistant ? <ReactMarkdown remarkPlugins={[remarkGfm]}>{message.text}</ReactMarkdown> : <p>{message.text}</p>}
+          {isAssistant ? (
+            <ReactMarkdown remarkPlugins={[remarkGfm]}>{message.text}</ReactMarkdown>
+          ) : (
+            <p>{message.text}</p>
+          )}
         </div>
       ) : (
         streaming && (
@@ -98,10 +119,22 @@ function ChatMessageImpl({ message, canvases, canRun, onRetry, onFeedback, onSho
       )}
       {isAssistant && message.status === "done" && message.runId && (
         <div className="feedback" role="group" aria-label="Rate this answer">
-          <button type="button" className={`icon-button${vote === "up" ? " chosen" : ""}`} aria-pressed={vote === "up"} aria-label="Good answer" onClick={() => vote_("up")}>
+          <button
+            type="button"
+            className={`icon-button${vote === "up" ? " chosen" : ""}`}
+            aria-pressed={vote === "up"}
+            aria-label="Good answer"
+            onClick={() => vote_("up")}
+          >
             <Icon name="thumbUp" />
           </button>
-          <button type="button" className={`icon-button${vote === "down" ? " chosen" : ""}`} aria-pressed={vote === "down"} aria-label="Bad answer" onClick={() => vote_("down")}>
+          <button
+            type="button"
+            className={`icon-button${vote === "down" ? " chosen" : ""}`}
+            aria-pressed={vote === "down"}
+            aria-label="Bad answer"
+            onClick={() => vote_("down")}
+          >
             <Icon name="thumbDown" />
           </button>
         </div>

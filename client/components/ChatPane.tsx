@@ -62,7 +62,9 @@ export function ChatPane(props: ChatPaneProps) {
         {messages.length === 0 && (
           <div className="chat-empty">
             <h2>What are we working on?</h2>
-            <p>Ask a question, or ask for a document or a program — Canvas AI opens a canvas when the work deserves one.</p>
+            <p>
+              Ask a question, or ask for a document or a program — Canvas AI opens a canvas when the work deserves one.
+            </p>
             {canRun && (
               <div className="suggestions">
                 {SUGGESTIONS.map((suggestion) => (

@@ -5,13 +5,44 @@ import type * as Y from "yjs";
 import { canvasesMap, type CanvasMeta } from "../../shared/room.ts";
 
 export const CODE_LANGUAGES = [
-  "typescript", "javascript", "python", "java", "cpp", "c", "csharp", "go", "rust", "ruby", "php", "kotlin", "swift",
-  "bash", "sql", "html", "css", "json", "yaml", "markdown", "plaintext",
+  "typescript",
+  "javascript",
+  "python",
+  "java",
+  "cpp",
+  "c",
+  "csharp",
+  "go",
+  "rust",
+  "ruby",
+  "php",
+  "kotlin",
+  "swift",
+  "bash",
+  "sql",
+  "html",
+  "css",
+  "json",
+  "yaml",
+  "markdown",
+  "plaintext",
 ] as const;
 
-export function CodeHeader({ editor, canvas, doc, canWrite }: { editor: Editor; canvas: CanvasMeta; doc: Y.Doc; canWrite: boolean }) {
+export function CodeHeader({
+  editor,
+  canvas,
+  doc,
+  canWrite,
+}: {
+  editor: Editor;
+  canvas: CanvasMeta;
+  doc: Y.Doc;
+  canWrite: boolean;
+}) {
   const language = canvas.language ?? "plaintext";
-  const options: string[] = CODE_LANGUAGES.includes(language as (typeof CODE_LANGUAGES)[number]) ? [...CODE_LANGUAGES] : [language, ...CODE_LANGUAGES];
+  const options: string[] = CODE_LANGUAGES.includes(language as (typeof CODE_LANGUAGES)[number])
+    ? [...CODE_LANGUAGES]
+    : [language, ...CODE_LANGUAGES];
 
   function change(next: string) {
     const map = canvasesMap(doc);
@@ -31,7 +62,12 @@ export function CodeHeader({ editor, canvas, doc, canWrite }: { editor: Editor; 
   return (
     <div className="code-header">
       <label htmlFor={`language-${canvas.id}`}>Language</label>
-      <select id={`language-${canvas.id}`} value={language} disabled={!canWrite} onChange={(event) => change(event.target.value)}>
+      <select
+        id={`language-${canvas.id}`}
+        value={language}
+        disabled={!canWrite}
+        onChange={(event) => change(event.target.value)}
+      >
         {options.map((option) => (
           <option key={option} value={option}>
             {option}

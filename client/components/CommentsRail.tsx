@@ -17,7 +17,15 @@ export interface CommentsRailProps {
 
 const GAP = 8;
 
-export function CommentsRail({ editor, comments, canComment, canApply, onReply, onResolve, onApply }: CommentsRailProps) {
+export function CommentsRail({
+  editor,
+  comments,
+  canComment,
+  canApply,
+  onReply,
+  onResolve,
+  onApply,
+}: CommentsRailProps) {
   const [showResolved, setShowResolved] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [tops, setTops] = useState<Record<string, number>>({});
@@ -32,7 +40,9 @@ export function CommentsRail({ editor, comments, canComment, canApply, onReply, 
   // Hand the comments to the highlight plugin whenever they or the active card change.
   useEffect(() => {
     if (editor.isDestroyed) return;
-    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { comments, activeId }).setMeta("addToHistory", false));
+    editor.view.dispatch(
+      editor.state.tr.setMeta(commentHighlightsKey, { comments, activeId }).setMeta("addToHistory", false),
+    );
   }, [editor, comments, activeId]);
 
   const layout = useCallback(() => {
@@ -109,7 +119,8 @@ export function CommentsRail({ editor, comments, canComment, canApply, onReply, 
           {open} open comment{open === 1 ? "" : "s"}
         </span>
         <label className="rail-toggle">
-          <input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved(event.target.checked)} /> Show resolved
+          <input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved(event.target.checked)} />{" "}
+          Show resolved
         </label>
       </div>
       <div className="rail-cards" style={{ minHeight: height }}>
@@ -151,7 +162,19 @@ interface CardProps {
   onApply: CommentsRailProps["onApply"];
 }
 
-function CommentCard({ comment, top, anchored, active, canComment, canApply, refCallback, onActivate, onReply, onResolve, onApply }: CardProps) {
+function CommentCard({
+  comment,
+  top,
+  anchored,
+  active,
+  canComment,
+  canApply,
+  refCallback,
+  onActivate,
+  onReply,
+  onResolve,
+  onApply,
+}: CardProps) {
   const [reply, setReply] = useState("");
   const [busy, setBusy] = useState(false);
 
@@ -183,7 +206,9 @@ function CommentCard({ comment, top, anchored, active, canComment, canApply, ref
         <span className="comment-author">{comment.author === "ai" ? "✦ Canvas AI" : comment.authorName}</span>
         <span className={`severity-badge ${comment.severity}`}>{comment.severity}</span>
       </header>
-      {!anchored && !comment.resolved && <p className="comment-lost">The text this was about has changed: “{comment.quote.slice(0, 80)}”</p>}
+      {!anchored && !comment.resolved && (
+        <p className="comment-lost">The text this was about has changed: “{comment.quote.slice(0, 80)}”</p>
+      )}
       <p className="comment-body">{comment.body}</p>
       {comment.suggestion !== null && (
         <div className="comment-suggestion">
@@ -199,12 +224,22 @@ function CommentCard({ comment, top, anchored, active, canComment, canApply, ref
       ))}
       <div className="comment-actions">
         {canApply && comment.suggestion !== null && !comment.resolved && anchored && (
-          <button type="button" className="button small primary" disabled={busy} onClick={() => void run(() => onApply(comment))}>
+          <button
+            type="button"
+            className="button small primary"
+            disabled={busy}
+            onClick={() => void run(() => onApply(comment))}
+          >
             Apply suggestion
           </button>
         )}
         {canComment && (
-          <button type="button" className="button small" disabled={busy} onClick={() => void run(() => onResolve(comment, !comment.resolved))}>
+          <button
+            type="button"
+            className="button small"
+            disabled={busy}
+            onClick={() => void run(() => onResolve(comment, !comment.resolved))}
+          >
             {comment.resolved ? "Reopen" : "Resolve"}
           </button>
         )}
@@ -214,7 +249,12 @@ function CommentCard({ comment, top, anchored, active, canComment, canApply, ref
           <label className="visually-hidden" htmlFor={`reply-${comment.id}`}>
             Reply
           </label>
-          <input id={`reply-${comment.id}`} value={reply} placeholder="Reply…" onChange={(event) => setReply(event.target.value)} />
+          <input
+            id={`reply-${comment.id}`}
+            value={reply}
+            placeholder="Reply…"
+            onChange={(event) => setReply(event.target.value)}
+          />
         </form>
       )}
     </article>

@@ -36,7 +36,8 @@ export function groupChanges(parts: ChangeObject<string>[]): Part[] {
     if (part.removed) del += part.value;
     else if (part.added) ins += part.value;
     else {
-      const inGroup = (del || ins) && index < parts.length - 1 && (parts[index + 1]!.added || parts[index + 1]!.removed);
+      const inGroup =
+        (del || ins) && index < parts.length - 1 && (parts[index + 1]!.added || parts[index + 1]!.removed);
       if (inGroup && /^\s*\S{0,3}\s*$/.test(part.value) && !part.value.includes("\n")) {
         del += part.value;
         ins += part.value;
@@ -51,7 +52,10 @@ export function groupChanges(parts: ChangeObject<string>[]): Part[] {
 }
 
 export function DiffView({ before, after, code }: { before: string; after: string; code: boolean }) {
-  const raw = useMemo<ChangeObject<string>[]>(() => (code ? diffLines(before, after) : diffWordsWithSpace(before, after)), [before, after, code]);
+  const raw = useMemo<ChangeObject<string>[]>(
+    () => (code ? diffLines(before, after) : diffWordsWithSpace(before, after)),
+    [before, after, code],
+  );
   const parts = useMemo(() => groupChanges(raw), [raw]);
   const inserted = raw.filter((part) => part.added).reduce((sum, part) => sum + part.value.length, 0);
   const deleted = raw.filter((part) => part.removed).reduce((sum, part) => sum + part.value.length, 0);

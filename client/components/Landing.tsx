@@ -26,11 +26,17 @@ export function Landing() {
   return (
     <main className="landing">
       <div className="landing-card">
-        <div className="brand-mark" aria-hidden="true">◧</div>
+        <div className="brand-mark" aria-hidden="true">
+          ◧
+        </div>
         <h1>Canvas</h1>
-        <p className="lede">Write documents and code together — with your team and a language model, in one live canvas.</p>
+        <p className="lede">
+          Write documents and code together — with your team and a language model, in one live canvas.
+        </p>
         <form onSubmit={submit} className="landing-form">
-          <label htmlFor="room-title" className="visually-hidden">Room title</label>
+          <label htmlFor="room-title" className="visually-hidden">
+            Room title
+          </label>
           <input
             id="room-title"
             placeholder="Name your room (optional)"
@@ -42,11 +48,21 @@ export function Landing() {
             {busy ? "Creating…" : "Create a room"}
           </button>
         </form>
-        {error && <p role="alert" className="error-text">{error}</p>}
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
         <ul className="landing-points">
-          <li><strong>Chat</strong> with the model; it opens a canvas when the work deserves one.</li>
-          <li><strong>Targeted edits</strong>, inline comments, versions and one-click undo of AI changes.</li>
-          <li><strong>Share links</strong> for editors, commenters and viewers.</li>
+          <li>
+            <strong>Chat</strong> with the model; it opens a canvas when the work deserves one.
+          </li>
+          <li>
+            <strong>Targeted edits</strong>, inline comments, versions and one-click undo of AI changes.
+          </li>
+          <li>
+            <strong>Share links</strong> for editors, commenters and viewers.
+          </li>
         </ul>
       </div>
     </main>

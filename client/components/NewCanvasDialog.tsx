@@ -11,7 +11,13 @@ export interface NewCanvasInput {
   content: string;
 }
 
-export function NewCanvasDialog({ onCreate, onClose }: { onCreate: (input: NewCanvasInput) => Promise<string | null>; onClose: () => void }) {
+export function NewCanvasDialog({
+  onCreate,
+  onClose,
+}: {
+  onCreate: (input: NewCanvasInput) => Promise<string | null>;
+  onClose: () => void;
+}) {
   const [title, setTitle] = useState("");
   const [kind, setKind] = useState<CanvasKind>("document");
   const [language, setLanguage] = useState("typescript");
@@ -37,12 +43,18 @@ export function NewCanvasDialog({ onCreate, onClose }: { onCreate: (input: NewCa
       <form className="form-stack" onSubmit={submit}>
         <label>
           Title
-          <input value={title} maxLength={200} placeholder="Untitled" onChange={(event) => setTitle(event.target.value)} />
+          <input
+            value={title}
+            maxLength={200}
+            placeholder="Untitled"
+            onChange={(event) => setTitle(event.target.value)}
+          />
         </label>
         <fieldset className="kind-picker">
           <legend>Kind</legend>
           <label>
-            <input type="radio" name="kind" checked={kind === "document"} onChange={() => setKind("document")} /> Document
+            <input type="radio" name="kind" checked={kind === "document"} onChange={() => setKind("document")} />{" "}
+            Document
           </label>
           <label>
             <input type="radio" name="kind" checked={kind === "code"} onChange={() => setKind("code")} /> Code
@@ -60,7 +72,11 @@ export function NewCanvasDialog({ onCreate, onClose }: { onCreate: (input: NewCa
             </select>
           </label>
         )}
-        {error && <p role="alert" className="error-text">{error}</p>}
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="button" className="button ghost" onClick={onClose}>
             Cancel

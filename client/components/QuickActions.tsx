@@ -1,7 +1,15 @@
 // The quick-actions menu at the canvas corner: one-click requests with a known intent
 // (shared/actions.ts), with sliders for length and reading level and a picker for porting code.
 import { useEffect, useRef, useState } from "react";
-import { CODE_ACTIONS, LENGTH_LEVELS, PORT_LANGUAGES, READING_LEVELS, WRITING_ACTIONS, type QuickAction, type QuickActionId } from "../../shared/actions.ts";
+import {
+  CODE_ACTIONS,
+  LENGTH_LEVELS,
+  PORT_LANGUAGES,
+  READING_LEVELS,
+  WRITING_ACTIONS,
+  type QuickAction,
+  type QuickActionId,
+} from "../../shared/actions.ts";
 import type { CanvasKind } from "../../shared/tools.ts";
 
 const LABELS: Record<QuickActionId, { label: string; icon: string }> = {
@@ -17,7 +25,15 @@ const LABELS: Record<QuickActionId, { label: string; icon: string }> = {
   port_language: { label: "Port to language", icon: "⇄" },
 };
 
-export function QuickActions({ kind, disabled, onAction }: { kind: CanvasKind; disabled: boolean; onAction: (action: QuickAction) => void }) {
+export function QuickActions({
+  kind,
+  disabled,
+  onAction,
+}: {
+  kind: CanvasKind;
+  disabled: boolean;
+  onAction: (action: QuickAction) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [expanded, setExpanded] = useState<QuickActionId | null>(null);
   const [length, setLength] = useState(1);
@@ -55,7 +71,12 @@ export function QuickActions({ kind, disabled, onAction }: { kind: CanvasKind; d
         ✦ Quick actions
       </button>
       {open && (
-        <div className="menu" role="menu" aria-label="Quick actions" onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
+        <div
+          className="menu"
+          role="menu"
+          aria-label="Quick actions"
+          onKeyDown={(event) => event.key === "Escape" && setOpen(false)}
+        >
           {ids.map((id) => {
             const { label, icon } = LABELS[id];
             const needsInput = id === "adjust_length" || id === "reading_level" || id === "port_language";
@@ -68,29 +89,62 @@ export function QuickActions({ kind, disabled, onAction }: { kind: CanvasKind; d
                   onClick={() => (needsInput ? setExpanded(expanded === id ? null : id) : fire({ id } as QuickAction))}
                 >
                   <span aria-hidden="true">{icon}</span> {label}
-                  {needsInput && <span className="chevron" aria-hidden="true">{expanded === id ? "▾" : "▸"}</span>}
+                  {needsInput && (
+                    <span className="chevron" aria-hidden="true">
+                      {expanded === id ? "▾" : "▸"}
+                    </span>
+                  )}
                 </button>
                 {expanded === "adjust_length" && id === "adjust_length" && (
                   <div className="menu-control">
-                    <input type="range" min={-2} max={2} step={1} value={length} aria-label="Length" aria-valuetext={LENGTH_LEVELS[length + 2]} onChange={(event) => setLength(Number(event.target.value))} />
+                    <input
+                      type="range"
+                      min={-2}
+                      max={2}
+                      step={1}
+                      value={length}
+                      aria-label="Length"
+                      aria-valuetext={LENGTH_LEVELS[length + 2]}
+                      onChange={(event) => setLength(Number(event.target.value))}
+                    />
                     <span className="control-value">{LENGTH_LEVELS[length + 2]}</span>
-                    <button type="button" className="button small primary" disabled={length === 0} onClick={() => fire({ id: "adjust_length", level: length })}>
+                    <button
+                      type="button"
+                      className="button small primary"
+                      disabled={length === 0}
+                      onClick={() => fire({ id: "adjust_length", level: length })}
+                    >
                       Apply
                     </button>
                   </div>
                 )}
                 {expanded === "reading_level" && id === "reading_level" && (
                   <div className="menu-control">
-                    <input type="range" min={0} max={4} step={1} value={level} aria-label="Reading level" aria-valuetext={READING_LEVELS[level]} onChange={(event) => setLevel(Number(event.target.value))} />
+                    <input
+                      type="range"
+                      min={0}
+                      max={4}
+                      step={1}
+                      value={level}
+                      aria-label="Reading level"
+                      aria-valuetext={READING_LEVELS[level]}
+                      onChange={(event) => setLevel(Number(event.target.value))}
+                    />
                     <span className="control-value">{READING_LEVELS[level]}</span>
-                    <button type="button" className="button small primary" onClick={() => fire({ id: "reading_level", level })}>
+                    <button
+                      type="button"
+                      className="button small primary"
+                      onClick={() => fire({ id: "reading_level", level })}
+                    >
                       Apply
                     </button>
                   </div>
                 )}
                 {expanded === "port_language" && id === "port_language" && (
                   <div className="menu-control">
-                    <label className="visually-hidden" htmlFor="port-language">Target language</label>
+                    <label className="visually-hidden" htmlFor="port-language">
+                      Target language
+                    </label>
                     <select id="port-language" value={language} onChange={(event) => setLanguage(event.target.value)}>
                       {PORT_LANGUAGES.map((option) => (
                         <option key={option} value={option}>
@@ -98,7 +152,11 @@ export function QuickActions({ kind, disabled, onAction }: { kind: CanvasKind; d
                         </option>
                       ))}
                     </select>
-                    <button type="button" className="button small primary" onClick={() => fire({ id: "port_language", language })}>
+                    <button
+                      type="button"
+                      className="button small primary"
+                      onClick={() => fire({ id: "port_language", language })}
+                    >
                       Port
                     </button>
                   </div>

@@ -28,7 +28,9 @@ export function RoomHeader({ title, info, connection, users, identity, onIdentit
   return (
     <header className="room-header">
       <a className="brand" href="/" aria-label="Canvas home">
-        <span className="brand-mark small" aria-hidden="true">◧</span>
+        <span className="brand-mark small" aria-hidden="true">
+          ◧
+        </span>
       </a>
       <h1 className="room-title">{title}</h1>
       <span className={`connection-badge ${connection}`} role="status" aria-live="polite">
@@ -36,12 +38,17 @@ export function RoomHeader({ title, info, connection, users, identity, onIdentit
         {CONNECTION_TEXT[connection]}
       </span>
       {info?.engine.kind === "local" && (
-        <span className="engine-badge" title="No model is configured: answers come from the built-in offline rules. Set OPENAI_API_KEY on the server for a model.">
+        <span
+          className="engine-badge"
+          title="No model is configured: answers come from the built-in offline rules. Set OPENAI_API_KEY on the server for a model."
+        >
           Offline engine
         </span>
       )}
       {info?.engine.kind === "openai" && <span className="engine-badge model">{info.engine.model}</span>}
-      {info && info.role !== "owner" && info.role !== "editor" && <span className="role-badge">{info.role === "viewer" ? "View only" : "Can comment"}</span>}
+      {info && info.role !== "owner" && info.role !== "editor" && (
+        <span className="role-badge">{info.role === "viewer" ? "View only" : "Can comment"}</span>
+      )}
       <div className="header-spacer" />
       <ul className="presence" aria-label="People in this room">
         {users.map((user) => (
@@ -57,11 +64,25 @@ export function RoomHeader({ title, info, connection, users, identity, onIdentit
         ))}
       </ul>
       <div className="identity">
-        <button type="button" className="identity-button" onClick={() => setEditing((value) => !value)} aria-expanded={editing} aria-label={`Your name: ${identity.name}. Change it`}>
+        <button
+          type="button"
+          className="identity-button"
+          onClick={() => setEditing((value) => !value)}
+          aria-expanded={editing}
+          aria-label={`Your name: ${identity.name}. Change it`}
+        >
           <span className="swatch" style={{ backgroundColor: identity.color }} aria-hidden="true" />
           {identity.name}
         </button>
-        {editing && <IdentityEditor identity={identity} onSave={(next) => { onIdentity(next); setEditing(false); }} />}
+        {editing && (
+          <IdentityEditor
+            identity={identity}
+            onSave={(next) => {
+              onIdentity(next);
+              setEditing(false);
+            }}
+          />
+        )}
       </div>
       <button type="button" className="button small primary" onClick={onShare}>
         Share

@@ -33,11 +33,18 @@ export function RoomPage({ roomId, token }: { roomId: string; token: string }) {
       <main className="page-message">
         <h1>Cannot open this room</h1>
         <p>{infoError?.message ?? connection?.refusal}</p>
-        <a className="button primary" href="/">Create a new room</a>
+        <a className="button primary" href="/">
+          Create a new room
+        </a>
       </main>
     );
   }
-  if (!connection) return <main className="page-message" aria-busy="true"><p>Opening the room…</p></main>;
+  if (!connection)
+    return (
+      <main className="page-message" aria-busy="true">
+        <p>Opening the room…</p>
+      </main>
+    );
   return (
     <RoomView
       api={api}

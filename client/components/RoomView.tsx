@@ -121,7 +121,8 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
 
   function showChange(canvasId: string) {
     const editor = editorRef.current;
-    if (active?.id === canvasId && canvasOpen && editor && !editor.isDestroyed && flashLastAiChange(editor.view)) return;
+    if (active?.id === canvasId && canvasOpen && editor && !editor.isDestroyed && flashLastAiChange(editor.view))
+      return;
     openCanvas(canvasId, false);
     setPanel("changes");
   }
@@ -154,8 +155,20 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
       }}
       onDrop={onDrop}
     >
-      <RoomHeader title={title} info={info} connection={connection.state} users={users} identity={identity} onIdentity={onIdentity} onShare={() => setDialog("share")} />
-      {infoError && <p className="banner error" role="alert">{infoError}</p>}
+      <RoomHeader
+        title={title}
+        info={info}
+        connection={connection.state}
+        users={users}
+        identity={identity}
+        onIdentity={onIdentity}
+        onShare={() => setDialog("share")}
+      />
+      {infoError && (
+        <p className="banner error" role="alert">
+          {infoError}
+        </p>
+      )}
       <div
         className={`room-body${showCanvas ? " with-canvas" : " chat-only"}${narrow ? " narrow" : ""}`}
         style={{ gridTemplateColumns: showCanvas && !narrow ? `minmax(280px, ${split}%) 6px 1fr` : undefined }}
@@ -164,7 +177,13 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
           messages={messages}
           canvases={canvases}
           canRun={canWrite}
-          readOnlyReason={canWrite ? null : role === "commenter" ? "You can comment on canvases; only editors can ask Canvas AI." : "You are viewing this room."}
+          readOnlyReason={
+            canWrite
+              ? null
+              : role === "commenter"
+                ? "You can comment on canvases; only editors can ask Canvas AI."
+                : "You are viewing this room."
+          }
           running={running}
           notice={notice}
           onSend={(text) => actions.send(text)}

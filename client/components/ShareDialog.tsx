@@ -48,7 +48,12 @@ export function ShareDialog({ api, role, onClose }: { api: Api; role: Role; onCl
                 <span className="muted">{ROLE_TEXT[target]}</span>
               </div>
               <div className="share-link-row">
-                <input readOnly value={link ?? "Not known in this browser — make a new link"} aria-label={`${target} link`} onFocus={(event) => event.target.select()} />
+                <input
+                  readOnly
+                  value={link ?? "Not known in this browser — make a new link"}
+                  aria-label={`${target} link`}
+                  onFocus={(event) => event.target.select()}
+                />
                 {link && (
                   <button type="button" className="button small" onClick={() => void copy(target, link)}>
                     {copied === target ? "Copied" : "Copy"}
@@ -64,7 +69,11 @@ export function ShareDialog({ api, role, onClose }: { api: Api; role: Role; onCl
           );
         })}
       </ul>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }

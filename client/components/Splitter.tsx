@@ -1,7 +1,17 @@
 // The draggable (and keyboard-adjustable) divider between chat and canvas; value is the chat width in %.
 import { useRef } from "react";
 
-export function Splitter({ value, onChange, min = 22, max = 65 }: { value: number; onChange: (value: number) => void; min?: number; max?: number }) {
+export function Splitter({
+  value,
+  onChange,
+  min = 22,
+  max = 65,
+}: {
+  value: number;
+  onChange: (value: number) => void;
+  min?: number;
+  max?: number;
+}) {
   const dragging = useRef(false);
   const clamp = (next: number) => Math.round(Math.max(min, Math.min(max, next)));
   return (

@@ -53,9 +53,27 @@ export function Toolbar({ editor }: ToolbarProps) {
     ],
     [
       { label: "Bold", text: "B", active: state.bold, run: () => chain().toggleBold().run(), className: "bold" },
-      { label: "Italic", text: "I", active: state.italic, run: () => chain().toggleItalic().run(), className: "italic" },
-      { label: "Strikethrough", text: "S", active: state.strike, run: () => chain().toggleStrike().run(), className: "strike" },
-      { label: "Inline code", text: "</>", active: state.code, run: () => chain().toggleCode().run(), className: "mono" },
+      {
+        label: "Italic",
+        text: "I",
+        active: state.italic,
+        run: () => chain().toggleItalic().run(),
+        className: "italic",
+      },
+      {
+        label: "Strikethrough",
+        text: "S",
+        active: state.strike,
+        run: () => chain().toggleStrike().run(),
+        className: "strike",
+      },
+      {
+        label: "Inline code",
+        text: "</>",
+        active: state.code,
+        run: () => chain().toggleCode().run(),
+        className: "mono",
+      },
       { label: "Link", text: <Icon name="link" size={15} />, active: state.link, run: setLink },
     ],
     [
@@ -63,7 +81,13 @@ export function Toolbar({ editor }: ToolbarProps) {
       { label: "Numbered list", text: "1.", active: state.ordered, run: () => chain().toggleOrderedList().run() },
       { label: "Task list", text: "☑", active: state.task, run: () => chain().toggleTaskList().run() },
       { label: "Quote", text: "❝", active: state.quote, run: () => chain().toggleBlockquote().run() },
-      { label: "Code block", text: "{ }", active: state.codeBlock, run: () => chain().toggleCodeBlock().run(), className: "mono" },
+      {
+        label: "Code block",
+        text: "{ }",
+        active: state.codeBlock,
+        run: () => chain().toggleCodeBlock().run(),
+        className: "mono",
+      },
     ],
   ];
 

@@ -14,12 +14,18 @@ export interface VersionsPanelProps {
   onClose: () => void;
 }
 
-const REASONS: Record<string, string> = { "before-ai": "Before AI change", snapshot: "Snapshot", restore: "Before restore" };
+const REASONS: Record<string, string> = {
+  "before-ai": "Before AI change",
+  snapshot: "Snapshot",
+  restore: "Before restore",
+};
 
 function when(timestamp: number): string {
   const date = new Date(timestamp);
   const sameDay = date.toDateString() === new Date().toDateString();
-  return sameDay ? date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : date.toLocaleString();
+  return sameDay
+    ? date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    : date.toLocaleString();
 }
 
 function authorLabel(author: string | null): string {
@@ -61,7 +67,11 @@ export function VersionsPanel({ api, canvas, canWrite, currentText, onRestore, o
           ✕
         </button>
       </header>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       {versions === null && !error && <p className="muted">Loading…</p>}
       {versions?.length === 0 && <p className="muted">No versions yet. One is kept before every AI change.</p>}
       <ol className="version-list">

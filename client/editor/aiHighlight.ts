@@ -56,7 +56,10 @@ export const AiHighlight = Extension.create<AiHighlightOptions>({
               const ranges = changedRanges(tr.before, tr.doc);
               if (ranges.length) return { decorations: decorate(state, ranges), last: ranges };
             }
-            const last = value.last.map((range) => ({ from: tr.mapping.map(range.from, 1), to: tr.mapping.map(range.to, -1) }));
+            const last = value.last.map((range) => ({
+              from: tr.mapping.map(range.from, 1),
+              to: tr.mapping.map(range.to, -1),
+            }));
             return { decorations: value.decorations.map(tr.mapping, tr.doc), last };
           },
         },
@@ -72,7 +75,8 @@ export const AiHighlight = Extension.create<AiHighlightOptions>({
             if (timer) clearTimeout(timer);
             timer = setTimeout(() => {
               timer = null;
-              if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(aiHighlightKey, { clear: true }).setMeta("addToHistory", false));
+              if (!view.isDestroyed)
+                view.dispatch(view.state.tr.setMeta(aiHighlightKey, { clear: true }).setMeta("addToHistory", false));
             }, options.flashMs);
           },
           destroy() {

@@ -3,7 +3,11 @@
 // enough to run on every remote change without rebuilding the doc).
 import * as Y from "yjs";
 import type { EditorState } from "@tiptap/pm/state";
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from "@tiptap/y-tiptap";
 import type { ProsemirrorBinding } from "@tiptap/y-tiptap";
 
 function bindingOf(state: EditorState): ProsemirrorBinding | null {
@@ -34,12 +38,25 @@ export function anchorForRange(state: EditorState, from: number, to: number): { 
 }
 
 /** The current span of an anchor in this editor's doc; null when its text is gone or not in this canvas. */
-export function resolveAnchor(state: EditorState, anchor: { start: string; end: string }): { from: number; to: number } | null {
+export function resolveAnchor(
+  state: EditorState,
+  anchor: { start: string; end: string },
+): { from: number; to: number } | null {
   const binding = bindingOf(state);
   if (!binding) return null;
   try {
-    const from = relativePositionToAbsolutePosition(binding.doc, binding.type, Y.decodeRelativePosition(fromBase64(anchor.start)), binding.mapping);
-    const to = relativePositionToAbsolutePosition(binding.doc, binding.type, Y.decodeRelativePosition(fromBase64(anchor.end)), binding.mapping);
+    const from = relativePositionToAbsolutePosition(
+      binding.doc,
+      binding.type,
+      Y.decodeRelativePosition(fromBase64(anchor.start)),
+      binding.mapping,
+    );
+    const to = relativePositionToAbsolutePosition(
+      binding.doc,
+      binding.type,
+      Y.decodeRelativePosition(fromBase64(anchor.end)),
+      binding.mapping,
+    );
     if (from === null || to === null || to <= from) return null;
     const size = state.doc.content.size;
     return { from: Math.min(from, size), to: Math.min(to, size) };

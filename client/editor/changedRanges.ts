@@ -50,7 +50,11 @@ export function changedRanges(before: PMNode, after: PMNode): Range[] {
         continue;
       }
       const start = oldBlock.content.findDiffStart(newBlock.content, bStart + 1);
-      const end = oldBlock.content.findDiffEnd(newBlock.content, aStarts[i]! + oldBlock.nodeSize - 1, bStart + newBlock.nodeSize - 1);
+      const end = oldBlock.content.findDiffEnd(
+        newBlock.content,
+        aStarts[i]! + oldBlock.nodeSize - 1,
+        bStart + newBlock.nodeSize - 1,
+      );
       if (start === null || !end) continue;
       const to = Math.max(start, end.b);
       ranges.push({ from: start, to: to === start ? Math.min(start + 1, bStart + newBlock.nodeSize - 1) : to });

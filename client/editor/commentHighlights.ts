@@ -28,7 +28,11 @@ export interface CommentMeta {
   activeId?: string | null;
 }
 
-function build(state: EditorState, comments: CommentRecord[], activeId: string | null): Pick<CommentState, "spans" | "decorations"> {
+function build(
+  state: EditorState,
+  comments: CommentRecord[],
+  activeId: string | null,
+): Pick<CommentState, "spans" | "decorations"> {
   const spans: CommentSpan[] = [];
   const decorations: Decoration[] = [];
   for (const comment of comments) {

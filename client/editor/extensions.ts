@@ -43,7 +43,9 @@ export function editorExtensions(wiring: EditorWiring): AnyExtension[] {
   return [
     // No trailing-node plugin: in a shared doc every client would append its own empty paragraph
     // (and a code canvas must stay one code block).
-    ...canvasExtensions({ codeBlock: false }).map((extension) => (extension.name === "starterKit" ? extension.configure({ trailingNode: false }) : extension)),
+    ...canvasExtensions({ codeBlock: false }).map((extension) =>
+      extension.name === "starterKit" ? extension.configure({ trailingNode: false }) : extension,
+    ),
     CodeBlockLowlight.configure({
       lowlight,
       defaultLanguage: null,

@@ -64,36 +64,70 @@ export class Api {
     return request(this.base(), { token: this.token }, roomInfo);
   }
 
-  createCanvas(body: { title: string; kind: CanvasKind; language: string | null; content: string }): Promise<ApiResult<{ canvasId: string }>> {
-    return request(`${this.base()}/canvases`, { token: this.token, method: "POST", body }, z.object({ canvasId: z.string() }));
+  createCanvas(body: {
+    title: string;
+    kind: CanvasKind;
+    language: string | null;
+    content: string;
+  }): Promise<ApiResult<{ canvasId: string }>> {
+    return request(
+      `${this.base()}/canvases`,
+      { token: this.token, method: "POST", body },
+      z.object({ canvasId: z.string() }),
+    );
   }
 
-  exportCanvas(canvasId: string, format: "markdown" | "source"): Promise<ApiResult<{ text: string; filename: string }>> {
+  exportCanvas(
+    canvasId: string,
+    format: "markdown" | "source",
+  ): Promise<ApiResult<{ text: string; filename: string }>> {
     return requestText(`${this.base()}/canvases/${encodeURIComponent(canvasId)}/export?format=${format}`, this.token);
   }
 
   sendMessage(body: MessageRequest): Promise<ApiResult<{ runId: string }>> {
-    return request(`${this.base()}/messages`, { token: this.token, method: "POST", body }, z.object({ runId: z.string() }));
+    return request(
+      `${this.base()}/messages`,
+      { token: this.token, method: "POST", body },
+      z.object({ runId: z.string() }),
+    );
   }
 
   cancelRun(): Promise<ApiResult<unknown>> {
     return request(`${this.base()}/runs/current/cancel`, { token: this.token, method: "POST", body: {} }, z.unknown());
   }
 
-  addComment(body: { canvasId: string; anchor: { start: string; end: string }; quote: string; body: string; authorName: string }): Promise<ApiResult<unknown>> {
+  addComment(body: {
+    canvasId: string;
+    anchor: { start: string; end: string };
+    quote: string;
+    body: string;
+    authorName: string;
+  }): Promise<ApiResult<unknown>> {
     return request(`${this.base()}/comments`, { token: this.token, method: "POST", body }, z.unknown());
   }
 
   reply(commentId: string, body: string, authorName: string): Promise<ApiResult<unknown>> {
-    return request(`${this.base()}/comments/${encodeURIComponent(commentId)}/replies`, { token: this.token, method: "POST", body: { body, authorName } }, z.unknown());
+    return request(
+      `${this.base()}/comments/${encodeURIComponent(commentId)}/replies`,
+      { token: this.token, method: "POST", body: { body, authorName } },
+      z.unknown(),
+    );
   }
 
   resolve(commentId: string, resolved: boolean): Promise<ApiResult<unknown>> {
-    return request(`${this.base()}/comments/${encodeURIComponent(commentId)}/resolve`, { token: this.token, method: "POST", body: { resolved } }, z.unknown());
+    return request(
+      `${this.base()}/comments/${encodeURIComponent(commentId)}/resolve`,
+      { token: this.token, method: "POST", body: { resolved } },
+      z.unknown(),
+    );
   }
 
   applySuggestion(commentId: string): Promise<ApiResult<unknown>> {
-    return request(`${this.base()}/comments/${encodeURIComponent(commentId)}/apply`, { token: this.token, method: "POST", body: {} }, z.unknown());
+    return request(
+      `${this.base()}/comments/${encodeURIComponent(commentId)}/apply`,
+      { token: this.token, method: "POST", body: {} },
+      z.unknown(),
+    );
   }
 
   undoAiChange(canvasId: string): Promise<ApiResult<unknown>> {
@@ -101,11 +135,19 @@ export class Api {
   }
 
   lastChange(canvasId: string): Promise<ApiResult<LastChange>> {
-    return request(`${this.base()}/changes/last?canvasId=${encodeURIComponent(canvasId)}`, { token: this.token }, lastChange);
+    return request(
+      `${this.base()}/changes/last?canvasId=${encodeURIComponent(canvasId)}`,
+      { token: this.token },
+      lastChange,
+    );
   }
 
   async versions(canvasId: string): Promise<ApiResult<VersionMeta[]>> {
-    const result = await request(`${this.base()}/versions?canvasId=${encodeURIComponent(canvasId)}`, { token: this.token }, versionList);
+    const result = await request(
+      `${this.base()}/versions?canvasId=${encodeURIComponent(canvasId)}`,
+      { token: this.token },
+      versionList,
+    );
     if (!result.ok) return result;
     return { ok: true, value: Array.isArray(result.value) ? result.value : result.value.versions };
   }
@@ -115,7 +157,11 @@ export class Api {
   }
 
   restoreVersion(versionId: string): Promise<ApiResult<unknown>> {
-    return request(`${this.base()}/versions/${encodeURIComponent(versionId)}/restore`, { token: this.token, method: "POST", body: {} }, z.unknown());
+    return request(
+      `${this.base()}/versions/${encodeURIComponent(versionId)}/restore`,
+      { token: this.token, method: "POST", body: {} },
+      z.unknown(),
+    );
   }
 
   feedback(body: { runId: string; messageId: string; value: "up" | "down" }): Promise<ApiResult<unknown>> {
@@ -142,7 +188,11 @@ async function send(path: string, init: RequestInit): Promise<Response | string>
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
   try {
-    return await fetch(path, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    return await fetch(path, {
+      method: init.method ?? "GET",
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
   } catch {
     return "The server cannot be reached. Check your connection and try again.";
   }
@@ -159,8 +209,14 @@ function parseJson(text: string): unknown {
 async function failure(response: Response): Promise<{ ok: false; status: number; code: string; message: string }> {
   const text = await response.text().catch(() => "");
   const body = errorBody.safeParse(parseJson(text));
-  if (body.success) return { ok: false, status: response.status, code: body.data.error.code, message: body.data.error.message };
-  return { ok: false, status: response.status, code: "http_error", message: `The server answered ${response.status}. Try again.` };
+  if (body.success)
+    return { ok: false, status: response.status, code: body.data.error.code, message: body.data.error.message };
+  return {
+    ok: false,
+    status: response.status,
+    code: "http_error",
+    message: `The server answered ${response.status}. Try again.`,
+  };
 }
 
 async function request<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<ApiResult<T>> {
@@ -169,7 +225,13 @@ async function request<T>(path: string, init: RequestInit, schema: z.ZodType<T>)
   if (!response.ok) return failure(response);
   const json: unknown = await response.json().catch(() => null);
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return { ok: false, status: response.status, code: "bad_response", message: `Unexpected answer from ${path}: ${parsed.error.message}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: response.status,
+      code: "bad_response",
+      message: `Unexpected answer from ${path}: ${parsed.error.message}`,
+    };
   return { ok: true, value: parsed.data };
 }
 

@@ -2,10 +2,34 @@
 import type { CanvasKind } from "../../shared/tools.ts";
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
-  ts: "typescript", tsx: "typescript", js: "javascript", jsx: "javascript", mjs: "javascript", cjs: "javascript",
-  py: "python", java: "java", cpp: "cpp", cc: "cpp", hpp: "cpp", h: "c", c: "c", cs: "csharp", go: "go", rs: "rust",
-  rb: "ruby", php: "php", kt: "kotlin", swift: "swift", sh: "bash", bash: "bash", sql: "sql", html: "html", css: "css",
-  json: "json", yaml: "yaml", yml: "yaml",
+  ts: "typescript",
+  tsx: "typescript",
+  js: "javascript",
+  jsx: "javascript",
+  mjs: "javascript",
+  cjs: "javascript",
+  py: "python",
+  java: "java",
+  cpp: "cpp",
+  cc: "cpp",
+  hpp: "cpp",
+  h: "c",
+  c: "c",
+  cs: "csharp",
+  go: "go",
+  rs: "rust",
+  rb: "ruby",
+  php: "php",
+  kt: "kotlin",
+  swift: "swift",
+  sh: "bash",
+  bash: "bash",
+  sql: "sql",
+  html: "html",
+  css: "css",
+  json: "json",
+  yaml: "yaml",
+  yml: "yaml",
 };
 const DOCUMENT_EXTENSIONS = new Set(["md", "markdown", "txt", "mdx"]);
 

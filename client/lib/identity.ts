@@ -8,12 +8,27 @@ export interface Identity {
 }
 
 const KEY = "canvas.identity";
-const identitySchema = z.object({ id: z.string().min(1), name: z.string().min(1).max(80), color: z.string().regex(/^#[0-9a-f]{6}$/i) });
+const identitySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1).max(80),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+});
 
 const ADJECTIVES = ["Brisk", "Calm", "Clever", "Curious", "Gentle", "Lucid", "Nimble", "Quiet", "Sunny", "Witty"];
 const ANIMALS = ["Otter", "Heron", "Fox", "Lynx", "Panda", "Robin", "Marten", "Ibis", "Koala", "Finch"];
 // Dark enough for white caret labels to meet WCAG AA contrast.
-export const IDENTITY_COLORS = ["#2563eb", "#db2777", "#0f766e", "#c2410c", "#7c3aed", "#15803d", "#b45309", "#be123c", "#0369a1", "#4d7c0f"];
+export const IDENTITY_COLORS = [
+  "#2563eb",
+  "#db2777",
+  "#0f766e",
+  "#c2410c",
+  "#7c3aed",
+  "#15803d",
+  "#b45309",
+  "#be123c",
+  "#0369a1",
+  "#4d7c0f",
+];
 
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;

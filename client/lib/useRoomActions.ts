@@ -26,7 +26,13 @@ export function useRoomActions(input: RoomActionsInput) {
 
   const send = useCallback(
     async (text: string, extra: { selection?: string | null; action?: QuickAction | null } = {}): Promise<boolean> => {
-      const result = await api.sendMessage({ text, canvasId: activeCanvasId, selection: extra.selection ?? null, action: extra.action ?? null, authorName: identity.name });
+      const result = await api.sendMessage({
+        text,
+        canvasId: activeCanvasId,
+        selection: extra.selection ?? null,
+        action: extra.action ?? null,
+        authorName: identity.name,
+      });
       if (!result.ok) notify(result.message);
       return result.ok;
     },
@@ -62,7 +68,10 @@ export function useRoomActions(input: RoomActionsInput) {
       stop: () => void report(api.cancelRun()),
       retry: (failed: ChatMessageView) => {
         const index = messages.findIndex((message) => message.id === failed.id);
-        const previous = messages.slice(0, index).reverse().find((message) => message.role === "user");
+        const previous = messages
+          .slice(0, index)
+          .reverse()
+          .find((message) => message.role === "user");
         if (previous) void send(previous.text);
       },
       feedback: (message: ChatMessageView, value: "up" | "down") => {
@@ -71,7 +80,9 @@ export function useRoomActions(input: RoomActionsInput) {
       ask: (request: string, selection: string) => send(request, { selection }),
       action: (action: QuickAction) => void send("", { action }),
       comment: (comment: { anchor: { start: string; end: string }; quote: string; body: string }) =>
-        activeCanvasId ? report(api.addComment({ canvasId: activeCanvasId, ...comment, authorName: identity.name })) : Promise.resolve(false),
+        activeCanvasId
+          ? report(api.addComment({ canvasId: activeCanvasId, ...comment, authorName: identity.name }))
+          : Promise.resolve(false),
       reply: (comment: CommentRecord, body: string) => report(api.reply(comment.id, body, identity.name)),
       resolve: (comment: CommentRecord, resolved: boolean) => report(api.resolve(comment.id, resolved)),
       apply: (comment: CommentRecord) => {

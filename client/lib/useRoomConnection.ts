@@ -30,7 +30,11 @@ export function useRoomConnection(roomId: string, token: string, identity: Ident
   useEffect(() => {
     const doc = new Y.Doc();
     // No BroadcastChannel: tabs must not pass updates around the server's role checks.
-    const provider = new WebsocketProvider(wsBase(), roomId, doc, { params: { token }, disableBc: true, maxBackoffTime: 2_500 });
+    const provider = new WebsocketProvider(wsBase(), roomId, doc, {
+      params: { token },
+      disableBc: true,
+      maxBackoffTime: 2_500,
+    });
     let everConnected = false;
     provider.on("status", ({ status }) => {
       if (status === "connected") {
@@ -66,7 +70,11 @@ export function useRoomConnection(roomId: string, token: string, identity: Ident
   }, [roomId, token]);
 
   useEffect(() => {
-    connection?.provider.awareness.setLocalStateField("user", { id: identity.id, name: identity.name, color: identity.color });
+    connection?.provider.awareness.setLocalStateField("user", {
+      id: identity.id,
+      name: identity.name,
+      color: identity.color,
+    });
   }, [connection, identity.id, identity.name, identity.color]);
 
   if (!connection) return null;

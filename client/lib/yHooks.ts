@@ -3,7 +3,17 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
-import { chatArray, commentsMap, listCanvases, readChat, roomMeta, canvasesMap, type CanvasMeta, type ChatMessageView, type CommentRecord } from "../../shared/room.ts";
+import {
+  chatArray,
+  commentsMap,
+  listCanvases,
+  readChat,
+  roomMeta,
+  canvasesMap,
+  type CanvasMeta,
+  type ChatMessageView,
+  type CommentRecord,
+} from "../../shared/room.ts";
 
 function useYSnapshot<T>(subscribe: (onChange: () => void) => () => void, read: () => T, deps: unknown[]): T {
   const [value, setValue] = useState<T>(read);

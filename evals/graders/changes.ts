@@ -53,7 +53,12 @@ function outsideChanges(before: string, after: string, regions: readonly Span[],
   return outside;
 }
 
-export function summarizeChanges(before: string, after: string, regions: readonly Span[] = [], kind: "document" | "code" = "document"): ChangeSummary {
+export function summarizeChanges(
+  before: string,
+  after: string,
+  regions: readonly Span[] = [],
+  kind: "document" | "code" = "document",
+): ChangeSummary {
   let changed = 0;
   for (const part of diffParts(before, after)) if (part.added || part.removed) changed += part.value.length;
   const changedRatio = before.length ? changed / before.length : changed;
@@ -64,7 +69,8 @@ export function summarizeChanges(before: string, after: string, regions: readonl
 export function occurrences(text: string, needle: string): Span[] {
   const spans: Span[] = [];
   if (!needle) return spans;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) spans.push({ start: at, end: at + needle.length });
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1))
+    spans.push({ start: at, end: at + needle.length });
   return spans;
 }
 

@@ -32,14 +32,17 @@ export interface CommentVerdict {
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 function rangeOf(comment: CommentTrace): Span | null {
-  return comment.resolvedText !== null && comment.start >= 0 && comment.end > comment.start ? { start: comment.start, end: comment.end } : null;
+  return comment.resolvedText !== null && comment.start >= 0 && comment.end > comment.start
+    ? { start: comment.start, end: comment.end }
+    : null;
 }
 
 export function gradeComment(item: CommentCase, trace: TurnTrace): CommentVerdict {
   const text = trace.canvasAfter ?? item.canvas.content;
   const issueSpans = item.issues.map((issue) => occurrences(text, issue.quote));
   const ranges = trace.comments.map(rangeOf);
-  const hits = (range: Span | null, spans: Span[]): boolean => range !== null && spans.some((span) => overlaps(range, span));
+  const hits = (range: Span | null, spans: Span[]): boolean =>
+    range !== null && spans.some((span) => overlaps(range, span));
 
   const issues: IssueResult[] = item.issues.map((issue, index) => ({
     quote: issue.quote,
@@ -81,16 +84,32 @@ export function commentMetrics(verdicts: readonly CommentVerdict[]): Metrics {
   const clean = verdicts.filter((v) => v.clean);
   const metrics: Metrics = {
     recall: rate(issues.filter((issue) => issue.found).length, issues.length),
-    precision: comments ? rate(verdicts.reduce((sum, v) => sum + v.onTarget, 0), comments) : null,
+    precision: comments
+      ? rate(
+          verdicts.reduce((sum, v) => sum + v.onTarget, 0),
+          comments,
+        )
+      : null,
     falseAlarmsPerCleanDoc: clean.length ? clean.reduce((sum, v) => sum + v.comments, 0) / clean.length : null,
     cleanDocsWithoutComments: clean.length ? rate(clean.filter((v) => v.comments === 0).length, clean.length) : null,
-    anchorResolveRate: comments ? rate(verdicts.reduce((sum, v) => sum + v.resolved, 0), comments) : null,
-    duplicateRate: comments ? rate(verdicts.reduce((sum, v) => sum + v.duplicates, 0), comments) : null,
+    anchorResolveRate: comments
+      ? rate(
+          verdicts.reduce((sum, v) => sum + v.resolved, 0),
+          comments,
+        )
+      : null,
+    duplicateRate: comments
+      ? rate(
+          verdicts.reduce((sum, v) => sum + v.duplicates, 0),
+          comments,
+        )
+      : null,
     refusedCallRate: rate(verdicts.filter((v) => v.refused).length, verdicts.length),
     commentsPerCase: verdicts.length ? comments / verdicts.length : null,
     passRate: rate(verdicts.filter((v) => v.pass).length, verdicts.length),
   };
-  for (const severity of ["issue", "suggestion", "info"] as const) metrics[`recall.${severity}`] = recallWhere((issue) => issue.severity === severity);
+  for (const severity of ["issue", "suggestion", "info"] as const)
+    metrics[`recall.${severity}`] = recallWhere((issue) => issue.severity === severity);
   for (const kind of ["factual", "logic", "grammar", "style", "bug", "security", "performance"] as const) {
     metrics[`recall.${kind}`] = recallWhere((issue) => issue.kind === kind);
   }

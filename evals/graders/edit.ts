@@ -42,12 +42,16 @@ const LOCALITY_SLACK_CHARS = 12;
  * (mustNotContain) and the selection. Null when the case names no such text (e.g. "add a section").
  */
 export function expectedRegion(item: EditCase, before: string): Span[] | null {
-  const spans = [...(item.expect.mustNotContain ?? []), ...(item.selection ? [item.selection] : [])].flatMap((text) => occurrences(before, text));
+  const spans = [...(item.expect.mustNotContain ?? []), ...(item.selection ? [item.selection] : [])].flatMap((text) =>
+    occurrences(before, text),
+  );
   return spans.length ? expandToBlocks(before, spans, item.canvas.kind) : null;
 }
 
 function modeOf(trace: TurnTrace): EditMode {
-  const applied = trace.toolCalls.find((call) => call.applied && (call.name === "edit_canvas" || call.name === "rewrite_canvas"));
+  const applied = trace.toolCalls.find(
+    (call) => call.applied && (call.name === "edit_canvas" || call.name === "rewrite_canvas"),
+  );
   if (!applied) return "none";
   return applied.name === "edit_canvas" ? "targeted" : "rewrite";
 }
@@ -71,11 +75,15 @@ export function gradeEdit(item: EditCase, trace: TurnTrace): EditVerdict {
       if (after.includes(text)) failures.push({ check: "mustNotContain", detail: `still contains "${clip(text)}"` });
     }
     for (const text of item.expect.unchanged ?? []) {
-      if (!after.includes(text)) failures.push({ check: "unchanged", detail: `passage changed or removed: "${clip(text)}"` });
+      if (!after.includes(text))
+        failures.push({ check: "unchanged", detail: `passage changed or removed: "${clip(text)}"` });
     }
     const max = item.expect.maxChangedRatio;
     if (max !== undefined && changes.changedRatio > max) {
-      failures.push({ check: "maxChangedRatio", detail: `changed ${(changes.changedRatio * 100).toFixed(1)}% of the canvas (limit ${(max * 100).toFixed(0)}%)` });
+      failures.push({
+        check: "maxChangedRatio",
+        detail: `changed ${(changes.changedRatio * 100).toFixed(1)}% of the canvas (limit ${(max * 100).toFixed(0)}%)`,
+      });
     }
   }
 
@@ -114,7 +122,8 @@ export function gradeEdit(item: EditCase, trace: TurnTrace): EditVerdict {
 export function editMetrics(verdicts: readonly EditVerdict[]): Metrics {
   const attempted = verdicts.filter((v) => v.attempted);
   const withRegion = verdicts.filter((v) => v.local !== null);
-  const tokens = (mode: EditMode): number | null => meanOf(verdicts.filter((v) => v.mode === mode).map((v) => v.outputTokens));
+  const tokens = (mode: EditMode): number | null =>
+    meanOf(verdicts.filter((v) => v.mode === mode).map((v) => v.outputTokens));
   const targetedTokens = tokens("targeted");
   const rewriteTokens = tokens("rewrite");
   const latencies = verdicts.map((v) => v.latencyMs);

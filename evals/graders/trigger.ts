@@ -47,7 +47,10 @@ export function triggerMetrics(verdicts: readonly TriggerVerdict[]): Metrics {
   const tn = count("chat", "chat");
   const precision = tp + fp ? tp / (tp + fp) : null;
   const recall = tp + fn ? tp / (tp + fn) : null;
-  const f1 = precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : null;
+  const f1 =
+    precision !== null && recall !== null && precision + recall > 0
+      ? (2 * precision * recall) / (precision + recall)
+      : null;
   const calls = verdicts.reduce((sum, v) => sum + v.toolCalls, 0);
   const valid = verdicts.reduce((sum, v) => sum + v.validToolCalls, 0);
   return {

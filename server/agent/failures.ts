@@ -9,5 +9,8 @@ export interface Failure {
 export function describeFailure(error: unknown): Failure {
   if (error instanceof ProviderError) return { kind: error.kind, message: error.userMessage };
   const detail = error instanceof Error ? error.message : String(error);
-  return { kind: "internal", message: `Something went wrong while running the model (${detail.slice(0, 200)}). The canvas was not changed; try again.` };
+  return {
+    kind: "internal",
+    message: `Something went wrong while running the model (${detail.slice(0, 200)}). The canvas was not changed; try again.`,
+  };
 }

@@ -11,7 +11,14 @@ export interface AgentOptions {
 }
 
 export function installAgent(app: AppContext, options: AgentOptions): RunManager {
-  const runs = new RunManager(app.registry, app.store, options.engine, app.log, app.metrics, options.contextTokens ?? 24_000);
+  const runs = new RunManager(
+    app.registry,
+    app.store,
+    options.engine,
+    app.log,
+    app.metrics,
+    options.contextTokens ?? 24_000,
+  );
   app.engineInfo = () => runs.engineInfo;
   app.onClose(() => runs.cancelAll());
   registerAgentRoutes(app, runs, options.runsPerMinute);

@@ -16,7 +16,8 @@ export function createLocalEngine(): TurnEngine {
     async *stream(request: ModelRequest): AsyncIterable<ModelEvent> {
       if (request.attempt > 0) {
         // Rules cannot correct a refused call; the run loop reports the engine's error to the user.
-        const text = "The offline engine could not apply that change. A model (OPENAI_API_KEY) can handle this request.";
+        const text =
+          "The offline engine could not apply that change. A model (OPENAI_API_KEY) can handle this request.";
         yield { type: "text", delta: text };
         yield { type: "done", text, toolCalls: [], outputTokens: 0 };
         return;

@@ -45,7 +45,10 @@ export async function runPredictedRewrite(options: {
     writer.abort();
     throw error;
   }
-  const call: PredictedRewriteResult["call"] = { name: "rewrite_canvas", arguments: { content: unfence(content), summary: "Rewrote the canvas" } };
+  const call: PredictedRewriteResult["call"] = {
+    name: "rewrite_canvas",
+    arguments: { content: unfence(content), summary: "Rewrote the canvas" },
+  };
   return { call, result: writer.finish(call.arguments.content, call) };
 }
 

@@ -27,9 +27,11 @@ export function setAgentPresence(room: Room, state: { working: boolean; canvasId
 function endOfText(fragment: Y.XmlFragment): { anchor: unknown; head: unknown } | null {
   let node: Y.XmlElement | Y.XmlText | Y.XmlFragment = fragment;
   while (!(node instanceof Y.XmlText)) {
-    const children: (Y.XmlElement | Y.XmlText)[] = node.toArray().filter(
-      (child): child is Y.XmlElement | Y.XmlText => child instanceof Y.XmlElement || child instanceof Y.XmlText,
-    );
+    const children: (Y.XmlElement | Y.XmlText)[] = node
+      .toArray()
+      .filter(
+        (child): child is Y.XmlElement | Y.XmlText => child instanceof Y.XmlElement || child instanceof Y.XmlText,
+      );
     const last = children[children.length - 1];
     if (!last) return null;
     node = last;

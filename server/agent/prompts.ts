@@ -49,19 +49,62 @@ interface FewShot {
 // Taken verbatim from the eval sets' train split (evals/data/*.jsonl, split "train"); a test checks that
 // none of them appears in the test split, so the evals never grade the model on its own examples.
 export const FEW_SHOTS: FewShot[] = [
-  { user: "Draft a cover letter for a junior data analyst position at a logistics company. I have two years of Excel and SQL experience.", answer: "create_canvas(kind: document, the full letter in markdown)" },
-  { user: "Build a React component for a todo list with add, toggle and delete.", answer: "create_canvas(kind: code, language: typescript, the whole component)" },
-  { user: "Give me a catchy title for a blog post about budgeting.", answer: "Chat answer with a few titles; no canvas (short writing)." },
+  {
+    user: "Draft a cover letter for a junior data analyst position at a logistics company. I have two years of Excel and SQL experience.",
+    answer: "create_canvas(kind: document, the full letter in markdown)",
+  },
+  {
+    user: "Build a React component for a todo list with add, toggle and delete.",
+    answer: "create_canvas(kind: code, language: typescript, the whole component)",
+  },
+  {
+    user: "Give me a catchy title for a blog post about budgeting.",
+    answer: "Chat answer with a few titles; no canvas (short writing).",
+  },
   { user: "How do I write a strong thesis statement?", answer: "Chat answer; no canvas (a question)." },
-  { user: "Open a canvas and draft an agenda for Monday's team meeting.", answer: "create_canvas (the user asked for a canvas)" },
-  { user: "Escribe un ensayo de 800 palabras sobre la importancia del agua potable.", answer: "create_canvas with the essay in Spanish (reply in the user's language)" },
-  { user: "Replace 'HR' with 'People Operations'.", canvas: "a memo", answer: "edit_canvas with one edit {find: \"HR\", replace: \"People Operations\", all: true}" },
-  { user: "The trial is 14 days now, not 30. Update it.", canvas: "a product announcement", answer: "edit_canvas replacing only the sentence that states the trial length" },
-  { user: "Delete the Risks section.", canvas: "a proposal", answer: "edit_canvas whose find is the whole Risks section (heading and paragraphs), replace \"\"" },
-  { user: "Translate the email into French.", canvas: "an email", answer: "rewrite_canvas with the whole email in French" },
-  { user: "Rewrite the whole memo in a warmer, more encouraging tone.", canvas: "a memo", answer: "rewrite_canvas (the tone of everything changes)" },
-  { user: "Can you critique this essay?", canvas: "an essay", answer: "comment_canvas with a few comments quoting exact sentences; never a new canvas" },
-  { user: "Review the tone of this memo and comment where it could upset people.", canvas: "a memo", answer: "comment_canvas on the few sentences that could upset, each with a kinder suggestion" },
+  {
+    user: "Open a canvas and draft an agenda for Monday's team meeting.",
+    answer: "create_canvas (the user asked for a canvas)",
+  },
+  {
+    user: "Escribe un ensayo de 800 palabras sobre la importancia del agua potable.",
+    answer: "create_canvas with the essay in Spanish (reply in the user's language)",
+  },
+  {
+    user: "Replace 'HR' with 'People Operations'.",
+    canvas: "a memo",
+    answer: 'edit_canvas with one edit {find: "HR", replace: "People Operations", all: true}',
+  },
+  {
+    user: "The trial is 14 days now, not 30. Update it.",
+    canvas: "a product announcement",
+    answer: "edit_canvas replacing only the sentence that states the trial length",
+  },
+  {
+    user: "Delete the Risks section.",
+    canvas: "a proposal",
+    answer: 'edit_canvas whose find is the whole Risks section (heading and paragraphs), replace ""',
+  },
+  {
+    user: "Translate the email into French.",
+    canvas: "an email",
+    answer: "rewrite_canvas with the whole email in French",
+  },
+  {
+    user: "Rewrite the whole memo in a warmer, more encouraging tone.",
+    canvas: "a memo",
+    answer: "rewrite_canvas (the tone of everything changes)",
+  },
+  {
+    user: "Can you critique this essay?",
+    canvas: "an essay",
+    answer: "comment_canvas with a few comments quoting exact sentences; never a new canvas",
+  },
+  {
+    user: "Review the tone of this memo and comment where it could upset people.",
+    canvas: "a memo",
+    answer: "comment_canvas on the few sentences that could upset, each with a kinder suggestion",
+  },
 ];
 
 function fewShotText(): string {
@@ -90,7 +133,9 @@ export function presentCanvas(canvas: CanvasContext, selection: string | null, b
     .map((line, index) => ({ line, index }))
     .filter(({ line }) =>
       canvas.kind === "code"
-        ? /^\s*(export\s+)?(async\s+)?(function|class|interface|type|def|const\s+\w+\s*=\s*\(|public|private)\b/.test(line)
+        ? /^\s*(export\s+)?(async\s+)?(function|class|interface|type|def|const\s+\w+\s*=\s*\(|public|private)\b/.test(
+            line,
+          )
         : /^#{1,6}\s/.test(line),
     )
     .map(({ line, index }) => `${index + 1}: ${line.trim()}`);
@@ -132,7 +177,9 @@ export function buildMessages(input: TurnInput, budget: PromptBudget): ModelMess
   parts.push(`User request: ${input.userText}`);
   return [
     { role: "system", content: system },
-    ...trimHistory(input.history, historyBudget).map((message) => ({ role: message.role, content: message.content }) as ModelMessage),
+    ...trimHistory(input.history, historyBudget).map(
+      (message) => ({ role: message.role, content: message.content }) as ModelMessage,
+    ),
     { role: "user", content: parts.join("\n\n") },
   ];
 }
@@ -140,5 +187,7 @@ export function buildMessages(input: TurnInput, budget: PromptBudget): ModelMess
 /** The tool result the model sees after a refused call, asking it to correct and retry. */
 export function toolErrorMessage(error: string, retriesLeft: number): string {
   const unchanged = /nothing was changed/i.test(error) ? "" : "\nNothing was changed.";
-  return retriesLeft > 0 ? `ERROR: ${error}${unchanged}\nFix the arguments and call the tool again.` : `ERROR: ${error}${unchanged}`;
+  return retriesLeft > 0
+    ? `ERROR: ${error}${unchanged}\nFix the arguments and call the tool again.`
+    : `ERROR: ${error}${unchanged}`;
 }

@@ -33,13 +33,19 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
   router.add("POST", "/api/rooms/:roomId/messages", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "run_agent");
     const body = await ctx.body(messageBody, app.maxMessageBytes);
-    if (!body.text.trim() && !body.action) throw new HttpError(400, "empty_message", "Write a message or pick a quick action.");
+    if (!body.text.trim() && !body.action)
+      throw new HttpError(400, "empty_message", "Write a message or pick a quick action.");
     const tokenKey = hashToken(ctx.token ?? "");
     const wait = limiter.take(tokenKey);
     if (wait > 0) {
-      throw new HttpError(429, "rate_limited", `Too many requests to the model from this link. Try again in ${Math.ceil(wait / 1000)} s.`, {
-        "Retry-After": String(Math.ceil(wait / 1000)),
-      });
+      throw new HttpError(
+        429,
+        "rate_limited",
+        `Too many requests to the model from this link. Try again in ${Math.ceil(wait / 1000)} s.`,
+        {
+          "Retry-After": String(Math.ceil(wait / 1000)),
+        },
+      );
     }
     const run = await runs.start(room.id, {
       text: body.text,
@@ -49,7 +55,12 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
       author: `${role}:${tokenKey.slice(0, 8)}`,
       authorName: body.authorName,
     });
-    if (!run) throw new HttpError(409, "run_active", "The model is already working in this room. Wait for it or stop it first.");
+    if (!run)
+      throw new HttpError(
+        409,
+        "run_active",
+        "The model is already working in this room. Wait for it or stop it first.",
+      );
     return { status: 202, json: { runId: run.id } };
   });
 
@@ -75,10 +86,21 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
       if (!undone) throw new HttpError(409, "nothing_to_undo", "There is no AI change left to undo.");
       await live.flush();
       await store.saveFeedback({
-        id: newId(), roomId: room.id, runId: runs.lastChange(room.id, body.canvasId)?.runId ?? null, kind: "undo", value: "undo",
-        context: { canvasId: body.canvasId, change: runs.lastChange(room.id, body.canvasId) }, createdAt: Date.now(),
+        id: newId(),
+        roomId: room.id,
+        runId: runs.lastChange(room.id, body.canvasId)?.runId ?? null,
+        kind: "undo",
+        value: "undo",
+        context: { canvasId: body.canvasId, change: runs.lastChange(room.id, body.canvasId) },
+        createdAt: Date.now(),
       });
-      return { status: 200, json: { undone: true, text: canvasesMap(live.doc).has(body.canvasId) ? canvasText(live.doc, body.canvasId) : null } };
+      return {
+        status: 200,
+        json: {
+          undone: true,
+          text: canvasesMap(live.doc).has(body.canvasId) ? canvasText(live.doc, body.canvasId) : null,
+        },
+      };
     });
   });
 
@@ -94,16 +116,24 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
       const comments = commentsMap(live.doc);
       const comment = comments.get(ctx.params.commentId!);
       if (!comment) throw notFound("Comment");
-      if (comment.suggestion === null) throw new HttpError(409, "no_suggestion", "This comment has no suggestion to apply.");
+      if (comment.suggestion === null)
+        throw new HttpError(409, "no_suggestion", "This comment has no suggestion to apply.");
       const range = resolveCommentRange(live.doc, comment);
-      if (!range || !range.text) throw new HttpError(409, "anchor_lost", "The text this comment was about has been deleted.");
+      if (!range || !range.text)
+        throw new HttpError(409, "anchor_lost", "The text this comment was about has been deleted.");
       // The anchor resolves to plain text; the canvas is markdown. Prefer the original quote (with its
       // markup) while it is still there unchanged, else the anchored text as it reads now.
-      const find = range.text === plainText(comment.quote) && canvasText(live.doc, comment.canvasId).includes(comment.quote) ? comment.quote : range.text;
+      const find =
+        range.text === plainText(comment.quote) && canvasText(live.doc, comment.canvasId).includes(comment.quote)
+          ? comment.quote
+          : range.text;
       const origin = new AgentOrigin(`apply-${comment.id}`);
       const result = applyToolCall(
         live.doc,
-        { name: "edit_canvas", arguments: { edits: [{ find, replace: comment.suggestion, all: false }], summary: "Applied a suggestion" } },
+        {
+          name: "edit_canvas",
+          arguments: { edits: [{ find, replace: comment.suggestion, all: false }], summary: "Applied a suggestion" },
+        },
         { canvasId: comment.canvasId, origin },
       );
       if (!result.ok) {
@@ -112,8 +142,13 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
       live.doc.transact(() => comments.set(comment.id, { ...comment, resolved: true }), origin);
       await live.flush();
       await store.saveFeedback({
-        id: newId(), roomId: room.id, runId: comment.runId, kind: "accept", value: "apply_suggestion",
-        context: { comment, canvasId: comment.canvasId }, createdAt: Date.now(),
+        id: newId(),
+        roomId: room.id,
+        runId: comment.runId,
+        kind: "accept",
+        value: "apply_suggestion",
+        context: { comment, canvasId: comment.canvasId },
+        createdAt: Date.now(),
       });
       return { status: 200, json: { applied: true, summary: result.summary } };
     });
@@ -131,8 +166,14 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
       value: body.value,
       context: run
         ? {
-            userText: run.userText, canvasId: run.canvasId, canvas: run.canvasBefore, canvasKind: run.canvasKind, canvasTitle: run.canvasTitle,
-            selection: run.selection, toolCalls: run.toolCalls, messageId: body.messageId ?? null,
+            userText: run.userText,
+            canvasId: run.canvasId,
+            canvas: run.canvasBefore,
+            canvasKind: run.canvasKind,
+            canvasTitle: run.canvasTitle,
+            selection: run.selection,
+            toolCalls: run.toolCalls,
+            messageId: body.messageId ?? null,
           }
         : { messageId: body.messageId ?? null },
       createdAt: Date.now(),

@@ -171,7 +171,8 @@ export class RunManager {
     const relayed = await this.registry.hold(roomId, async (room) => room.requestRunCancel());
     if (!relayed) return false;
     const deadline = Date.now() + timeoutMs;
-    while ((await locks.isHeld(roomId)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while ((await locks.isHeld(roomId)) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     return true;
   }
 
@@ -222,8 +223,20 @@ export class RunManager {
 
     let reply!: Y.Map<unknown>;
     doc.transact(() => {
-      appendChatMessage(doc, { role: "user", author: request.author, authorName: request.authorName ?? "Someone", text: userText, runId: record.id });
-      reply = appendChatMessage(doc, { role: "assistant", author: "ai", authorName: "Canvas AI", status: "streaming", runId: record.id });
+      appendChatMessage(doc, {
+        role: "user",
+        author: request.author,
+        authorName: request.authorName ?? "Someone",
+        text: userText,
+        runId: record.id,
+      });
+      reply = appendChatMessage(doc, {
+        role: "assistant",
+        author: "ai",
+        authorName: "Canvas AI",
+        status: "streaming",
+        runId: record.id,
+      });
     }, chatOrigin);
     const replyText = reply.get("text") as Y.Text;
     const writeChat = (fn: () => void) => doc.transact(fn, chatOrigin);
@@ -254,7 +267,9 @@ export class RunManager {
         hooks: {
           onText: (delta) => writeChat(() => replyText.insert(replyText.length, delta)),
           onActivity: (activity: ToolActivity) =>
-            writeChat(() => reply.set("activity", [...((reply.get("activity") as ToolActivity[] | undefined) ?? []), activity])),
+            writeChat(() =>
+              reply.set("activity", [...((reply.get("activity") as ToolActivity[] | undefined) ?? []), activity]),
+            ),
           beforeChange: async (id) => {
             await this.store.saveVersion({
               id: newId(),
@@ -274,12 +289,17 @@ export class RunManager {
       record.status = trace.error ? "error" : "done";
       record.error = trace.error;
       const changedCanvas = trace.createdCanvas?.id ?? canvasId;
-      if (changedCanvas && trace.canvasAfter !== null && trace.canvasAfter !== (trace.createdCanvas ? null : canvasBefore)) {
+      if (
+        changedCanvas &&
+        trace.canvasAfter !== null &&
+        trace.canvasAfter !== (trace.createdCanvas ? null : canvasBefore)
+      ) {
         const applied = trace.toolCalls.find((call) => call.applied);
         const key = `${room.id}/${changedCanvas}`;
         this.lastChanges.delete(key);
         // Most recently changed canvases only: each entry holds two copies of a canvas.
-        while (this.lastChanges.size >= MAX_LAST_CHANGES) this.lastChanges.delete(this.lastChanges.keys().next().value!);
+        while (this.lastChanges.size >= MAX_LAST_CHANGES)
+          this.lastChanges.delete(this.lastChanges.keys().next().value!);
         this.lastChanges.set(key, {
           runId: record.id,
           canvasId: changedCanvas,
@@ -292,7 +312,10 @@ export class RunManager {
         reply.set("status", trace.error ? "error" : "done");
         if (trace.error) reply.set("error", trace.error);
       });
-      log.info({ status: record.status, toolCalls: trace.toolCalls.length, retries: trace.retries, ms: Date.now() - started }, "run finished");
+      log.info(
+        { status: record.status, toolCalls: trace.toolCalls.length, retries: trace.retries, ms: Date.now() - started },
+        "run finished",
+      );
     } catch (error) {
       if (error instanceof TurnCancelled || signal.aborted) {
         record.status = "cancelled";
@@ -329,7 +352,13 @@ export class RunManager {
 
   private canvasContext(doc: Y.Doc, canvasId: string): TurnInput["canvas"] {
     const meta = canvasesMap(doc).get(canvasId)!;
-    return { id: canvasId, title: meta.title, kind: meta.kind, language: meta.language, content: canvasText(doc, canvasId) };
+    return {
+      id: canvasId,
+      title: meta.title,
+      kind: meta.kind,
+      language: meta.language,
+      content: canvasText(doc, canvasId),
+    };
   }
 }
 

@@ -16,7 +16,15 @@ import {
 import { PartialStringReader, partialStringField } from "./openai/partialJson.ts";
 import { buildMessages, toolErrorMessage } from "./prompts.ts";
 import { runPredictedRewrite } from "./predictedRewrite.ts";
-import type { CommentTrace, ModelEvent, ModelMessage, ToolCallTrace, TurnEngine, TurnInput, TurnTrace } from "./types.ts";
+import type {
+  CommentTrace,
+  ModelEvent,
+  ModelMessage,
+  ToolCallTrace,
+  TurnEngine,
+  TurnInput,
+  TurnTrace,
+} from "./types.ts";
 
 export const MAX_RETRIES = 2;
 
@@ -96,7 +104,12 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
           case "tool_call_start":
             stream.name = event.name;
             // With Predicted Outputs, the choice of a rewrite is all we need from this stream.
-            if (event.name === "rewrite_canvas" && engine.predictedRewrite && canvasId && canvasesMap(doc).has(canvasId)) {
+            if (
+              event.name === "rewrite_canvas" &&
+              engine.predictedRewrite &&
+              canvasId &&
+              canvasesMap(doc).has(canvasId)
+            ) {
               predicted = true;
               break events;
             }
@@ -125,13 +138,24 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
       let rewrite;
       try {
         rewrite = await runPredictedRewrite({
-          doc, canvasId, predictedRewrite: engine.predictedRewrite, messages, origin, signal,
+          doc,
+          canvasId,
+          predictedRewrite: engine.predictedRewrite,
+          messages,
+          origin,
+          signal,
           onWriting: (id) => options.hooks?.onWriting?.(id),
         });
       } catch (error) {
         throw signal.aborted ? new TurnCancelled() : error;
       }
-      trace.toolCalls.push({ name: "rewrite_canvas", arguments: rewrite.call.arguments, valid: true, applied: rewrite.result.ok, error: null });
+      trace.toolCalls.push({
+        name: "rewrite_canvas",
+        arguments: rewrite.call.arguments,
+        valid: true,
+        applied: rewrite.result.ok,
+        error: null,
+      });
       trace.outputTokens += Math.ceil(rewrite.call.arguments.content.length / 4);
       options.hooks?.onWriting?.(null);
       options.hooks?.onActivity?.(activityFor(rewrite.call, rewrite.result, canvasId));
@@ -161,7 +185,12 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
       stream.writer?.abort();
       error = parsed.error;
     } else {
-      if (!notifiedChange && canvasId && parsed.call.name !== "create_canvas" && parsed.call.name !== "comment_canvas") {
+      if (
+        !notifiedChange &&
+        canvasId &&
+        parsed.call.name !== "create_canvas" &&
+        parsed.call.name !== "comment_canvas"
+      ) {
         notifiedChange = true;
         await options.hooks?.beforeChange?.(canvasId);
       }
@@ -204,7 +233,11 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     options.hooks?.onActivity?.({ tool: call.name, canvasId, ok: false, summary: error ?? "refused", count: 0 });
     const retriesLeft = MAX_RETRIES - attempt;
     messages.push(
-      { role: "assistant", content: text || null, tool_calls: [{ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }] },
+      {
+        role: "assistant",
+        content: text || null,
+        tool_calls: [{ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }],
+      },
       { role: "tool", tool_call_id: call.id, content: toolErrorMessage(error ?? "refused", retriesLeft) },
     );
     if (retriesLeft === 0) {
@@ -253,7 +286,13 @@ function streamContent(
   hooks?.onWriting?.(stream.canvasId);
 }
 
-function finishCall(doc: Y.Doc, call: ToolCall, stream: StreamState, canvasId: string | null, origin: AgentOrigin): EngineResult {
+function finishCall(
+  doc: Y.Doc,
+  call: ToolCall,
+  stream: StreamState,
+  canvasId: string | null,
+  origin: AgentOrigin,
+): EngineResult {
   if (stream.writer && (call.name === "create_canvas" || call.name === "rewrite_canvas")) {
     return stream.writer.finish(call.arguments.content, call);
   }
@@ -266,7 +305,13 @@ function activityFor(call: ToolCall, result: EngineResult, canvasId: string | nu
     case "create_canvas":
       return { tool: call.name, canvasId, ok: true, summary: `Created "${call.arguments.title}"`, count: 1 };
     case "edit_canvas":
-      return { tool: call.name, canvasId, ok: true, summary: call.arguments.summary || result.summary, count: call.arguments.edits.length };
+      return {
+        tool: call.name,
+        canvasId,
+        ok: true,
+        summary: call.arguments.summary || result.summary,
+        count: call.arguments.edits.length,
+      };
     case "rewrite_canvas":
       return { tool: call.name, canvasId, ok: true, summary: call.arguments.summary || result.summary, count: 1 };
     case "comment_canvas":
@@ -303,7 +348,10 @@ function commentTraces(doc: Y.Doc, origin: AgentOrigin, canvasAfter: string | nu
     const resolved = resolveCommentRange(doc, comment);
     const resolvedText = resolved?.text ?? null;
     // Anchors resolve to plain text while the canvas is markdown: fall back to the quote as written.
-    const located = resolvedText && canvasAfter ? [resolvedText, comment.quote].find((text) => canvasAfter.includes(text)) : undefined;
+    const located =
+      resolvedText && canvasAfter
+        ? [resolvedText, comment.quote].find((text) => canvasAfter.includes(text))
+        : undefined;
     const start = located && canvasAfter ? canvasAfter.indexOf(located) : -1;
     traces.push({
       quote: comment.quote,

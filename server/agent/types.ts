@@ -83,7 +83,11 @@ export interface TurnTrace {
 /** A message in the provider's (OpenAI chat completions) format, kept minimal so both engines share it. */
 export type ModelMessage =
   | { role: "system" | "user"; content: string }
-  | { role: "assistant"; content: string | null; tool_calls?: { id: string; type: "function"; function: { name: string; arguments: string } }[] }
+  | {
+      role: "assistant";
+      content: string | null;
+      tool_calls?: { id: string; type: "function"; function: { name: string; arguments: string } }[];
+    }
   | { role: "tool"; tool_call_id: string; content: string };
 
 export interface ModelRequest {
@@ -120,5 +124,9 @@ export interface TurnEngine {
    * Optional fast rewrite path (Predicted Outputs): once the model has chosen rewrite_canvas, a second call
    * without tools streams the new text with the current canvas as the prediction.
    */
-  readonly predictedRewrite?: (request: { messages: ModelMessage[]; currentText: string; signal: AbortSignal }) => AsyncIterable<string>;
+  readonly predictedRewrite?: (request: {
+    messages: ModelMessage[];
+    currentText: string;
+    signal: AbortSignal;
+  }) => AsyncIterable<string>;
 }

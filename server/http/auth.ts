@@ -9,16 +9,27 @@ export interface Access {
   role: Role;
 }
 
-export type AccessResult = { ok: true; access: Access } | { ok: false; status: 401 | 403 | 404; code: string; message: string };
+export type AccessResult =
+  { ok: true; access: Access } | { ok: false; status: 401 | 403 | 404; code: string; message: string };
 
 /** Shared by HTTP routes and the websocket upgrade so both apply the same rules. */
-export async function checkAccess(store: Store, roomId: string, token: string | null, action: Action): Promise<AccessResult> {
+export async function checkAccess(
+  store: Store,
+  roomId: string,
+  token: string | null,
+  action: Action,
+): Promise<AccessResult> {
   const room = await store.getRoom(roomId);
   if (!room) return { ok: false, status: 404, code: "room_not_found", message: `Room ${roomId} does not exist.` };
   if (!token) return { ok: false, status: 401, code: "token_required", message: "This room needs a share-link token." };
   const role = await store.roleForToken(roomId, hashToken(token));
   if (!role) {
-    return { ok: false, status: 401, code: "invalid_token", message: "This link is not valid for this room (wrong, rotated or revoked)." };
+    return {
+      ok: false,
+      status: 401,
+      code: "invalid_token",
+      message: "This link is not valid for this room (wrong, rotated or revoked).",
+    };
   }
   if (!can(role, action)) {
     return { ok: false, status: 403, code: "forbidden", message: `A ${role} link cannot ${describe(action)}.` };
@@ -26,7 +37,12 @@ export async function checkAccess(store: Store, roomId: string, token: string | 
   return { ok: true, access: { room, role } };
 }
 
-export async function requireAccess(store: Store, roomId: string, token: string | null, action: Action): Promise<Access> {
+export async function requireAccess(
+  store: Store,
+  roomId: string,
+  token: string | null,
+  action: Action,
+): Promise<Access> {
   const result = await checkAccess(store, roomId, token, action);
   if (!result.ok) throw new HttpError(result.status, result.code, result.message);
   return result.access;

@@ -21,6 +21,7 @@ export class RateLimiter {
   }
 
   private prune(now: number): void {
-    for (const [key, times] of this.events) if (times.every((time) => now - time >= this.windowMs)) this.events.delete(key);
+    for (const [key, times] of this.events)
+      if (times.every((time) => now - time >= this.windowMs)) this.events.delete(key);
   }
 }

@@ -69,7 +69,10 @@ export class Router {
     if (candidates.length === 0) return false;
     const route = candidates.find((candidate) => candidate.method === req.method);
     if (!route) {
-      send(res, { status: 405, json: errorBody("method_not_allowed", `${req.method} is not allowed on ${url.pathname}.`) });
+      send(res, {
+        status: 405,
+        json: errorBody("method_not_allowed", `${req.method} is not allowed on ${url.pathname}.`),
+      });
       return true;
     }
     const match = route.pattern.exec(url.pathname)!;

@@ -168,7 +168,7 @@ export class Room {
     this.appendedSinceCompaction++;
     this.channel?.publishUpdate(merged);
     // Broadcast per run of one origin, so a sender is not sent back its own edits.
-    for (let start = 0; start < batch.length; ) {
+    for (let start = 0; start < batch.length;) {
       let end = start + 1;
       while (end < batch.length && batch[end]!.origin === batch[start]!.origin) end++;
       const run = batch.slice(start, end);
@@ -187,7 +187,8 @@ export class Room {
     const message = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     // Each process times out its own copies of remote states; publishing those removals would
     // remove a live peer's presence in the process it is connected to.
-    if (this.channel && !this.destroyed && origin !== REMOTE_ORIGIN && origin !== "timeout") this.channel.publishAwareness(message);
+    if (this.channel && !this.destroyed && origin !== REMOTE_ORIGIN && origin !== "timeout")
+      this.channel.publishAwareness(message);
     for (const listener of this.awarenessListeners) listener(message, origin);
   };
 

@@ -18,7 +18,11 @@ export class VersionKeeper {
   ) {}
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.snapshotAll().catch((error: unknown) => this.log.error({ err: error }, "version snapshot failed")), intervalMs);
+    this.timer = setInterval(
+      () =>
+        void this.snapshotAll().catch((error: unknown) => this.log.error({ err: error }, "version snapshot failed")),
+      intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -45,8 +49,14 @@ export class VersionKeeper {
       // The first sighting only records a baseline: loading a room is not a change worth a version.
       if (previous === undefined || previous === hash) continue;
       await this.store.saveVersion({
-        id: newId(), roomId: room.id, canvasId: canvas.id, reason: "snapshot", author: "people",
-        text, runId: null, createdAt: Date.now(),
+        id: newId(),
+        roomId: room.id,
+        canvasId: canvas.id,
+        reason: "snapshot",
+        author: "people",
+        text,
+        runId: null,
+        createdAt: Date.now(),
       });
       stored++;
     }

@@ -29,6 +29,7 @@ export function loadScaleConfig(env: Record<string, string | undefined> = proces
     redisUrl: read("REDIS_URL", redisUrl, "redis://host:6379 (or rediss:// for TLS)"),
     redisPrefix: read("REDIS_PREFIX", prefix, "letters, digits, ':', '_' or '-' (at most 64)") ?? "canvas:",
   };
-  if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+  if (problems.length > 0)
+    throw new Error(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
   return config;
 }

@@ -33,7 +33,9 @@ export async function connectScaleOut(config: ScaleConfig, log: Logger): Promise
     throw error;
   }
   if (fanout && !store) {
-    log.warn("REDIS_URL without DATABASE_URL: each process keeps its own SQLite file, so rooms are not shared; set DATABASE_URL too");
+    log.warn(
+      "REDIS_URL without DATABASE_URL: each process keeps its own SQLite file, so rooms are not shared; set DATABASE_URL too",
+    );
   }
   return {
     store,

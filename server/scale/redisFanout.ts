@@ -31,7 +31,11 @@ export function decodeFanoutMessage(message: Buffer): { kind: number; sender: Bu
   return {
     kind: message[0]!,
     sender: message.subarray(1, 1 + SENDER_BYTES),
-    payload: new Uint8Array(message.buffer, message.byteOffset + 1 + SENDER_BYTES, message.byteLength - 1 - SENDER_BYTES),
+    payload: new Uint8Array(
+      message.buffer,
+      message.byteOffset + 1 + SENDER_BYTES,
+      message.byteLength - 1 - SENDER_BYTES,
+    ),
   };
 }
 
@@ -131,12 +135,22 @@ export class RedisFanout implements Fanout {
     this.prefix = options.prefix ?? "canvas:";
     this.log = options.log.child({ component: "fanout" });
     // Named, so an operator (or a test) can find this process's connections in CLIENT LIST.
-    this.publisher = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: null, connectionName: this.subscriberName.replace(/-sub$/, "-pub") });
-    this.subscriber = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: null, connectionName: this.subscriberName });
+    this.publisher = new Redis(options.url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: null,
+      connectionName: this.subscriberName.replace(/-sub$/, "-pub"),
+    });
+    this.subscriber = new Redis(options.url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: null,
+      connectionName: this.subscriberName,
+    });
     for (const client of [this.publisher, this.subscriber]) {
       client.on("error", (error: Error) => this.log.warn({ err: error.message }, "redis connection error"));
     }
-    this.subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
+    this.subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) =>
+      this.receive(channel.toString(), message),
+    );
     // After a reconnect ioredis resubscribes, but whatever was published meanwhile is gone: every
     // loaded room re-reads the shared store, which has every update that was ever broadcast.
     this.subscriber.on("ready", () => {
@@ -145,7 +159,8 @@ export class RedisFanout implements Fanout {
         return;
       }
       this.log.warn({ rooms: this.subscriptions.size }, "redis reconnected: resyncing loaded rooms from the store");
-      for (const subscriptions of this.subscriptions.values()) for (const subscription of subscriptions) subscription.resync();
+      for (const subscriptions of this.subscriptions.values())
+        for (const subscription of subscriptions) subscription.resync();
     });
   }
 
@@ -156,7 +171,10 @@ export class RedisFanout implements Fanout {
     } catch (error) {
       fanout.publisher.disconnect();
       fanout.subscriber.disconnect();
-      throw new Error(`Could not connect to Redis at ${redactUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(
+        `Could not connect to Redis at ${redactUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
     return fanout;
   }
@@ -183,7 +201,10 @@ export class RedisFanout implements Fanout {
     group.delete(subscription);
     if (group.size > 0) return;
     this.subscriptions.delete(subscription.channel);
-    if (!this.closed) await this.subscriber.unsubscribe(subscription.channel).catch((error: unknown) => this.log.warn({ err: error }, "unsubscribe failed"));
+    if (!this.closed)
+      await this.subscriber
+        .unsubscribe(subscription.channel)
+        .catch((error: unknown) => this.log.warn({ err: error }, "unsubscribe failed"));
   }
 
   /** @internal */
@@ -203,7 +224,10 @@ export class RedisFanout implements Fanout {
       try {
         subscription.deliver(decoded.kind, decoded.payload);
       } catch (error) {
-        this.log.warn({ err: error instanceof Error ? error.message : String(error), channel }, "applying a message from another process failed");
+        this.log.warn(
+          { err: error instanceof Error ? error.message : String(error), channel },
+          "applying a message from another process failed",
+        );
       }
     }
   }

@@ -39,7 +39,10 @@ export class RedisRoomLocks implements RoomLocks {
       await locks.redis.connect();
     } catch (error) {
       locks.redis.disconnect();
-      throw new Error(`Could not connect to Redis at ${redactUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(
+        `Could not connect to Redis at ${redactUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
     return locks;
   }
@@ -67,7 +70,10 @@ export class RedisRoomLocks implements RoomLocks {
       } catch (error) {
         // Unreachable Redis: keep trying while the lock may still be ours, then give up the run.
         if (Date.now() - lastRenewed < this.ttlMs * 0.8) return;
-        this.log.warn({ roomId, err: error instanceof Error ? error.message : String(error) }, "could not renew the room lock; stopping the run");
+        this.log.warn(
+          { roomId, err: error instanceof Error ? error.message : String(error) },
+          "could not renew the room lock; stopping the run",
+        );
       }
       clearInterval(timer);
       lost.abort(new Error(`lost the lock of room ${roomId}`));
@@ -82,7 +88,10 @@ export class RedisRoomLocks implements RoomLocks {
       clearInterval(timer);
       this.leases.delete(release);
       await this.redis.eval(RELEASE_SCRIPT, 1, key, token).catch((error: unknown) => {
-        this.log.warn({ roomId, err: error instanceof Error ? error.message : String(error) }, "could not release the room lock; it expires by itself");
+        this.log.warn(
+          { roomId, err: error instanceof Error ? error.message : String(error) },
+          "could not release the room lock; it expires by itself",
+        );
       });
     };
     this.leases.add(release);

@@ -76,13 +76,18 @@ export class PostgresStore implements Store {
   private async migrate(): Promise<void> {
     await this.transaction(async (client) => {
       await client.query("SELECT pg_advisory_xact_lock($1, 0)", [LOCK_NAMESPACE]);
-      await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+      await client.query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)",
+      );
       const applied = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
       const done = new Set(applied.rows.map((row) => row.version));
       for (let index = 0; index < MIGRATIONS.length; index++) {
         if (done.has(index + 1)) continue;
         await client.query(MIGRATIONS[index]!);
-        await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [index + 1, Date.now()]);
+        await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [
+          index + 1,
+          Date.now(),
+        ]);
       }
     });
   }
@@ -110,7 +115,11 @@ export class PostgresStore implements Store {
 
   async createRoom(room: RoomRecord, tokenHashes: Record<Role, string>): Promise<void> {
     await this.transaction(async (client) => {
-      await client.query("INSERT INTO rooms (id, title, created_at) VALUES ($1, $2, $3)", [room.id, room.title, room.createdAt]);
+      await client.query("INSERT INTO rooms (id, title, created_at) VALUES ($1, $2, $3)", [
+        room.id,
+        room.title,
+        room.createdAt,
+      ]);
       for (const [role, hash] of Object.entries(tokenHashes)) await upsertLink(client, room.id, role, hash);
     });
   }
@@ -125,7 +134,10 @@ export class PostgresStore implements Store {
   }
 
   async roleForToken(roomId: string, tokenHash: string): Promise<Role | null> {
-    const result = await this.pool.query<{ role: string }>("SELECT role FROM links WHERE room_id = $1 AND token_hash = $2", [roomId, tokenHash]);
+    const result = await this.pool.query<{ role: string }>(
+      "SELECT role FROM links WHERE room_id = $1 AND token_hash = $2",
+      [roomId, tokenHash],
+    );
     const row = result.rows[0];
     return row && isRole(row.role) ? row.role : null;
   }
@@ -151,7 +163,9 @@ export class PostgresStore implements Store {
       const row = result.rows[0];
       if (row) return Number(row.seq);
     }
-    throw new Error(`appendUpdate for room ${roomId} lost the race for a sequence number ${APPEND_ATTEMPTS} times in a row`);
+    throw new Error(
+      `appendUpdate for room ${roomId} lost the race for a sequence number ${APPEND_ATTEMPTS} times in a row`,
+    );
   }
 
   async loadDoc(roomId: string): Promise<StoredDoc> {
@@ -188,7 +202,16 @@ export class PostgresStore implements Store {
   async saveVersion(version: VersionRecord): Promise<void> {
     await this.pool.query(
       "INSERT INTO versions (id, room_id, canvas_id, reason, author, text, run_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      [version.id, version.roomId, version.canvasId, version.reason, version.author, version.text, version.runId, version.createdAt],
+      [
+        version.id,
+        version.roomId,
+        version.canvasId,
+        version.reason,
+        version.author,
+        version.text,
+        version.runId,
+        version.createdAt,
+      ],
     );
   }
 
@@ -202,7 +225,10 @@ export class PostgresStore implements Store {
   }
 
   async getVersion(roomId: string, versionId: string): Promise<VersionRecord | null> {
-    const result = await this.pool.query<VersionRow>("SELECT * FROM versions WHERE room_id = $1 AND id = $2", [roomId, versionId]);
+    const result = await this.pool.query<VersionRow>("SELECT * FROM versions WHERE room_id = $1 AND id = $2", [
+      roomId,
+      versionId,
+    ]);
     const row = result.rows[0];
     return row ? { ...toVersion(row), text: row.text ?? "" } : null;
   }
@@ -210,7 +236,15 @@ export class PostgresStore implements Store {
   async saveFeedback(feedback: FeedbackRecord): Promise<void> {
     await this.pool.query(
       "INSERT INTO feedback (id, room_id, run_id, kind, value, context_json, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      [feedback.id, feedback.roomId, feedback.runId, feedback.kind, feedback.value, JSON.stringify(feedback.context), feedback.createdAt],
+      [
+        feedback.id,
+        feedback.roomId,
+        feedback.runId,
+        feedback.kind,
+        feedback.value,
+        JSON.stringify(feedback.context),
+        feedback.createdAt,
+      ],
     );
   }
 
@@ -242,7 +276,12 @@ export class PostgresStore implements Store {
   }
 }
 
-async function upsertLink(client: pg.Pool | pg.PoolClient, roomId: string, role: string, tokenHash: string | null): Promise<void> {
+async function upsertLink(
+  client: pg.Pool | pg.PoolClient,
+  roomId: string,
+  role: string,
+  tokenHash: string | null,
+): Promise<void> {
   await client.query(
     `INSERT INTO links (room_id, role, token_hash) VALUES ($1, $2, $3)
      ON CONFLICT (room_id, role) DO UPDATE SET token_hash = excluded.token_hash`,
@@ -251,8 +290,15 @@ async function upsertLink(client: pg.Pool | pg.PoolClient, roomId: string, role:
 }
 
 /** The snapshot and the log after it (optionally only up to `uptoSeq`), read with the caller's client. */
-async function readStored(client: pg.PoolClient, roomId: string, uptoSeq = Number.MAX_SAFE_INTEGER): Promise<StoredDoc> {
-  const snapshotResult = await client.query<{ upto_seq: string; data: Buffer }>("SELECT upto_seq, data FROM snapshots WHERE room_id = $1", [roomId]);
+async function readStored(
+  client: pg.PoolClient,
+  roomId: string,
+  uptoSeq = Number.MAX_SAFE_INTEGER,
+): Promise<StoredDoc> {
+  const snapshotResult = await client.query<{ upto_seq: string; data: Buffer }>(
+    "SELECT upto_seq, data FROM snapshots WHERE room_id = $1",
+    [roomId],
+  );
   const snapshot = snapshotResult.rows[0];
   const after = snapshot ? Number(snapshot.upto_seq) : 0;
   const updates = await client.query<{ seq: string; data: Buffer }>(

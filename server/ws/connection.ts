@@ -161,7 +161,10 @@ export function attachConnection(
     try {
       handleMessage(data);
     } catch (error) {
-      log.warn({ role, err: error instanceof Error ? error.message : String(error) }, "closing a socket that sent an undecodable message");
+      log.warn(
+        { role, err: error instanceof Error ? error.message : String(error) },
+        "closing a socket that sent an undecodable message",
+      );
       peer.close(CLOSE.badMessage, "malformed message");
     }
   });

@@ -2,7 +2,13 @@
 // nothing, and a result value the model can act on.
 import type * as Y from "yjs";
 import { canvasesMap, canvasFragment, newId, type CanvasMeta } from "../room.ts";
-import { exhaustiveTool, type CreateCanvasArgs, type EditCanvasArgs, type RewriteCanvasArgs, type ToolCall } from "../tools.ts";
+import {
+  exhaustiveTool,
+  type CreateCanvasArgs,
+  type EditCanvasArgs,
+  type RewriteCanvasArgs,
+  type ToolCall,
+} from "../tools.ts";
 import { readCanvasView } from "../markdown/index.ts";
 import { addComments } from "./comments.ts";
 import type { AgentOrigin } from "./origin.ts";
@@ -70,7 +76,8 @@ function editCanvas(doc: Y.Doc, args: EditCanvasArgs, ctx: ApplyContext): Engine
   const inserted = plan.applied.reduce((sum, change) => sum + change.inserted, 0);
   const deleted = plan.applied.reduce((sum, change) => sum + change.deleted, 0);
   const passages = plan.applied.length === 1 ? "1 passage" : `${plan.applied.length} passages`;
-  const summary = `${args.summary ? `${args.summary} ` : ""}(changed ${passages}: +${inserted} −${deleted} characters)`.trim();
+  const summary =
+    `${args.summary ? `${args.summary} ` : ""}(changed ${passages}: +${inserted} −${deleted} characters)`.trim();
   return { ok: true, canvasId: meta.id, applied: plan.applied, errors: [], summary, inserted, deleted };
 }
 
@@ -89,7 +96,11 @@ export function wholeResult(canvasId: string, before: string, after: string, sum
   const limit = Math.min(before.length, after.length);
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  while (
+    suffix < limit - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
   const change: AppliedChange = {
     index: 0,
     from: prefix,
@@ -102,5 +113,13 @@ export function wholeResult(canvasId: string, before: string, after: string, sum
     deleted: before.length - suffix - prefix,
     tier: "whole",
   };
-  return { ok: true, canvasId, applied: [change], errors: [], summary, inserted: change.inserted, deleted: change.deleted };
+  return {
+    ok: true,
+    canvasId,
+    applied: [change],
+    errors: [],
+    summary,
+    inserted: change.inserted,
+    deleted: change.deleted,
+  };
 }

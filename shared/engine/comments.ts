@@ -27,7 +27,11 @@ export function addComments(doc: Y.Doc, args: CommentCanvasArgs, ctx: ApplyConte
     const plan = planEdits(view.text, [{ find: comment.quote, replace: comment.quote, all: false }], meta.kind);
     if (!plan.ok) {
       for (const error of plan.errors) {
-        errors.push({ ...error, editIndex: index, message: error.message.replace(/^The edit: `find` text/, `Comment ${index + 1}: quote`) });
+        errors.push({
+          ...error,
+          editIndex: index,
+          message: error.message.replace(/^The edit: `find` text/, `Comment ${index + 1}: quote`),
+        });
       }
       return;
     }
@@ -101,7 +105,10 @@ function decodePosition(encoded: string): Y.RelativePosition | null {
  * A comment's current span: ProseMirror positions in its canvas (for highlights) and the text it
  * covers now. Null when the text was deleted or the anchor cannot be read.
  */
-export function resolveCommentRange(doc: Y.Doc, comment: CommentRecord): { from: number; to: number; text: string } | null {
+export function resolveCommentRange(
+  doc: Y.Doc,
+  comment: CommentRecord,
+): { from: number; to: number; text: string } | null {
   const meta = canvasesMap(doc).get(comment.canvasId);
   if (!meta) return null;
   const fragment = canvasFragment(doc, comment.canvasId);

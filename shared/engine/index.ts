@@ -7,5 +7,10 @@ export { planEdits, type EditPlan, type TextChange } from "./planEdits.ts";
 export { writeDoc, writeBlocks } from "./writeDoc.ts";
 export { writeCanvasText, type WritePath } from "./writeText.ts";
 export type { AppliedChange, Candidate, EngineError, EngineErrorCode, EngineResult } from "./types.ts";
-export { startStreamingWrite, completeMarkdownPrefix, type StreamingWriter, type StreamingOptions } from "./streaming.ts";
+export {
+  startStreamingWrite,
+  completeMarkdownPrefix,
+  type StreamingWriter,
+  type StreamingOptions,
+} from "./streaming.ts";
 export { createAgentUndoManager } from "./undo.ts";

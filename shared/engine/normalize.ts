@@ -11,15 +11,42 @@ export interface NormalizedText {
 }
 
 const QUOTES: Record<string, string> = {
-  "\u2018": "'", "\u2019": "'", "\u201A": "'", "\u201B": "'", "\u2032": "'",
-  "\u201C": '"', "\u201D": '"', "\u201E": '"', "\u201F": '"', "\u2033": '"', "\u00AB": '"', "\u00BB": '"',
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201A": "'",
+  "\u201B": "'",
+  "\u2032": "'",
+  "\u201C": '"',
+  "\u201D": '"',
+  "\u201E": '"',
+  "\u201F": '"',
+  "\u2033": '"',
+  "\u00AB": '"',
+  "\u00BB": '"',
 };
 const DASHES = new Set(["\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212"]);
-const ENTITIES: [string, string][] = [["&lt;", "<"], ["&gt;", ">"], ["&amp;", "&"], ["&quot;", '"'], ["&#39;", "'"], ["&nbsp;", " "]];
+const ENTITIES: [string, string][] = [
+  ["&lt;", "<"],
+  ["&gt;", ">"],
+  ["&amp;", "&"],
+  ["&quot;", '"'],
+  ["&#39;", "'"],
+  ["&nbsp;", " "],
+];
 const ESCAPABLE = new Set("\\`*_{}[]()#+-.!|~<>\"'&$=:");
 
 function isSpace(char: string): boolean {
-  return char === " " || char === "\t" || char === "\n" || char === "\r" || char === "\u00A0" || char === "\u2009" || char === "\u202F" || char === "\f" || char === "\v";
+  return (
+    char === " " ||
+    char === "\t" ||
+    char === "\n" ||
+    char === "\r" ||
+    char === "\u00A0" ||
+    char === "\u2009" ||
+    char === "\u202F" ||
+    char === "\f" ||
+    char === "\v"
+  );
 }
 
 export function normalizeText(input: string, markdown: boolean): NormalizedText {

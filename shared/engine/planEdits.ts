@@ -14,8 +14,7 @@ export interface TextChange {
 }
 
 export type EditPlan =
-  | { ok: true; text: string; changes: TextChange[]; applied: AppliedChange[] }
-  | { ok: false; errors: EngineError[] };
+  { ok: true; text: string; changes: TextChange[]; applied: AppliedChange[] } | { ok: false; errors: EngineError[] };
 
 export function planEdits(text: string, edits: readonly EditSpec[], kind: CanvasKind): EditPlan {
   const errors: EngineError[] = [];
@@ -23,7 +22,11 @@ export function planEdits(text: string, edits: readonly EditSpec[], kind: Canvas
   edits.forEach((edit, index) => {
     const label = edits.length > 1 ? `Edit ${index + 1}` : "The edit";
     if (edit.find.length === 0) {
-      errors.push({ code: "invalid", editIndex: index, message: `${label} has an empty \`find\`. Quote the exact text to replace.` });
+      errors.push({
+        code: "invalid",
+        editIndex: index,
+        message: `${label} has an empty \`find\`. Quote the exact text to replace.`,
+      });
       return;
     }
     const found = locate(text, edit.find, { kind });
@@ -47,7 +50,10 @@ export function planEdits(text: string, edits: readonly EditSpec[], kind: Canvas
     const previous = changes[i - 1]!;
     const current = changes[i]!;
     if (current.from < previous.to || (current.from === previous.to && current.from === current.to)) {
-      const which = previous.index === current.index ? `Edit ${current.index + 1} matches overlapping passages` : `Edits ${previous.index + 1} and ${current.index + 1} overlap`;
+      const which =
+        previous.index === current.index
+          ? `Edit ${current.index + 1} matches overlapping passages`
+          : `Edits ${previous.index + 1} and ${current.index + 1} overlap`;
       errors.push({
         code: "overlap",
         editIndex: current.index,
@@ -58,14 +64,19 @@ export function planEdits(text: string, edits: readonly EditSpec[], kind: Canvas
   if (errors.length) return { ok: false, errors };
 
   // A short `find` with `all` and a long `replace` can multiply the canvas: refuse before building it.
-  const resultLength = changes.reduce((length, change) => length + change.insert.length - (change.to - change.from), text.length);
+  const resultLength = changes.reduce(
+    (length, change) => length + change.insert.length - (change.to - change.from),
+    text.length,
+  );
   if (resultLength > MAX_CANVAS_CHARS) {
     return {
       ok: false,
-      errors: [{
-        code: "too_large",
-        message: `These edits would make the canvas ${resultLength.toLocaleString("en")} characters long (${changes.length} replacements); the limit is ${MAX_CANVAS_CHARS.toLocaleString("en")}. Quote a longer, more specific \`find\` or a shorter \`replace\`. Nothing was changed.`,
-      }],
+      errors: [
+        {
+          code: "too_large",
+          message: `These edits would make the canvas ${resultLength.toLocaleString("en")} characters long (${changes.length} replacements); the limit is ${MAX_CANVAS_CHARS.toLocaleString("en")}. Quote a longer, more specific \`find\` or a shorter \`replace\`. Nothing was changed.`,
+        },
+      ],
     };
   }
 

@@ -37,7 +37,7 @@ function units(text: string): Unit[] {
   const result: Unit[] = [];
   text.split("\n").forEach((line, index) => {
     if (!line.trim()) return;
-    const sentences = line.length > 160 ? line.match(/[^.!?]+[.!?]*\s*/g) ?? [line] : [line];
+    const sentences = line.length > 160 ? (line.match(/[^.!?]+[.!?]*\s*/g) ?? [line]) : [line];
     for (const sentence of sentences) if (sentence.trim()) result.push({ text: sentence.trim(), line: index + 1 });
   });
   return result;

@@ -47,10 +47,19 @@ export function startStreamingWrite(doc: Y.Doc, options: StreamingOptions): Stre
   if (!creating && !existing) throw new Error(`startStreamingWrite: no canvas "${canvasId}" to rewrite`);
   const fragment = canvasFragment(doc, canvasId);
   // Records exactly this stream's changes, so abort can revert them and nothing else.
-  const revert = new Y.UndoManager([fragment, canvasesMap(doc)], { trackedOrigins: new Set([origin]), captureTimeout: 2 ** 31 });
+  const revert = new Y.UndoManager([fragment, canvasesMap(doc)], {
+    trackedOrigins: new Set([origin]),
+    captureTimeout: 2 ** 31,
+  });
   const language = kind === "code" ? options.language : null;
   if (creating) {
-    const meta: CanvasMeta = { id: canvasId, title: options.title ?? "Untitled", kind, language, createdAt: Date.now() };
+    const meta: CanvasMeta = {
+      id: canvasId,
+      title: options.title ?? "Untitled",
+      kind,
+      language,
+      createdAt: Date.now(),
+    };
     doc.transact(() => {
       canvasesMap(doc).set(canvasId, meta);
       writeBlocks(doc, fragment, [canvasSchema().nodes.paragraph!.create()]);
@@ -71,19 +80,23 @@ export function startStreamingWrite(doc: Y.Doc, options: StreamingOptions): Stre
       const done = content.slice(0, completeUpTo);
       const lines = done.split("\n").slice(0, -1);
       const source = [...lines, ...oldLines.slice(lines.length)].join("\n");
-      const node = codeBlockNode(creating ? done.replace(/\n$/, "") : source, language ?? (existing?.language ?? null));
+      const node = codeBlockNode(creating ? done.replace(/\n$/, "") : source, language ?? existing?.language ?? null);
       doc.transact(() => writeBlocks(doc, fragment, [node]), origin);
       return;
     }
     const nodes = [...streamed, ...oldBlocks.slice(streamed.length).map((block) => block.node)];
-    doc.transact(() => writeBlocks(doc, fragment, nodes.length ? nodes : [canvasSchema().nodes.paragraph!.create()]), origin);
+    doc.transact(
+      () => writeBlocks(doc, fragment, nodes.length ? nodes : [canvasSchema().nodes.paragraph!.create()]),
+      origin,
+    );
   };
 
   const advance = (): void => {
     const boundary = kind === "code" ? content.lastIndexOf("\n") + 1 : scanner.scan(content);
     if (boundary <= completeUpTo) return;
     // Blank lines at a slice's edges are separators, not the empty paragraphs they would parse to.
-    if (kind === "document") streamed = streamed.concat(parseBlocks(content.slice(completeUpTo, boundary).replace(/^\n+|\n+$/g, "")));
+    if (kind === "document")
+      streamed = streamed.concat(parseBlocks(content.slice(completeUpTo, boundary).replace(/^\n+|\n+$/g, "")));
     completeUpTo = boundary;
     render();
   };
@@ -117,11 +130,17 @@ export function startStreamingWrite(doc: Y.Doc, options: StreamingOptions): Stre
       try {
         if (call && call.name === "create_canvas" && creating) {
           const meta = canvasesMap(doc).get(canvasId);
-          const next: CanvasMeta = { id: canvasId, title: call.arguments.title, kind, language: kind === "code" ? call.arguments.language : null, createdAt: meta?.createdAt ?? Date.now() };
+          const next: CanvasMeta = {
+            id: canvasId,
+            title: call.arguments.title,
+            kind,
+            language: kind === "code" ? call.arguments.language : null,
+            createdAt: meta?.createdAt ?? Date.now(),
+          };
           doc.transact(() => canvasesMap(doc).set(canvasId, next), origin);
         }
         const view = readCanvasView(fragment, kind);
-        doc.transact(() => writeCanvasText(doc, view, text, null, language ?? (existing?.language ?? null)), origin);
+        doc.transact(() => writeCanvasText(doc, view, text, null, language ?? existing?.language ?? null), origin);
       } finally {
         revert.destroy();
       }
@@ -129,7 +148,10 @@ export function startStreamingWrite(doc: Y.Doc, options: StreamingOptions): Stre
         const title = canvasesMap(doc).get(canvasId)?.title ?? options.title ?? "Untitled";
         return wholeResult(canvasId, "", text, `Created "${title}"`);
       }
-      const summary = call && call.name === "rewrite_canvas" && call.arguments.summary ? call.arguments.summary : "Rewrote the canvas";
+      const summary =
+        call && call.name === "rewrite_canvas" && call.arguments.summary
+          ? call.arguments.summary
+          : "Rewrote the canvas";
       return wholeResult(canvasId, before.text, text, summary);
     },
     abort() {
@@ -157,11 +179,21 @@ class BlockBoundaryScanner {
   private lineStart = 0;
 
   scan(content: string): number {
-    for (let newline = content.indexOf("\n", this.lineStart); newline !== -1; newline = content.indexOf("\n", this.lineStart)) {
+    for (
+      let newline = content.indexOf("\n", this.lineStart);
+      newline !== -1;
+      newline = content.indexOf("\n", this.lineStart)
+    ) {
       const line = content.slice(this.lineStart, newline);
       const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
       if (this.fence === null && marker) this.fence = marker;
-      else if (this.fence !== null && marker && marker[0] === this.fence[0] && marker.length >= this.fence.length && line.trim() === marker) {
+      else if (
+        this.fence !== null &&
+        marker &&
+        marker[0] === this.fence[0] &&
+        marker.length >= this.fence.length &&
+        line.trim() === marker
+      ) {
         this.fence = null;
         this.boundary = newline + 1;
       } else if (this.fence === null && line.trim() === "" && this.lineStart > 0) {

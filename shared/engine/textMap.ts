@@ -115,7 +115,11 @@ function mapBlock(block: CanvasBlock, from: number, to: number): YRange | null {
 export function yPositionToPm(fragment: Y.XmlFragment, type: Y.AbstractType<unknown>, index: number): number | null {
   const schema = canvasSchema();
   const chain: Y.AbstractType<unknown>[] = [];
-  for (let node: Y.AbstractType<unknown> | null = type; node !== fragment; node = node.parent as Y.AbstractType<unknown> | null) {
+  for (
+    let node: Y.AbstractType<unknown> | null = type;
+    node !== fragment;
+    node = node.parent as Y.AbstractType<unknown> | null
+  ) {
     if (!node || node._item?.deleted) return null;
     chain.push(node);
   }

@@ -1,7 +1,8 @@
 // What the engine returns: a value, never an exception, for anything a model or user can fix.
 import type { LocateTier } from "./locate.ts";
 
-export type EngineErrorCode = "not_found" | "ambiguous" | "overlap" | "invalid" | "no_canvas" | "wrong_kind" | "too_large";
+export type EngineErrorCode =
+  "not_found" | "ambiguous" | "overlap" | "invalid" | "no_canvas" | "wrong_kind" | "too_large";
 
 export interface Candidate {
   text: string;
@@ -47,6 +48,7 @@ export interface EngineResult {
 }
 
 export function failure(canvasId: string | null, errors: EngineError[]): EngineResult {
-  const summary = errors.length === 1 ? errors[0]!.message : `${errors.length} problems: ${errors.map((e) => e.message).join(" ")}`;
+  const summary =
+    errors.length === 1 ? errors[0]!.message : `${errors.length} problems: ${errors.map((e) => e.message).join(" ")}`;
   return { ok: false, canvasId, applied: [], errors, summary, inserted: 0, deleted: 0 };
 }

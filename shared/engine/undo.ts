@@ -21,9 +21,13 @@ export function createAgentUndoManager(doc: Y.Doc, canvasId?: string): Y.UndoMan
     }
   };
   doc.on("beforeTransaction", onBeforeTransaction);
-  manager.on("stack-item-added", (event: { stackItem: { meta: Map<string, unknown> }; origin: unknown; type: "undo" | "redo" }) => {
-    if (event.type === "undo" && event.origin instanceof AgentOrigin) event.stackItem.meta.set(STEP_META, event.origin.stepKey());
-  });
+  manager.on(
+    "stack-item-added",
+    (event: { stackItem: { meta: Map<string, unknown> }; origin: unknown; type: "undo" | "redo" }) => {
+      if (event.type === "undo" && event.origin instanceof AgentOrigin)
+        event.stackItem.meta.set(STEP_META, event.origin.stepKey());
+    },
+  );
   // Undoing and redoing are not agent steps: the next agent change starts a new item.
   manager.on("stack-item-popped", () => {
     lastKey = null;

@@ -27,7 +27,12 @@ export interface WriteHints {
 }
 
 /** Make the fragment's top-level blocks equal `nodes`. Call it inside `ydoc.transact(fn, origin)`. */
-export function writeBlocks(ydoc: Y.Doc, fragment: Y.XmlFragment, nodes: readonly PMNode[], hints: WriteHints = {}): void {
+export function writeBlocks(
+  ydoc: Y.Doc,
+  fragment: Y.XmlFragment,
+  nodes: readonly PMNode[],
+  hints: WriteHints = {},
+): void {
   if (fragment.doc !== ydoc) throw new Error("writeBlocks: the fragment does not belong to the given Y.Doc");
   const old = hints.current && hints.current.length === fragment.length ? hints.current : readBlockNodes(fragment);
   if (!old) {
@@ -79,7 +84,12 @@ export function reuseEqualNodes(old: readonly BlockNode[], nodes: readonly PMNod
   });
 }
 
-function reconcile(ydoc: Y.Doc, fragment: Y.XmlFragment, old: readonly BlockNode[], next: readonly PMNode[]): Map<Y.XmlElement, PMNode> {
+function reconcile(
+  ydoc: Y.Doc,
+  fragment: Y.XmlFragment,
+  old: readonly BlockNode[],
+  next: readonly PMNode[],
+): Map<Y.XmlElement, PMNode> {
   const known = new Map<Y.XmlElement, PMNode>();
   let start = 0;
   while (start < old.length && start < next.length && old[start]!.node === next[start]) start++;
@@ -148,7 +158,13 @@ function reconcileGap(
   }
 }
 
-function insertBlock(ydoc: Y.Doc, fragment: Y.XmlFragment, index: number, node: PMNode, known: Map<Y.XmlElement, PMNode>): void {
+function insertBlock(
+  ydoc: Y.Doc,
+  fragment: Y.XmlFragment,
+  index: number,
+  node: PMNode,
+  known: Map<Y.XmlElement, PMNode>,
+): void {
   const element = new Y.XmlElement(node.type.name);
   fragment.insert(index, [element]);
   updateYFragment(ydoc, element, node, { mapping: new Map() as Mapping, isOMark: new Map() });
@@ -171,6 +187,7 @@ function longestIncreasing(pairs: readonly [number, number][]): [number, number]
     tails[low] = index;
   }
   const chain: [number, number][] = [];
-  for (let index = tails.length ? tails[tails.length - 1]! : -1; index !== -1; index = previous[index]!) chain.push(pairs[index]!);
+  for (let index = tails.length ? tails[tails.length - 1]! : -1; index !== -1; index = previous[index]!)
+    chain.push(pairs[index]!);
   return chain.reverse();
 }

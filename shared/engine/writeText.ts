@@ -21,11 +21,20 @@ export type WritePath = "blocks" | "full";
  * Make the canvas hold `newText`. `changed` lists the ranges of the old text that were replaced (null:
  * unknown, e.g. a rewrite). Call inside `ydoc.transact(fn, origin)`.
  */
-export function writeCanvasText(ydoc: Y.Doc, view: CanvasView, newText: string | (() => string), changed: readonly TextChange[] | null, language: string | null): WritePath {
+export function writeCanvasText(
+  ydoc: Y.Doc,
+  view: CanvasView,
+  newText: string | (() => string),
+  changed: readonly TextChange[] | null,
+  language: string | null,
+): WritePath {
   const fullText = typeof newText === "string" ? () => newText : newText;
   const nodes = view.kind === "code" ? codeNodes(view, fullText(), language) : documentNodes(view, fullText, changed);
   const current = view.complete ? view.blocks : undefined;
-  writeBlocks(ydoc, view.fragment, nodes.nodes.length ? nodes.nodes : [canvasSchema().nodes.paragraph!.create()], { current, reuseFrom: nodes.reuseFrom });
+  writeBlocks(ydoc, view.fragment, nodes.nodes.length ? nodes.nodes : [canvasSchema().nodes.paragraph!.create()], {
+    current,
+    reuseFrom: nodes.reuseFrom,
+  });
   if (nodes.splice && view.complete) rememberSplicedView(view, nodes.splice);
   return nodes.path;
 }
@@ -34,7 +43,11 @@ export function writeCanvasText(ydoc: Y.Doc, view: CanvasView, newText: string |
 function rememberSplicedView(view: CanvasView, splice: { first: number; last: number; inner: PMNode[] }): void {
   const { first, last, inner } = splice;
   const elements = view.fragment.slice(first, first + inner.length);
-  if (elements.length !== inner.length || view.fragment.length !== view.blocks.length - (last - first + 1) + inner.length) return;
+  if (
+    elements.length !== inner.length ||
+    view.fragment.length !== view.blocks.length - (last - first + 1) + inner.length
+  )
+    return;
   const blocks: CanvasBlock[] = view.blocks.slice(0, first);
   let offset = first > 0 ? blocks[first - 1]!.to : 0;
   const texts: string[] = [];
@@ -93,17 +106,29 @@ function documentNodes(view: CanvasView, fullText: () => string, changed: readon
     const { blocks } = view;
     const lo = Math.max(0, region.first - 1);
     const hi = Math.min(blocks.length - 1, region.last + 1);
-    const slice = applyChanges(view.text, [...changed].sort((a, b) => a.from - b.from), blocks[lo]!.from, blocks[hi]!.to);
+    const slice = applyChanges(
+      view.text,
+      [...changed].sort((a, b) => a.from - b.from),
+      blocks[lo]!.from,
+      blocks[hi]!.to,
+    );
     const parsed = parseBlocks(slice);
     const leftOk = lo === region.first || (parsed.length > 0 && parsed[0]!.eq(blocks[lo]!.node));
-    const rightOk = hi === region.last || (parsed.length > (lo === region.first ? 0 : 1) && parsed[parsed.length - 1]!.eq(blocks[hi]!.node));
+    const rightOk =
+      hi === region.last ||
+      (parsed.length > (lo === region.first ? 0 : 1) && parsed[parsed.length - 1]!.eq(blocks[hi]!.node));
     if (leftOk && rightOk) {
       const inner = parsed.slice(lo === region.first ? 0 : 1, hi === region.last ? parsed.length : parsed.length - 1);
       const nodes: PMNode[] = [];
       for (let i = 0; i <= lo - (lo === region.first ? 1 : 0); i++) nodes.push(blocks[i]!.node);
       nodes.push(...inner);
       for (let i = hi + (hi === region.last ? 1 : 0); i < blocks.length; i++) nodes.push(blocks[i]!.node);
-      return { nodes, path: "blocks", reuseFrom: blocks.slice(region.first, region.last + 1), splice: { first: region.first, last: region.last, inner } };
+      return {
+        nodes,
+        path: "blocks",
+        reuseFrom: blocks.slice(region.first, region.last + 1),
+        splice: { first: region.first, last: region.last, inner },
+      };
     }
   }
   return { nodes: parseBlocks(fullText()), path: "full" };

@@ -23,6 +23,9 @@ export function docToText(doc: PMNode, kind: CanvasKind): string {
 /** The current canvas as markdown (document) or source (code). Throws if the canvas does not exist. */
 export function canvasText(ydoc: Y.Doc, canvasId: string): string {
   const meta = canvasesMap(ydoc).get(canvasId);
-  if (!meta) throw new Error(`canvasText: no canvas "${canvasId}" in this room (canvases: ${[...canvasesMap(ydoc).keys()].join(", ") || "none"})`);
+  if (!meta)
+    throw new Error(
+      `canvasText: no canvas "${canvasId}" in this room (canvases: ${[...canvasesMap(ydoc).keys()].join(", ") || "none"})`,
+    );
   return readCanvasView(canvasFragment(ydoc, canvasId), meta.kind).text;
 }

@@ -49,13 +49,26 @@ export function splitAtSafeBoundaries(md: string): string[] {
     if (lineEnd === -1) lineEnd = md.length;
     const line = md.slice(lineStart, lineEnd);
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence === null && previousBlank && lineStart - pieceStart >= CHUNK && /^[A-Za-z#]/.test(line) && !/^[A-Za-z0-9]+[.)] /.test(line)) {
+    if (
+      fence === null &&
+      previousBlank &&
+      lineStart - pieceStart >= CHUNK &&
+      /^[A-Za-z#]/.test(line) &&
+      !/^[A-Za-z0-9]+[.)] /.test(line)
+    ) {
       // The blank line is the separator; left at a piece's end it would parse as an empty paragraph.
       pieces.push(md.slice(pieceStart, lineStart).replace(/\n[ \t]*\n$/, ""));
       pieceStart = lineStart;
     }
     if (fence === null && marker) fence = marker;
-    else if (fence !== null && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
+    else if (
+      fence !== null &&
+      marker &&
+      marker[0] === fence[0] &&
+      marker.length >= fence.length &&
+      line.trim() === marker
+    )
+      fence = null;
     previousBlank = line.trim() === "";
     lineStart = lineEnd + 1;
   }
@@ -143,7 +156,13 @@ export function defuseEmphasis(md: string): string {
       const lead = /^\s*(?:[*_-]\s*){3,}$|^\s*[*+-]\s|^\s*/.exec(line)![0];
       const rest = line.slice(lead.length);
       // Inline code spans keep their characters; everything else gets its delimiters escaped.
-      return lead + rest.split(/(`+[^`]*`+)/).map((part, index) => (index % 2 ? part : part.replace(/(?<!\\)([*_])/g, "\\$1"))).join("");
+      return (
+        lead +
+        rest
+          .split(/(`+[^`]*`+)/)
+          .map((part, index) => (index % 2 ? part : part.replace(/(?<!\\)([*_])/g, "\\$1")))
+          .join("")
+      );
     })
     .join("\n");
 }

@@ -12,8 +12,10 @@ export function isSafeUrl(url: string, kind: "link" | "image"): boolean {
   // Angle brackets and quotes never appear unencoded in a real URL; in one they can only carry markup.
   if (/[<>"`]/.test(decodeEntities(url))) return false;
   // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:"), so do we.
-  // eslint-disable-next-line no-control-regex
-  const compact = decodeEntities(url).replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
+  const compact = decodeEntities(url)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0020\u007f-\u009f]/g, "")
+    .toLowerCase();
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact);
   if (!scheme) return true;
   return (kind === "link" ? LINK_SCHEMES : IMAGE_SCHEMES).has(scheme[1]!);

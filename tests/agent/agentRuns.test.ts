@@ -11,10 +11,18 @@ afterEach(async () => {
   await harness.close();
 });
 
-const ESSAY = "# Lighthouses\n\nLighthouses guided ships for centuries.\n\nThe keeper's life was lonely and hard.\n\nToday most lights are automated.";
+const ESSAY =
+  "# Lighthouses\n\nLighthouses guided ships for centuries.\n\nThe keeper's life was lonely and hard.\n\nToday most lights are automated.";
 
 async function openEssay(): Promise<string> {
-  harness.fake.script([{ toolCall: { name: "create_canvas", arguments: { title: "Lighthouses", kind: "document", language: null, content: ESSAY } } }]);
+  harness.fake.script([
+    {
+      toolCall: {
+        name: "create_canvas",
+        arguments: { title: "Lighthouses", kind: "document", language: null, content: ESSAY },
+      },
+    },
+  ]);
   const run = await harness.run({ text: "Write a short essay about lighthouses" });
   expect(run.status).toBe("done");
   return listCanvases(await harness.doc())[0]!.id;
@@ -32,7 +40,11 @@ describe("agent runs against an OpenAI-compatible model", () => {
       ["user", "How many lines does a sonnet have?", "done"],
       ["assistant", "A sonnet has fourteen lines.", "done"],
     ]);
-    const request = harness.fake.requests[0]!.body as { tools: unknown[]; parallel_tool_calls: boolean; stream: boolean };
+    const request = harness.fake.requests[0]!.body as {
+      tools: unknown[];
+      parallel_tool_calls: boolean;
+      stream: boolean;
+    };
     expect(request.stream).toBe(true);
     expect(request.parallel_tool_calls).toBe(false);
     expect(request.tools).toHaveLength(4);
@@ -54,30 +66,58 @@ describe("agent runs against an OpenAI-compatible model", () => {
       {
         toolCall: {
           name: "edit_canvas",
-          arguments: { edits: [{ find: "The keeper's life was lonely and hard.", replace: "Keepers led quiet, devoted lives.", all: false }], summary: "Softened paragraph 2" },
+          arguments: {
+            edits: [
+              {
+                find: "The keeper's life was lonely and hard.",
+                replace: "Keepers led quiet, devoted lives.",
+                all: false,
+              },
+            ],
+            summary: "Softened paragraph 2",
+          },
         },
       },
     ]);
     const run = await harness.run({ text: "Make the second paragraph friendlier", canvasId });
     expect(run.status).toBe("done");
     const doc = await harness.doc();
-    expect(canvasText(doc, canvasId)).toBe(ESSAY.replace("The keeper's life was lonely and hard.", "Keepers led quiet, devoted lives."));
-    const versions = await harness.server.api(`/api/rooms/${harness.room.roomId}/versions?canvasId=${canvasId}`, { token: harness.room.tokens.viewer });
+    expect(canvasText(doc, canvasId)).toBe(
+      ESSAY.replace("The keeper's life was lonely and hard.", "Keepers led quiet, devoted lives."),
+    );
+    const versions = await harness.server.api(`/api/rooms/${harness.room.roomId}/versions?canvasId=${canvasId}`, {
+      token: harness.room.tokens.viewer,
+    });
     const list = (versions.json as { versions: { id: string; reason: string }[] }).versions;
     expect(list[0]).toMatchObject({ reason: "before-ai" });
-    const version = await harness.server.api(`/api/rooms/${harness.room.roomId}/versions/${list[0]!.id}`, { token: harness.room.tokens.viewer });
+    const version = await harness.server.api(`/api/rooms/${harness.room.roomId}/versions/${list[0]!.id}`, {
+      token: harness.room.tokens.viewer,
+    });
     expect((version.json as { text: string }).text).toBe(ESSAY);
-    const last = await harness.server.api(`/api/rooms/${harness.room.roomId}/changes/last?canvasId=${canvasId}`, { token: harness.room.tokens.viewer });
+    const last = await harness.server.api(`/api/rooms/${harness.room.roomId}/changes/last?canvasId=${canvasId}`, {
+      token: harness.room.tokens.viewer,
+    });
     expect(last.json).toMatchObject({ before: ESSAY, summary: "Softened paragraph 2" });
   });
 
   it("an undo of the AI change restores the text before it", async () => {
     const canvasId = await openEssay();
-    harness.fake.script([{ toolCall: { name: "rewrite_canvas", arguments: { content: "# Phares\n\nLes phares guidaient les navires.", summary: "Translated to French" } } }]);
+    harness.fake.script([
+      {
+        toolCall: {
+          name: "rewrite_canvas",
+          arguments: { content: "# Phares\n\nLes phares guidaient les navires.", summary: "Translated to French" },
+        },
+      },
+    ]);
     await harness.run({ text: "Translate it to French", canvasId });
     const doc = await harness.doc();
     expect(canvasText(doc, canvasId)).toBe("# Phares\n\nLes phares guidaient les navires.");
-    const undo = await harness.server.api(`/api/rooms/${harness.room.roomId}/undo`, { method: "POST", token: harness.room.tokens.editor, body: { canvasId } });
+    const undo = await harness.server.api(`/api/rooms/${harness.room.roomId}/undo`, {
+      method: "POST",
+      token: harness.room.tokens.editor,
+      body: { canvasId },
+    });
     expect(undo.status).toBe(200);
     expect(canvasText(doc, canvasId)).toBe(ESSAY);
   });
@@ -88,21 +128,48 @@ describe("agent runs against an OpenAI-compatible model", () => {
       {
         toolCall: {
           name: "comment_canvas",
-          arguments: { comments: [{ quote: "Today most lights are automated.", comment: "Give a year or a source.", severity: "suggestion", suggestion: null }] },
+          arguments: {
+            comments: [
+              {
+                quote: "Today most lights are automated.",
+                comment: "Give a year or a source.",
+                severity: "suggestion",
+                suggestion: null,
+              },
+            ],
+          },
         },
       },
     ]);
     await harness.run({ text: "Critique this", canvasId });
-    const response = await harness.server.api(`/api/rooms/${harness.room.roomId}/comments?canvasId=${canvasId}`, { token: harness.room.tokens.viewer });
+    const response = await harness.server.api(`/api/rooms/${harness.room.roomId}/comments?canvasId=${canvasId}`, {
+      token: harness.room.tokens.viewer,
+    });
     const comments = (response.json as { comments: { currentText: string; body: string; author: string }[] }).comments;
-    expect(comments).toEqual([expect.objectContaining({ currentText: "Today most lights are automated.", body: "Give a year or a source.", author: "ai" })]);
+    expect(comments).toEqual([
+      expect.objectContaining({
+        currentText: "Today most lights are automated.",
+        body: "Give a year or a source.",
+        author: "ai",
+      }),
+    ]);
   });
 
   it("an invalid tool call is sent back as an error and the corrected call applies", async () => {
     const canvasId = await openEssay();
     harness.fake.script([
-      { toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "keepers life", replace: "x", all: false }], summary: "s" } } },
-      { toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "lonely and hard", replace: "calm", all: false }], summary: "s" } } },
+      {
+        toolCall: {
+          name: "edit_canvas",
+          arguments: { edits: [{ find: "keepers life", replace: "x", all: false }], summary: "s" },
+        },
+      },
+      {
+        toolCall: {
+          name: "edit_canvas",
+          arguments: { edits: [{ find: "lonely and hard", replace: "calm", all: false }], summary: "s" },
+        },
+      },
     ]);
     const run = await harness.run({ text: "Make it calmer", canvasId });
     expect(run.status).toBe("done");
@@ -115,7 +182,12 @@ describe("agent runs against an OpenAI-compatible model", () => {
 
   it("a model that keeps sending unlocatable edits stops after two retries with the canvas unchanged", async () => {
     const canvasId = await openEssay();
-    const bad = { toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "no such text", replace: "x", all: false }], summary: "s" } } };
+    const bad = {
+      toolCall: {
+        name: "edit_canvas",
+        arguments: { edits: [{ find: "no such text", replace: "x", all: false }], summary: "s" },
+      },
+    };
     harness.fake.script([bad, bad, bad]);
     const run = await harness.run({ text: "Change something", canvasId });
     expect(run.status).toBe("error");
@@ -138,7 +210,15 @@ describe("agent runs against an OpenAI-compatible model", () => {
       [[{ status: 401 }], /API key/i],
       [[{ status: 500 }, { status: 500 }], /provider/i],
       [[{ hang: true }, { hang: true }], /within|timed out|time/i],
-      [[{ cutAfterChunks: 3, toolCall: { name: "rewrite_canvas", arguments: { content: "# Broken\n\nHalf a rewr", summary: "s" } } }], /broke|stream/i],
+      [
+        [
+          {
+            cutAfterChunks: 3,
+            toolCall: { name: "rewrite_canvas", arguments: { content: "# Broken\n\nHalf a rewr", summary: "s" } },
+          },
+        ],
+        /broke|stream/i,
+      ],
     ];
     for (const [steps, message] of cases) {
       harness.fake.script(steps as never);
@@ -154,14 +234,24 @@ describe("agent runs against an OpenAI-compatible model", () => {
   it("a second message while a run is active gets 409, and cancel stops the run with the canvas whole", async () => {
     const canvasId = await openEssay();
     harness.fake.script([
-      { toolCall: { name: "rewrite_canvas", arguments: { content: "# New\n\n" + "A new paragraph.\n\n".repeat(40), summary: "s" } }, chunkSize: 8, delayMs: 20 },
+      {
+        toolCall: {
+          name: "rewrite_canvas",
+          arguments: { content: "# New\n\n" + "A new paragraph.\n\n".repeat(40), summary: "s" },
+        },
+        chunkSize: 8,
+        delayMs: 20,
+      },
     ]);
     const first = await harness.send({ text: "Rewrite everything", canvasId });
     expect(first.status).toBe(202);
     const second = await harness.send({ text: "And again" });
     expect(second.status).toBe(409);
     await new Promise((resolve) => setTimeout(resolve, 150));
-    const cancel = await harness.server.api(`/api/rooms/${harness.room.roomId}/runs/current/cancel`, { method: "POST", token: harness.room.tokens.editor });
+    const cancel = await harness.server.api(`/api/rooms/${harness.room.roomId}/runs/current/cancel`, {
+      method: "POST",
+      token: harness.room.tokens.editor,
+    });
     expect(cancel.json).toEqual({ cancelled: true });
     const doc = await harness.doc();
     expect(canvasText(doc, canvasId)).toBe(ESSAY);
@@ -180,7 +270,13 @@ describe("what collaborators see while the model works", () => {
     const { connectClient, waitFor } = await import("../helpers/server.ts");
     const paragraphs = Array.from({ length: 12 }, (_, index) => `Paragraph number ${index} about the sea.`);
     const content = `# Sea\n\n${paragraphs.join("\n\n")}`;
-    harness.fake.script([{ toolCall: { name: "create_canvas", arguments: { title: "Sea", kind: "document", language: null, content } }, chunkSize: 12, delayMs: 15 }]);
+    harness.fake.script([
+      {
+        toolCall: { name: "create_canvas", arguments: { title: "Sea", kind: "document", language: null, content } },
+        chunkSize: 12,
+        delayMs: 15,
+      },
+    ]);
     const watcher = connectClient(harness.server.wsUrl, harness.room.roomId, harness.room.tokens.viewer);
     await watcher.synced;
     const aiNames = new Set<string>();
@@ -203,11 +299,17 @@ describe("what collaborators see while the model works", () => {
     }, "partial content while the run is active");
     expect(partial).not.toContain("Paragraph number 11");
     await harness.runs().settle(harness.room.roomId);
-    await waitFor(() => canvasText(watcher.doc, listCanvases(watcher.doc)[0]!.id) === content, "the final content on the watcher");
+    await waitFor(
+      () => canvasText(watcher.doc, listCanvases(watcher.doc)[0]!.id) === content,
+      "the final content on the watcher",
+    );
     expect(aiNames.has("Canvas AI")).toBe(true);
     // Presence is cleared when the run ends.
     await waitFor(
-      () => [...watcher.provider.awareness.getStates().values()].every((state) => (state as { user?: { name?: string } }).user?.name !== "Canvas AI"),
+      () =>
+        [...watcher.provider.awareness.getStates().values()].every(
+          (state) => (state as { user?: { name?: string } }).user?.name !== "Canvas AI",
+        ),
       "the model's presence to leave",
     );
     watcher.destroy();
@@ -217,7 +319,17 @@ describe("what collaborators see while the model works", () => {
 describe("applying a comment's suggestion", () => {
   it("replaces exactly the commented text, markup included, and resolves the comment", async () => {
     harness.fake.script([
-      { toolCall: { name: "create_canvas", arguments: { title: "Note", kind: "document", language: null, content: "# Note\n\nThe sea is **very very** calm today.\n\nBoats wait." } } },
+      {
+        toolCall: {
+          name: "create_canvas",
+          arguments: {
+            title: "Note",
+            kind: "document",
+            language: null,
+            content: "# Note\n\nThe sea is **very very** calm today.\n\nBoats wait.",
+          },
+        },
+      },
     ]);
     await harness.run({ text: "Write a note" });
     const canvasId = listCanvases(await harness.doc())[0]!.id;
@@ -225,20 +337,37 @@ describe("applying a comment's suggestion", () => {
       {
         toolCall: {
           name: "comment_canvas",
-          arguments: { comments: [{ quote: "The sea is **very very** calm today.", comment: "Repeated word.", severity: "issue", suggestion: "The sea is **very** calm today." }] },
+          arguments: {
+            comments: [
+              {
+                quote: "The sea is **very very** calm today.",
+                comment: "Repeated word.",
+                severity: "issue",
+                suggestion: "The sea is **very** calm today.",
+              },
+            ],
+          },
         },
       },
     ]);
     await harness.run({ text: "Proofread", canvasId });
-    const listed = await harness.server.api(`/api/rooms/${harness.room.roomId}/comments`, { token: harness.room.tokens.viewer });
+    const listed = await harness.server.api(`/api/rooms/${harness.room.roomId}/comments`, {
+      token: harness.room.tokens.viewer,
+    });
     const [comment] = (listed.json as { comments: { id: string; currentText: string }[] }).comments;
     expect(comment!.currentText).toBe("The sea is very very calm today.");
-    const applied = await harness.server.api(`/api/rooms/${harness.room.roomId}/comments/${comment!.id}/apply`, { method: "POST", token: harness.room.tokens.editor });
+    const applied = await harness.server.api(`/api/rooms/${harness.room.roomId}/comments/${comment!.id}/apply`, {
+      method: "POST",
+      token: harness.room.tokens.editor,
+    });
     expect(applied.status).toBe(200);
     const doc = await harness.doc();
     expect(canvasText(doc, canvasId)).toBe("# Note\n\nThe sea is **very** calm today.\n\nBoats wait.");
     expect([...commentsMap(doc).values()][0]!.resolved).toBe(true);
-    const commenter = await harness.server.api(`/api/rooms/${harness.room.roomId}/comments/${comment!.id}/apply`, { method: "POST", token: harness.room.tokens.commenter });
+    const commenter = await harness.server.api(`/api/rooms/${harness.room.roomId}/comments/${comment!.id}/apply`, {
+      method: "POST",
+      token: harness.room.tokens.commenter,
+    });
     expect(commenter.status).toBe(403);
   });
 });

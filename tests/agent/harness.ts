@@ -45,10 +45,12 @@ export async function startAgentHarness(
     runs: () => runs!,
     room,
     doc: async () => (await server.running.app.registry.get(room.roomId)).doc,
-    send: (body, token = room.tokens.editor) => server.api(`/api/rooms/${room.roomId}/messages`, { method: "POST", token, body }),
+    send: (body, token = room.tokens.editor) =>
+      server.api(`/api/rooms/${room.roomId}/messages`, { method: "POST", token, body }),
     async run(body) {
       const response = await harness.send(body);
-      if (response.status !== 202) throw new Error(`run not accepted: ${response.status} ${JSON.stringify(response.json)}`);
+      if (response.status !== 202)
+        throw new Error(`run not accepted: ${response.status} ${JSON.stringify(response.json)}`);
       const { runId } = response.json as { runId: string };
       await runs!.settle(room.roomId);
       const status = await server.api(`/api/rooms/${room.roomId}/runs/${runId}`, { token: room.tokens.viewer });

@@ -23,21 +23,39 @@ describe("prompt module", () => {
     for (const shot of FEW_SHOTS) {
       const matches = all.filter((entry) => textOf(entry) === shot.user);
       expect(matches.length, shot.user).toBeGreaterThan(0);
-      expect(matches.every((entry) => entry.split === "train"), shot.user).toBe(true);
+      expect(
+        matches.every((entry) => entry.split === "train"),
+        shot.user,
+      ).toBe(true);
     }
   });
 
   it("shows the whole canvas while it fits the budget", () => {
-    const canvas = { id: "c1", title: "Essay", kind: "document" as const, language: null, content: "# Essay\n\nShort text." };
+    const canvas = {
+      id: "c1",
+      title: "Essay",
+      kind: "document" as const,
+      language: null,
+      content: "# Essay\n\nShort text.",
+    };
     const shown = presentCanvas(canvas, null, 1_000);
     expect(shown).toContain("Full content");
     expect(shown).toContain("Short text.");
   });
 
   it("shows the outline and the part around the selection when the canvas is too long, and says so", () => {
-    const sections = Array.from({ length: 200 }, (_, index) => `## Section ${index}\n\n${"Filler sentence. ".repeat(40)}`);
+    const sections = Array.from(
+      { length: 200 },
+      (_, index) => `## Section ${index}\n\n${"Filler sentence. ".repeat(40)}`,
+    );
     sections[150] = "## Section 150\n\nThe SELECTED passage lives here.";
-    const canvas = { id: "c1", title: "Long", kind: "document" as const, language: null, content: sections.join("\n\n") };
+    const canvas = {
+      id: "c1",
+      title: "Long",
+      kind: "document" as const,
+      language: null,
+      content: sections.join("\n\n"),
+    };
     const shown = presentCanvas(canvas, "The SELECTED passage lives here.", 2_000);
     expect(shown).toContain("too long to show whole");
     expect(shown).toContain("## Section 0");
@@ -47,7 +65,10 @@ describe("prompt module", () => {
   });
 
   it("puts the selection and the quick action in the user's message and trims old history to the budget", () => {
-    const history = Array.from({ length: 100 }, (_, index) => ({ role: index % 2 ? ("assistant" as const) : ("user" as const), content: `message ${index} ${"x".repeat(400)}` }));
+    const history = Array.from({ length: 100 }, (_, index) => ({
+      role: index % 2 ? ("assistant" as const) : ("user" as const),
+      content: `message ${index} ${"x".repeat(400)}`,
+    }));
     const messages = buildMessages(
       {
         userText: "Make it shorter",

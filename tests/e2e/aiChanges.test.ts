@@ -15,7 +15,15 @@ describeBrowser("AI changes in the browser", () => {
     expect(await ada.locator(".canvas-pane").count()).toBe(0);
     await screenshot(ada, "create-0-chat-only");
 
-    suite.fake.script([{ text: "Here is a first draft.", toolCall: { name: "create_canvas", arguments: { title: "Lighthouses", kind: "document", language: null, content: ESSAY } } }]);
+    suite.fake.script([
+      {
+        text: "Here is a first draft.",
+        toolCall: {
+          name: "create_canvas",
+          arguments: { title: "Lighthouses", kind: "document", language: null, content: ESSAY },
+        },
+      },
+    ]);
     await sendChat(ada, "Write a short essay about lighthouses");
 
     await ada.locator(".canvas-pane").waitFor();
@@ -43,7 +51,19 @@ describeBrowser("AI changes in the browser", () => {
     suite.fake.script([
       {
         text: "I made the second paragraph friendlier.",
-        toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "The keeper's life was lonely and hard.", replace: "Keepers led quiet, devoted lives.", all: false }], summary: "Friendlier second paragraph" } },
+        toolCall: {
+          name: "edit_canvas",
+          arguments: {
+            edits: [
+              {
+                find: "The keeper's life was lonely and hard.",
+                replace: "Keepers led quiet, devoted lives.",
+                all: false,
+              },
+            ],
+            summary: "Friendlier second paragraph",
+          },
+        },
         delayMs: 5,
       },
     ]);
@@ -52,7 +72,10 @@ describeBrowser("AI changes in the browser", () => {
 
     // Both people see the change, highlighted where it happened and nowhere else.
     for (const page of [ada, bob]) {
-      await page.locator(".ai-change", { hasText: "Keepers led quiet, devoted lives" }).first().waitFor({ timeout: 15_000 });
+      await page
+        .locator(".ai-change", { hasText: "Keepers led quiet, devoted lives" })
+        .first()
+        .waitFor({ timeout: 15_000 });
       expect(await page.locator(".ai-change", { hasText: "Lighthouses once guided" }).count()).toBe(0);
     }
     await screenshot(ada, "edit-1-highlight-ada");
@@ -73,7 +96,9 @@ describeBrowser("AI changes in the browser", () => {
     await ada.getByRole("button", { name: "Show changes" }).click();
     const diff = ada.locator(".side-panel .diff-body");
     await diff.locator("ins", { hasText: "Keepers led quiet" }).waitFor();
-    expect(await diff.locator("del").allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining("lonely")]));
+    expect(await diff.locator("del").allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining("lonely")]),
+    );
     await screenshot(ada, "edit-2-show-changes");
 
     await ada.getByRole("button", { name: "Undo AI change" }).click();

@@ -13,9 +13,16 @@ const SCRIPT = 'def greet(name):\n    print(f"hello {name}")\n\n\ngreet("sea")\n
 describeBrowser("canvas tools in the browser", () => {
   const suite = useBrowserSuite({ model: "fake" });
 
-  async function roomWith(title: string, canvas: { title: string; kind: "document" | "code"; language: string | null; content: string }): Promise<RoomLinks> {
+  async function roomWith(
+    title: string,
+    canvas: { title: string; kind: "document" | "code"; language: string | null; content: string },
+  ): Promise<RoomLinks> {
     const room = await suite.app.createRoom(title);
-    const created = await suite.app.api(`/api/rooms/${room.roomId}/canvases`, { method: "POST", token: room.tokens.editor, body: canvas });
+    const created = await suite.app.api(`/api/rooms/${room.roomId}/canvases`, {
+      method: "POST",
+      token: room.tokens.editor,
+      body: canvas,
+    });
     expect(created.status).toBe(201);
     return room;
   }
@@ -31,7 +38,15 @@ describeBrowser("canvas tools in the browser", () => {
     await ada.getByRole("slider", { name: "Reading level" }).fill("0");
     await screenshot(ada, "quick-1-menu");
 
-    suite.fake.script([{ text: "Simpler now.", toolCall: { name: "rewrite_canvas", arguments: { content: "# Lighthouses\n\nBig lights help ships.\n", summary: "Kindergarten level" } } }]);
+    suite.fake.script([
+      {
+        text: "Simpler now.",
+        toolCall: {
+          name: "rewrite_canvas",
+          arguments: { content: "# Lighthouses\n\nBig lights help ships.\n", summary: "Kindergarten level" },
+        },
+      },
+    ]);
     await ada.getByRole("button", { name: "Apply" }).click();
     await waitForAnswers(ada, 1);
     await waitForEditorText(ada, /^Lighthouses\nBig lights help ships\.$/);
@@ -45,7 +60,18 @@ describeBrowser("canvas tools in the browser", () => {
     const room = await roomWith("Versions", essay);
     const ada = await openAs(suite.browser, room.links.editor, ADA);
     const bob = await openAs(suite.browser, room.links.editor, BOB);
-    suite.fake.script([{ text: "Done.", toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "Today most lights are automated.", replace: "Machines now run the lights.", all: false }], summary: "Reworded" } } }]);
+    suite.fake.script([
+      {
+        text: "Done.",
+        toolCall: {
+          name: "edit_canvas",
+          arguments: {
+            edits: [{ find: "Today most lights are automated.", replace: "Machines now run the lights.", all: false }],
+            summary: "Reworded",
+          },
+        },
+      },
+    ]);
     await ada.locator("#composer-input").fill("Reword the last line");
     await ada.locator("#composer-input").press("Control+Enter");
     await waitForEditorText(bob, /Machines now run the lights\./);
@@ -83,7 +109,9 @@ describeBrowser("canvas tools in the browser", () => {
     expect(await ada.locator(".canvas-pane strong").innerText()).toBe("six");
 
     // Pick a Python file: it opens as a highlighted code canvas with line numbers.
-    await ada.locator('input[type="file"]').setInputFiles({ name: "greet.py", mimeType: "text/x-python", buffer: Buffer.from(SCRIPT) });
+    await ada
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "greet.py", mimeType: "text/x-python", buffer: Buffer.from(SCRIPT) });
     await expect.poll(() => ada.locator(".canvas-tab.active").innerText()).toContain("greet");
     await ada.locator(".canvas-pane .hljs-keyword").first().waitFor();
     expect(await ada.getByLabel("Language").inputValue()).toBe("python");
@@ -96,20 +124,28 @@ describeBrowser("canvas tools in the browser", () => {
     await waitForEditorText(ada, /The tide came in at six\./);
 
     await ada.getByRole("button", { name: "Export" }).click();
-    const [markdown] = await Promise.all([ada.waitForEvent("download"), ada.getByRole("menuitem", { name: "Download .md" }).click()]);
+    const [markdown] = await Promise.all([
+      ada.waitForEvent("download"),
+      ada.getByRole("menuitem", { name: "Download .md" }).click(),
+    ]);
     expect(markdown.suggestedFilename()).toBe("Field-notes.md");
     // The markdown projection decides the file's trailing newlines; the content must be identical.
     expect(readFileSync(await markdown.path(), "utf8").trimEnd()).toBe(NOTES.trimEnd());
 
     await ada.getByRole("button", { name: "Export" }).click();
     await ada.getByRole("menuitem", { name: "Copy as markdown" }).click();
-    await expect.poll(async () => (await ada.evaluate(() => navigator.clipboard.readText())).trimEnd()).toBe(NOTES.trimEnd());
+    await expect
+      .poll(async () => (await ada.evaluate(() => navigator.clipboard.readText())).trimEnd())
+      .toBe(NOTES.trimEnd());
 
     // Polled rather than waitFor: right after a download, Playwright's visibility wait could stall.
     await ada.locator(".canvas-tab", { hasText: "greet" }).click();
     await expect.poll(() => ada.locator(".canvas-tab.active").innerText()).toContain("greet");
     await ada.getByRole("button", { name: "Export" }).click();
-    const [source] = await Promise.all([ada.waitForEvent("download"), ada.getByRole("menuitem", { name: "Download source file" }).click()]);
+    const [source] = await Promise.all([
+      ada.waitForEvent("download"),
+      ada.getByRole("menuitem", { name: "Download source file" }).click(),
+    ]);
     expect(source.suggestedFilename()).toBe("greet.py");
     expect(readFileSync(await source.path(), "utf8")).toBe(SCRIPT);
     await ada.context().close();
@@ -128,7 +164,10 @@ describeBrowser("canvas tools in the browser", () => {
     await viewer.keyboard.press("Enter");
     await viewer.waitForTimeout(500);
     expect(await editorText(viewer)).not.toContain("Vandalism");
-    const exported = await suite.app.api(`/api/rooms/${room.roomId}/canvases/${(await firstCanvasId(room)) ?? ""}/export?format=markdown`, { token: room.tokens.viewer });
+    const exported = await suite.app.api(
+      `/api/rooms/${room.roomId}/canvases/${(await firstCanvasId(room)) ?? ""}/export?format=markdown`,
+      { token: room.tokens.viewer },
+    );
     expect(exported.text.trimEnd()).toBe(ESSAY.trimEnd());
     await screenshot(viewer, "viewer-1-read-only");
     await viewer.context().close();

@@ -21,7 +21,8 @@ describeBrowser("chat and sharing in the browser", () => {
     await page.getByRole("button", { name: "Share" }).click();
     const dialog = page.getByRole("dialog", { name: "Share this room" });
     const links: Record<string, string> = {};
-    for (const role of ["owner", "editor", "commenter", "viewer"]) links[role] = await dialog.getByLabel(`${role} link`).inputValue();
+    for (const role of ["owner", "editor", "commenter", "viewer"])
+      links[role] = await dialog.getByLabel(`${role} link`).inputValue();
     expect(Object.values(links).every((link) => /\/r\/[^/]+\?token=\w+/.test(link))).toBe(true);
     expect(new Set(Object.values(links)).size).toBe(4);
     await page.waitForTimeout(300); // let the dialog finish fading in
@@ -48,7 +49,9 @@ describeBrowser("chat and sharing in the browser", () => {
   it("Esc stops a streaming answer; the partial text stays with a note", async () => {
     const room = await suite.app.createRoom("Stop");
     const ada = await openAs(suite.browser, room.links.editor, ADA);
-    suite.fake.script([{ text: "Lighthouses are tall towers with bright lamps. ".repeat(40), chunkSize: 4, delayMs: 40 }]);
+    suite.fake.script([
+      { text: "Lighthouses are tall towers with bright lamps. ".repeat(40), chunkSize: 4, delayMs: 40 },
+    ]);
     await ada.locator("#composer-input").fill("Tell me about lighthouses");
     await ada.locator("#composer-input").press("Control+Enter");
     await ada.locator('.chat-message.assistant[data-status="streaming"]', { hasText: "Lighthouses are" }).waitFor();
@@ -80,7 +83,9 @@ describeBrowser("chat and sharing in the browser", () => {
     await waitForAnswers(ada, 2);
     const answer = ada.locator('.chat-message.assistant[data-status="done"]').last();
     expect(await answer.innerText()).toContain("fourteen lines");
-    expect(JSON.stringify(suite.fake.requests[suite.fake.requests.length - 1]?.body)).toContain("How many lines does a sonnet have?");
+    expect(JSON.stringify(suite.fake.requests[suite.fake.requests.length - 1]?.body)).toContain(
+      "How many lines does a sonnet have?",
+    );
 
     const feedback = ada.waitForResponse((response) => response.url().endsWith("/feedback"));
     await answer.getByRole("button", { name: "Good answer" }).click();

@@ -4,7 +4,17 @@
 import { expect, it } from "vitest";
 import { describeBrowser, screenshot } from "./helpers/browser.ts";
 import type { RoomLinks } from "./helpers/app.ts";
-import { ADA, BOB, ESSAY, editorText, openAs, selectText, sendChat, waitForAnswers, waitForEditorText } from "./helpers/room.ts";
+import {
+  ADA,
+  BOB,
+  ESSAY,
+  editorText,
+  openAs,
+  selectText,
+  sendChat,
+  waitForAnswers,
+  waitForEditorText,
+} from "./helpers/room.ts";
 import { useBrowserSuite } from "./helpers/suite.ts";
 
 describeBrowser("comments and selections in the browser", () => {
@@ -32,8 +42,18 @@ describeBrowser("comments and selections in the browser", () => {
           name: "comment_canvas",
           arguments: {
             comments: [
-              { quote: "lonely and hard", comment: "Show it instead: what did a day look like?", severity: "suggestion", suggestion: "solitary and demanding" },
-              { quote: "Today most lights are automated.", comment: "Give a year or a source.", severity: "issue", suggestion: null },
+              {
+                quote: "lonely and hard",
+                comment: "Show it instead: what did a day look like?",
+                severity: "suggestion",
+                suggestion: "solitary and demanding",
+              },
+              {
+                quote: "Today most lights are automated.",
+                comment: "Give a year or a source.",
+                severity: "issue",
+                suggestion: null,
+              },
             ],
           },
         },
@@ -43,7 +63,10 @@ describeBrowser("comments and selections in the browser", () => {
 
     const cards = ada.locator(".comment-card");
     await expect.poll(() => cards.count()).toBe(2);
-    expect(await ada.locator(".comment-mark").allInnerTexts()).toEqual(["lonely and hard", "Today most lights are automated."]);
+    expect(await ada.locator(".comment-mark").allInnerTexts()).toEqual([
+      "lonely and hard",
+      "Today most lights are automated.",
+    ]);
     expect(await ada.locator(".activity-card").last().innerText()).toContain("Left 2 comments");
     // Cards are aligned with their text: the first beside its highlight, the next pushed below it
     // (never above its own text, never overlapping the card before it).
@@ -63,7 +86,10 @@ describeBrowser("comments and selections in the browser", () => {
     expect(secondCard.y).toBeGreaterThanOrEqual(firstCard.y + firstCard.height);
     await screenshot(ada, "comments-1-rail");
 
-    await ada.locator(".comment-card", { hasText: "what did a day" }).getByRole("button", { name: "Apply suggestion" }).click();
+    await ada
+      .locator(".comment-card", { hasText: "what did a day" })
+      .getByRole("button", { name: "Apply suggestion" })
+      .click();
     await waitForEditorText(ada, /The keeper's life was solitary and demanding\./);
     await expect.poll(() => cards.count()).toBe(1);
 
@@ -85,7 +111,24 @@ describeBrowser("comments and selections in the browser", () => {
     await ada.getByLabel("Ask Canvas AI about the selection").fill("Make this warmer");
     await screenshot(ada, "selection-1-ask-ai");
 
-    suite.fake.script([{ text: "Warmer now.", toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "The keeper's life was lonely and hard.", replace: "The keeper's life was quiet and full of purpose.", all: false }], summary: "Warmer sentence" } } }]);
+    suite.fake.script([
+      {
+        text: "Warmer now.",
+        toolCall: {
+          name: "edit_canvas",
+          arguments: {
+            edits: [
+              {
+                find: "The keeper's life was lonely and hard.",
+                replace: "The keeper's life was quiet and full of purpose.",
+                all: false,
+              },
+            ],
+            summary: "Warmer sentence",
+          },
+        },
+      },
+    ]);
     await ada.getByRole("button", { name: "Ask", exact: true }).click();
     await waitForAnswers(ada, 1);
     await waitForEditorText(ada, /quiet and full of purpose/);

@@ -10,7 +10,9 @@ const origin = () => new AgentOrigin("test");
 
 /** Relative positions at the start of every top-level block: which blocks kept their Yjs identity. */
 function blockAnchors(doc: Y.Doc, canvasId: string): { element: Y.XmlElement; text: string }[] {
-  return canvasFragment(doc, canvasId).toArray().map((element) => ({ element: element as Y.XmlElement, text: (element as Y.XmlElement).toString() }));
+  return canvasFragment(doc, canvasId)
+    .toArray()
+    .map((element) => ({ element: element as Y.XmlElement, text: (element as Y.XmlElement).toString() }));
 }
 
 function apply(doc: Y.Doc, canvasId: string, call: ToolCall) {
@@ -20,7 +22,9 @@ function apply(doc: Y.Doc, canvasId: string, call: ToolCall) {
 describe("targeted edits on a long essay", () => {
   const source = essay(3000);
   const paragraphs = source.split("\n\n");
-  const second = paragraphs.findIndex((p, i) => i > 2 && p.startsWith("Lighthouse") === false && /^[A-Z][a-z]+ [a-z'\w]+ s\d+/.test(p));
+  const second = paragraphs.findIndex(
+    (p, i) => i > 2 && p.startsWith("Lighthouse") === false && /^[A-Z][a-z]+ [a-z'\w]+ s\d+/.test(p),
+  );
 
   const cases: { name: string; call: (text: string) => ToolCall; expectText: (before: string) => string }[] = [
     {
@@ -40,13 +44,26 @@ describe("targeted edits on a long essay", () => {
     },
     {
       name: "change the tone of a paragraph",
-      call: () => edit(paragraphs[second]!, "Honestly, this part is simpler than it looks: the lamp is lit, the ships are safe."),
-      expectText: (before) => before.replace(paragraphs[second]!, "Honestly, this part is simpler than it looks: the lamp is lit, the ships are safe."),
+      call: () =>
+        edit(paragraphs[second]!, "Honestly, this part is simpler than it looks: the lamp is lit, the ships are safe."),
+      expectText: (before) =>
+        before.replace(
+          paragraphs[second]!,
+          "Honestly, this part is simpler than it looks: the lamp is lit, the ships are safe.",
+        ),
     },
     {
       name: "insert a section after a heading",
-      call: () => edit("## Section 2", "## Section 2\n\n### A new subsection\n\nWith a fresh paragraph and a [link](https://example.com)."),
-      expectText: (before) => before.replace("## Section 2", "## Section 2\n\n### A new subsection\n\nWith a fresh paragraph and a [link](https://example.com)."),
+      call: () =>
+        edit(
+          "## Section 2",
+          "## Section 2\n\n### A new subsection\n\nWith a fresh paragraph and a [link](https://example.com).",
+        ),
+      expectText: (before) =>
+        before.replace(
+          "## Section 2",
+          "## Section 2\n\n### A new subsection\n\nWith a fresh paragraph and a [link](https://example.com).",
+        ),
     },
   ];
 
@@ -63,12 +80,19 @@ describe("targeted edits on a long essay", () => {
       const afterElements = canvasFragment(doc, canvasId).toArray();
       const beforeSet = new Set(anchorsBefore.map((block) => block.element));
       const afterSet = new Set(afterElements);
-      const removedTexts = new Set(anchorsBefore.filter((block) => !afterSet.has(block.element)).map((block) => block.text));
-      const recreated = afterElements.filter((element) => !beforeSet.has(element as Y.XmlElement) && removedTexts.has(element.toString()));
+      const removedTexts = new Set(
+        anchorsBefore.filter((block) => !afterSet.has(block.element)).map((block) => block.text),
+      );
+      const recreated = afterElements.filter(
+        (element) => !beforeSet.has(element as Y.XmlElement) && removedTexts.has(element.toString()),
+      );
       expect(recreated).toEqual([]);
-      const kept = anchorsBefore.filter((block) => afterSet.has(block.element) && block.element.toString() === block.text);
+      const kept = anchorsBefore.filter(
+        (block) => afterSet.has(block.element) && block.element.toString() === block.text,
+      );
       const remaining = new Map<string, number>();
-      for (const block of canvasText(doc, canvasId).split("\n\n")) remaining.set(block, (remaining.get(block) ?? 0) + 1);
+      for (const block of canvasText(doc, canvasId).split("\n\n"))
+        remaining.set(block, (remaining.get(block) ?? 0) + 1);
       let unchangedBlocks = 0;
       for (const block of before.split("\n\n")) {
         const left = remaining.get(block) ?? 0;
@@ -104,7 +128,9 @@ describe("targeted edits on a long essay", () => {
     const { doc, canvasId } = roomWith("Intro.\n\nMiddle.\n\nEnd one.\n\nEnd two.");
     const before = canvasText(doc, canvasId);
     expect(apply(doc, canvasId, edit("Middle.", "```\nopen fence")).ok).toBe(true);
-    expect(canvasText(doc, canvasId)).toBe(serializeMarkdown(parseMarkdown(before.replace("Middle.", "```\nopen fence"))));
+    expect(canvasText(doc, canvasId)).toBe(
+      serializeMarkdown(parseMarkdown(before.replace("Middle.", "```\nopen fence"))),
+    );
   });
 });
 
@@ -121,20 +147,35 @@ describe("targeted edits on a 500-line TypeScript file", () => {
   it("fixes one line", () => {
     const { doc, canvasId } = roomWith(source, "code", "typescript");
     expect(apply(doc, canvasId, edit("  const scaled = input * 9;", "  const scaled = input * 9 + 1;")).ok).toBe(true);
-    expect(canvasText(doc, canvasId)).toBe(source.replace("  const scaled = input * 9;", "  const scaled = input * 9 + 1;"));
+    expect(canvasText(doc, canvasId)).toBe(
+      source.replace("  const scaled = input * 9;", "  const scaled = input * 9 + 1;"),
+    );
   });
 
   it("re-indents a replacement quoted without indentation", () => {
     const { doc, canvasId } = roomWith(source, "code", "typescript");
-    const result = apply(doc, canvasId, edit("let sum = 0;\nfor (const value of this.items.values()) sum += value;", "let sum = 0;\nfor (const value of this.items.values()) {\n  sum += value;\n}"));
+    const result = apply(
+      doc,
+      canvasId,
+      edit(
+        "let sum = 0;\nfor (const value of this.items.values()) sum += value;",
+        "let sum = 0;\nfor (const value of this.items.values()) {\n  sum += value;\n}",
+      ),
+    );
     expect(result.ok).toBe(true);
     expect(result.applied[0]!.tier).toBe("indentation");
-    expect(canvasText(doc, canvasId)).toContain("    let sum = 0;\n    for (const value of this.items.values()) {\n      sum += value;\n    }\n    return sum;");
+    expect(canvasText(doc, canvasId)).toContain(
+      "    let sum = 0;\n    for (const value of this.items.values()) {\n      sum += value;\n    }\n    return sum;",
+    );
   });
 
   it("keeps the trailing newline and every other line", () => {
     const { doc, canvasId } = roomWith(source, "code", "typescript");
-    apply(doc, canvasId, edit('import { readFileSync } from "node:fs";', 'import { readFileSync, writeFileSync } from "node:fs";'));
+    apply(
+      doc,
+      canvasId,
+      edit('import { readFileSync } from "node:fs";', 'import { readFileSync, writeFileSync } from "node:fs";'),
+    );
     const after = canvasText(doc, canvasId);
     expect(after.endsWith("// end\n") || after.endsWith("}\n")).toBe(true);
     expect(after.split("\n").length).toBe(source.split("\n").length);
@@ -144,7 +185,14 @@ describe("targeted edits on a 500-line TypeScript file", () => {
 describe("tool calls", () => {
   it("create_canvas stores the metadata and the content", () => {
     const doc = new Y.Doc();
-    const result = applyToolCall(doc, { name: "create_canvas", arguments: { title: "Plan", kind: "code", language: "python", content: "print('hi')\n" } }, { canvasId: null, origin: origin() });
+    const result = applyToolCall(
+      doc,
+      {
+        name: "create_canvas",
+        arguments: { title: "Plan", kind: "code", language: "python", content: "print('hi')\n" },
+      },
+      { canvasId: null, origin: origin() },
+    );
     expect(result.ok).toBe(true);
     const meta = canvasesMap(doc).get(result.canvasId!);
     expect(meta).toMatchObject({ title: "Plan", kind: "code", language: "python" });
@@ -155,7 +203,10 @@ describe("tool calls", () => {
     const { doc, canvasId } = roomWith("Keep me.\n\nChange me.\n\nKeep me too.");
     const first = canvasFragment(doc, canvasId).get(0);
     const last = canvasFragment(doc, canvasId).get(2);
-    const result = apply(doc, canvasId, { name: "rewrite_canvas", arguments: { content: "Keep me.\n\nNew middle.\n\nAnother new one.\n\nKeep me too.", summary: "Restyled" } });
+    const result = apply(doc, canvasId, {
+      name: "rewrite_canvas",
+      arguments: { content: "Keep me.\n\nNew middle.\n\nAnother new one.\n\nKeep me too.", summary: "Restyled" },
+    });
     expect(result.ok).toBe(true);
     expect(result.summary).toBe("Restyled");
     expect(canvasText(doc, canvasId)).toBe("Keep me.\n\nNew middle.\n\nAnother new one.\n\nKeep me too.");
@@ -175,7 +226,16 @@ describe("tool calls", () => {
   it("a refused call changes nothing in the Y.Doc", () => {
     const { doc, canvasId } = roomWith("Alpha.\n\nBeta.");
     const before = Y.encodeStateAsUpdate(doc);
-    const result = apply(doc, canvasId, { name: "edit_canvas", arguments: { edits: [{ find: "Alpha", replace: "A", all: false }, { find: "Gamma", replace: "G", all: false }], summary: "" } });
+    const result = apply(doc, canvasId, {
+      name: "edit_canvas",
+      arguments: {
+        edits: [
+          { find: "Alpha", replace: "A", all: false },
+          { find: "Gamma", replace: "G", all: false },
+        ],
+        summary: "",
+      },
+    });
     expect(result.ok).toBe(false);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
@@ -185,7 +245,20 @@ describe("tool calls", () => {
     const seen: unknown[] = [];
     doc.on("afterTransaction", (transaction: Y.Transaction) => seen.push(transaction.origin));
     const agent = new AgentOrigin("run-7");
-    applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find: "Alpha", replace: "A", all: false }, { find: "Gamma", replace: "G", all: false }], summary: "" } }, { canvasId, origin: agent });
+    applyToolCall(
+      doc,
+      {
+        name: "edit_canvas",
+        arguments: {
+          edits: [
+            { find: "Alpha", replace: "A", all: false },
+            { find: "Gamma", replace: "G", all: false },
+          ],
+          summary: "",
+        },
+      },
+      { canvasId, origin: agent },
+    );
     expect(seen).toEqual([agent]);
   });
 });

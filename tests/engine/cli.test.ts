@@ -23,7 +23,16 @@ describe("canvas apply (CLI)", () => {
   const doc = file("essay.md", "# Essay\n\nThe keeper lit the lamp.\n");
 
   it("applies an edit and exits 0 with the new markdown (arguments as a JSON string)", () => {
-    const call = file("ok.json", JSON.stringify({ name: "edit_canvas", arguments: JSON.stringify({ edits: [{ find: "lit the lamp", replace: "lit the great lamp", all: false }], summary: "s" }) }));
+    const call = file(
+      "ok.json",
+      JSON.stringify({
+        name: "edit_canvas",
+        arguments: JSON.stringify({
+          edits: [{ find: "lit the lamp", replace: "lit the great lamp", all: false }],
+          summary: "s",
+        }),
+      }),
+    );
     const { code, stdout } = run("apply", doc, call);
     expect(code).toBe(0);
     const output = JSON.parse(stdout) as { ok: boolean; markdown: string; applied: unknown[]; errors: unknown[] };
@@ -33,7 +42,13 @@ describe("canvas apply (CLI)", () => {
   });
 
   it("exits 1 with the engine's errors when the call is refused", () => {
-    const call = file("refused.json", JSON.stringify({ name: "edit_canvas", arguments: { edits: [{ find: "no such words", replace: "x", all: false }], summary: "s" } }));
+    const call = file(
+      "refused.json",
+      JSON.stringify({
+        name: "edit_canvas",
+        arguments: { edits: [{ find: "no such words", replace: "x", all: false }], summary: "s" },
+      }),
+    );
     const { code, stdout } = run("apply", doc, call);
     expect(code).toBe(1);
     const output = JSON.parse(stdout) as { ok: boolean; errors: { code: string }[]; markdown: string };
@@ -44,7 +59,13 @@ describe("canvas apply (CLI)", () => {
 
   it("edits a code file as a code canvas, byte for byte", () => {
     const source = file("main.ts", "function main() {\n  return 1;\n}\n");
-    const call = file("code.json", JSON.stringify({ name: "edit_canvas", arguments: { edits: [{ find: "return 1;", replace: "return 2;", all: false }], summary: "s" } }));
+    const call = file(
+      "code.json",
+      JSON.stringify({
+        name: "edit_canvas",
+        arguments: { edits: [{ find: "return 1;", replace: "return 2;", all: false }], summary: "s" },
+      }),
+    );
     const { code, stdout } = run("apply", source, call);
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as { markdown: string }).markdown).toBe("function main() {\n  return 2;\n}\n");

@@ -10,16 +10,30 @@ function comment(quote: string, extra: Partial<CommentSpec> = {}): CommentSpec {
 }
 
 function commentOn(doc: Y.Doc, canvasId: string, comments: CommentSpec[]) {
-  return applyToolCall(doc, { name: "comment_canvas", arguments: { comments } }, { canvasId, origin: new AgentOrigin("review") });
+  return applyToolCall(
+    doc,
+    { name: "comment_canvas", arguments: { comments } },
+    { canvasId, origin: new AgentOrigin("review") },
+  );
 }
 
 describe("comments", () => {
   it("anchors each quote and resolves to its text and ProseMirror range", () => {
     const { doc, canvasId } = roomWith("# Title\n\nThe storm came at night.\n\nThe keeper lit the lamp.");
-    const result = commentOn(doc, canvasId, [comment("keeper lit the lamp", { suggestion: "keeper lit the great lamp" })]);
+    const result = commentOn(doc, canvasId, [
+      comment("keeper lit the lamp", { suggestion: "keeper lit the great lamp" }),
+    ]);
     expect(result.ok).toBe(true);
     const [record] = [...commentsMap(doc).values()];
-    expect(record).toMatchObject({ canvasId, quote: "keeper lit the lamp", body: "Say why.", severity: "suggestion", author: "ai", runId: "review", resolved: false });
+    expect(record).toMatchObject({
+      canvasId,
+      quote: "keeper lit the lamp",
+      body: "Say why.",
+      severity: "suggestion",
+      author: "ai",
+      runId: "review",
+      resolved: false,
+    });
     const range = resolveCommentRange(doc, record!);
     expect(range?.text).toBe("keeper lit the lamp");
     // "# Title" = heading(7) ; paragraph 1 starts at 7, its text at 8; paragraph 2 text starts at 7+26+1.
@@ -39,7 +53,12 @@ describe("comments", () => {
     // A person types at the start of the paragraph; the model rewrites another paragraph.
     const paragraph = canvasFragment(doc, canvasId).get(1) as Y.XmlElement;
     (paragraph.get(0) as Y.XmlText).insert(0, "Indeed, ");
-    expect(applyToolCall(doc, edit("First paragraph.", "A new first paragraph, longer."), { canvasId, origin: new AgentOrigin("e") }).ok).toBe(true);
+    expect(
+      applyToolCall(doc, edit("First paragraph.", "A new first paragraph, longer."), {
+        canvasId,
+        origin: new AgentOrigin("e"),
+      }).ok,
+    ).toBe(true);
     expect(resolveCommentRange(doc, record)?.text).toBe("quoted sentence");
   });
 
@@ -70,6 +89,10 @@ describe("comments", () => {
   it("anchors comments in code canvases", () => {
     const { doc, canvasId } = roomWith("function a() {\n  console.log(1);\n}\n", "code", "ts");
     expect(commentOn(doc, canvasId, [comment("console.log(1);")]).ok).toBe(true);
-    expect(resolveCommentRange(doc, [...commentsMap(doc).values()][0]!)).toMatchObject({ text: "console.log(1);", from: 18, to: 33 });
+    expect(resolveCommentRange(doc, [...commentsMap(doc).values()][0]!)).toMatchObject({
+      text: "console.log(1);",
+      from: 18,
+      to: 33,
+    });
   });
 });

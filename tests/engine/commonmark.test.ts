@@ -18,16 +18,36 @@ const spec = (require("commonmark-spec") as { tests: SpecExample[] }).tests;
 // Sections whose constructs the schema holds. Raw HTML, link reference edge cases, and entity-heavy
 // sections are about HTML output the canvas never produces (raw HTML is kept as text on purpose).
 const SUPPORTED = new Set([
-  "Tabs", "Thematic breaks", "ATX headings", "Setext headings", "Indented code blocks", "Fenced code blocks",
-  "Paragraphs", "Blank lines", "Block quotes", "List items", "Lists", "Backslash escapes", "Code spans",
-  "Emphasis and strong emphasis", "Links", "Images", "Autolinks", "Hard line breaks", "Soft line breaks", "Textual content",
+  "Tabs",
+  "Thematic breaks",
+  "ATX headings",
+  "Setext headings",
+  "Indented code blocks",
+  "Fenced code blocks",
+  "Paragraphs",
+  "Blank lines",
+  "Block quotes",
+  "List items",
+  "Lists",
+  "Backslash escapes",
+  "Code spans",
+  "Emphasis and strong emphasis",
+  "Links",
+  "Images",
+  "Autolinks",
+  "Hard line breaks",
+  "Soft line breaks",
+  "Textual content",
 ]);
 
 function htmlText(html: string): string {
   return html
     .replace(/<img[^>]*alt="([^"]*)"[^>]*>/g, "$1")
     .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
     .replace(/\s+/g, "");
 }
 

@@ -94,9 +94,17 @@ export function typescriptFile(lines = 500): string {
 }
 
 /** A room with one canvas holding `content`, created the way the agent would. */
-export function roomWith(content: string, kind: CanvasKind = "document", language: string | null = null): { doc: Y.Doc; canvasId: string } {
+export function roomWith(
+  content: string,
+  kind: CanvasKind = "document",
+  language: string | null = null,
+): { doc: Y.Doc; canvasId: string } {
   const doc = new Y.Doc();
-  const result = applyToolCall(doc, { name: "create_canvas", arguments: { title: "Fixture", kind, language, content } }, { canvasId: null, origin: new AgentOrigin("fixture") });
+  const result = applyToolCall(
+    doc,
+    { name: "create_canvas", arguments: { title: "Fixture", kind, language, content } },
+    { canvasId: null, origin: new AgentOrigin("fixture") },
+  );
   if (!result.ok || !result.canvasId) throw new Error(`fixture canvas not created: ${result.summary}`);
   return { doc, canvasId: result.canvasId };
 }

@@ -17,9 +17,11 @@ describe("locate", () => {
 
   it("matches curly quotes and dashes against straight ones, both ways", () => {
     const text = "He said \u201chello\u201d \u2014 it\u2019s late.";
-    const result = locate(text, "said \"hello\" - it's late", { kind: "document" });
+    const result = locate(text, 'said "hello" - it\'s late', { kind: "document" });
     expect(result.tier).toBe("normalized");
-    expect(text.slice(result.matches[0]!.from, result.matches[0]!.to)).toBe("said \u201chello\u201d \u2014 it\u2019s late");
+    expect(text.slice(result.matches[0]!.from, result.matches[0]!.to)).toBe(
+      "said \u201chello\u201d \u2014 it\u2019s late",
+    );
     expect(locate("it's", "it\u2019s", { kind: "document" }).matches).toHaveLength(1);
   });
 
@@ -85,14 +87,20 @@ describe("edit planning errors", () => {
 
   it("all: true replaces every occurrence", () => {
     const plan = planEdits(text, [{ find: "The", replace: "A", all: true }], "document");
-    expect(plan.ok && plan.text).toBe("# Notes\n\nA storm came at night.\n\nA keeper lit the lamp.\n\nA ships were safe.");
+    expect(plan.ok && plan.text).toBe(
+      "# Notes\n\nA storm came at night.\n\nA keeper lit the lamp.\n\nA ships were safe.",
+    );
   });
 
   it("overlapping edits are refused as a whole", () => {
-    const plan = planEdits(text, [
-      { find: "storm came", replace: "x", all: false },
-      { find: "came at night", replace: "y", all: false },
-    ], "document");
+    const plan = planEdits(
+      text,
+      [
+        { find: "storm came", replace: "x", all: false },
+        { find: "came at night", replace: "y", all: false },
+      ],
+      "document",
+    );
     expect(plan.ok).toBe(false);
     if (plan.ok) return;
     expect(plan.errors.map((error) => error.code)).toEqual(["overlap"]);
@@ -100,10 +108,14 @@ describe("edit planning errors", () => {
   });
 
   it("one bad edit refuses the others (all or nothing) and names which edit failed", () => {
-    const plan = planEdits(text, [
-      { find: "storm", replace: "gale", all: false },
-      { find: "no such text", replace: "y", all: false },
-    ], "document");
+    const plan = planEdits(
+      text,
+      [
+        { find: "storm", replace: "gale", all: false },
+        { find: "no such text", replace: "y", all: false },
+      ],
+      "document",
+    );
     expect(plan.ok).toBe(false);
     if (plan.ok) return;
     expect(plan.errors).toHaveLength(1);
@@ -112,13 +124,20 @@ describe("edit planning errors", () => {
   });
 
   it("applies several edits against the original text, reporting old and new offsets", () => {
-    const plan = planEdits("aaa bbb ccc", [
-      { find: "ccc", replace: "C", all: false },
-      { find: "aaa", replace: "AAAAA", all: false },
-    ], "document");
+    const plan = planEdits(
+      "aaa bbb ccc",
+      [
+        { find: "ccc", replace: "C", all: false },
+        { find: "aaa", replace: "AAAAA", all: false },
+      ],
+      "document",
+    );
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
     expect(plan.text).toBe("AAAAA bbb C");
-    expect(plan.applied.map((c) => [c.from, c.to, c.newFrom, c.newTo, c.index])).toEqual([[0, 3, 0, 5, 1], [8, 11, 10, 11, 0]]);
+    expect(plan.applied.map((c) => [c.from, c.to, c.newFrom, c.newTo, c.index])).toEqual([
+      [0, 3, 0, 5, 1],
+      [8, 11, 10, 11, 0],
+    ]);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import {
-  canvasText, docToSource, docToText, parseMarkdown, serializeMarkdown, sourceToDoc, textToDoc,
+  canvasText,
+  docToSource,
+  docToText,
+  parseMarkdown,
+  serializeMarkdown,
+  sourceToDoc,
+  textToDoc,
 } from "../../shared/markdown/index.ts";
 import { canvasFragment } from "../../shared/room.ts";
 import { canvasSchema } from "../../shared/schema.ts";
@@ -49,7 +55,18 @@ describe("markdown projection", () => {
     doc.descendants((node) => {
       types.add(node.type.name);
     });
-    for (const type of ["heading", "bulletList", "orderedList", "taskList", "blockquote", "codeBlock", "table", "image", "horizontalRule", "hardBreak"]) {
+    for (const type of [
+      "heading",
+      "bulletList",
+      "orderedList",
+      "taskList",
+      "blockquote",
+      "codeBlock",
+      "table",
+      "image",
+      "horizontalRule",
+      "hardBreak",
+    ]) {
       expect(types.has(type), type).toBe(true);
     }
   });
@@ -91,7 +108,13 @@ describe("markdown projection", () => {
   });
 
   it("round-trips source code byte for byte, trailing newline or not", () => {
-    for (const source of [typescriptFile(), "no newline", "", "\n\n  indented\n\t\ttabs\r\nwindows\n", "```\nfences inside\n```\n"]) {
+    for (const source of [
+      typescriptFile(),
+      "no newline",
+      "",
+      "\n\n  indented\n\t\ttabs\r\nwindows\n",
+      "```\nfences inside\n```\n",
+    ]) {
       expect(docToSource(sourceToDoc(source, "ts"))).toBe(source);
       expect(docToText(textToDoc(source, "code", "ts"), "code")).toBe(source);
     }
@@ -135,7 +158,14 @@ describe("long texts", () => {
       const all = [...text.matchAll(match)];
       const pick = all[(i * 7) % all.length]![0];
       const replace = i % 3 === 0 ? `${pick}\n\nInserted paragraph ${i}.\n\n` : i % 3 === 1 ? "" : `${pick} edited`;
-      applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find: ` ${pick} `, replace: ` ${replace} `, all: false }], summary: "" } }, { canvasId, origin: new AgentOrigin("t") });
+      applyToolCall(
+        doc,
+        {
+          name: "edit_canvas",
+          arguments: { edits: [{ find: ` ${pick} `, replace: ` ${replace} `, all: false }], summary: "" },
+        },
+        { canvasId, origin: new AgentOrigin("t") },
+      );
       const replica = new Y.Doc();
       Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
       expect(canvasText(doc, canvasId)).toBe(canvasText(replica, canvasId));

@@ -7,7 +7,20 @@ import { canvasText, parseMarkdown, serializeMarkdown } from "../../shared/markd
 import { canvasFragment } from "../../shared/room.ts";
 import { roomWith } from "./fixtures.ts";
 
-const word = fc.constantFrom("lamp", "keeper", "storm", "night", "ship", "tower", "light", "sea", "rock", "wave", "old", "bright");
+const word = fc.constantFrom(
+  "lamp",
+  "keeper",
+  "storm",
+  "night",
+  "ship",
+  "tower",
+  "light",
+  "sea",
+  "rock",
+  "wave",
+  "old",
+  "bright",
+);
 const words = fc.array(word, { minLength: 1, maxLength: 8 }).map((list) => list.join(" "));
 const inline = fc.oneof(
   { weight: 5, arbitrary: words },
@@ -19,8 +32,16 @@ const inline = fc.oneof(
 const paragraph = fc.array(inline, { minLength: 1, maxLength: 4 }).map((parts) => `${parts.join(" ")}.`);
 const block = fc.oneof(
   { weight: 6, arbitrary: paragraph },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 3 }), words).map(([level, text]) => `${"#".repeat(level)} ${text}`) },
-  { weight: 1, arbitrary: fc.array(words, { minLength: 1, maxLength: 3 }).map((items) => items.map((item) => `- ${item}`).join("\n")) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.integer({ min: 1, max: 3 }), words).map(([level, text]) => `${"#".repeat(level)} ${text}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(words, { minLength: 1, maxLength: 3 })
+      .map((items) => items.map((item) => `- ${item}`).join("\n")),
+  },
   { weight: 1, arbitrary: words.map((text) => `> ${text}`) },
   { weight: 1, arbitrary: words.map((text) => `\`\`\`\n${text}\n\`\`\``) },
 );
@@ -33,7 +54,12 @@ const docAndEdit = markdownDoc.chain((raw) => {
     text: fc.constant(text),
     start: fc.nat({ max: Math.max(0, text.length - 1) }),
     length: fc.integer({ min: 1, max: 40 }),
-    replace: fc.oneof(words, paragraph, block.map((b) => `${b}\n\n`), fc.constant("")),
+    replace: fc.oneof(
+      words,
+      paragraph,
+      block.map((b) => `${b}\n\n`),
+      fc.constant(""),
+    ),
   });
 });
 
@@ -63,8 +89,14 @@ describe("edit properties", () => {
         if (!find.trim() || text.indexOf(find) !== text.lastIndexOf(find)) return;
         const { doc, canvasId } = roomWith(text);
         expect(canvasText(doc, canvasId)).toBe(text);
-        const before = canvasFragment(doc, canvasId).toArray().map((element) => [element, element.toString()] as const);
-        const result = applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find, replace, all: false }], summary: "" } }, { canvasId, origin: new AgentOrigin("p") });
+        const before = canvasFragment(doc, canvasId)
+          .toArray()
+          .map((element) => [element, element.toString()] as const);
+        const result = applyToolCall(
+          doc,
+          { name: "edit_canvas", arguments: { edits: [{ find, replace, all: false }], summary: "" } },
+          { canvasId, origin: new AgentOrigin("p") },
+        );
         expect(result.ok).toBe(true);
         applied++;
         const edited = text.slice(0, start) + replace + text.slice(start + find.length);
@@ -100,37 +132,51 @@ describe("edit properties", () => {
 
   it("a concurrent human edit on a second Y.Doc merges with the AI edit and both docs converge", () => {
     fc.assert(
-      fc.property(docAndEdit, fc.nat(), fc.constantFrom("Hello ", "typed ", "x"), ({ text, start, length, replace }, where, typed) => {
-        const find = text.slice(start, start + length);
-        if (!find.trim() || text.indexOf(find) !== text.lastIndexOf(find)) return;
-        const { doc: server, canvasId } = roomWith(text);
-        const human = new Y.Doc();
-        Y.applyUpdate(human, Y.encodeStateAsUpdate(server));
-        // The person types at the start of a text somewhere while the model edits.
-        const texts: Y.XmlText[] = [];
-        const collect = (node: Y.XmlElement | Y.XmlFragment): void => {
-          for (const child of node.toArray()) {
-            if (child instanceof Y.XmlText) texts.push(child);
-            else if (child instanceof Y.XmlElement) collect(child);
-          }
-        };
-        collect(canvasFragment(human, canvasId));
-        if (!texts.length) return;
-        const target = texts[where % texts.length]!;
-        target.insert(0, typed);
-        const result = applyToolCall(server, { name: "edit_canvas", arguments: { edits: [{ find, replace, all: false }], summary: "" } }, { canvasId, origin: new AgentOrigin("p") });
-        expect(result.ok).toBe(true);
-        const fromServer = Y.encodeStateAsUpdate(server, Y.encodeStateVector(human));
-        const fromHuman = Y.encodeStateAsUpdate(human, Y.encodeStateVector(server));
-        Y.applyUpdate(human, fromServer);
-        Y.applyUpdate(server, fromHuman);
-        const serverText = canvasText(server, canvasId);
-        expect(canvasText(human, canvasId)).toBe(serverText);
-        // The typed text survives unless the model's edit removed the block it was typed into.
-        const editedBlock = text.slice(0, start + find.length).split("\n\n").length - 1;
-        const typedBlock = canvasFragment(human, canvasId).toArray().findIndex((element) => element === topLevel(target as unknown as Y.AbstractType<unknown>, canvasFragment(human, canvasId)));
-        if (typedBlock >= 0 && Math.abs(typedBlock - editedBlock) > 2) expect(serverText).toContain(typed.trim());
-      }),
+      fc.property(
+        docAndEdit,
+        fc.nat(),
+        fc.constantFrom("Hello ", "typed ", "x"),
+        ({ text, start, length, replace }, where, typed) => {
+          const find = text.slice(start, start + length);
+          if (!find.trim() || text.indexOf(find) !== text.lastIndexOf(find)) return;
+          const { doc: server, canvasId } = roomWith(text);
+          const human = new Y.Doc();
+          Y.applyUpdate(human, Y.encodeStateAsUpdate(server));
+          // The person types at the start of a text somewhere while the model edits.
+          const texts: Y.XmlText[] = [];
+          const collect = (node: Y.XmlElement | Y.XmlFragment): void => {
+            for (const child of node.toArray()) {
+              if (child instanceof Y.XmlText) texts.push(child);
+              else if (child instanceof Y.XmlElement) collect(child);
+            }
+          };
+          collect(canvasFragment(human, canvasId));
+          if (!texts.length) return;
+          const target = texts[where % texts.length]!;
+          target.insert(0, typed);
+          const result = applyToolCall(
+            server,
+            { name: "edit_canvas", arguments: { edits: [{ find, replace, all: false }], summary: "" } },
+            { canvasId, origin: new AgentOrigin("p") },
+          );
+          expect(result.ok).toBe(true);
+          const fromServer = Y.encodeStateAsUpdate(server, Y.encodeStateVector(human));
+          const fromHuman = Y.encodeStateAsUpdate(human, Y.encodeStateVector(server));
+          Y.applyUpdate(human, fromServer);
+          Y.applyUpdate(server, fromHuman);
+          const serverText = canvasText(server, canvasId);
+          expect(canvasText(human, canvasId)).toBe(serverText);
+          // The typed text survives unless the model's edit removed the block it was typed into.
+          const editedBlock = text.slice(0, start + find.length).split("\n\n").length - 1;
+          const typedBlock = canvasFragment(human, canvasId)
+            .toArray()
+            .findIndex(
+              (element) =>
+                element === topLevel(target as unknown as Y.AbstractType<unknown>, canvasFragment(human, canvasId)),
+            );
+          if (typedBlock >= 0 && Math.abs(typedBlock - editedBlock) > 2) expect(serverText).toContain(typed.trim());
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -18,18 +18,28 @@ function chunks(text: string, sizes: number[]): string[] {
   return out;
 }
 
-const NEW_CONTENT = "# Rewritten\n\nA new first paragraph.\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n- one\n- two\n\nClosing words.";
+const NEW_CONTENT =
+  "# Rewritten\n\nA new first paragraph.\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n- one\n- two\n\nClosing words.";
 
 describe("streaming writes", () => {
   it("a streamed rewrite in random chunk sizes ends equal to the one-shot rewrite", () => {
     const original = essay(400);
     const oneShot = roomWith(original);
-    applyToolCall(oneShot.doc, { name: "rewrite_canvas", arguments: { content: NEW_CONTENT, summary: "s" } }, { canvasId: oneShot.canvasId, origin: new AgentOrigin("a") });
+    applyToolCall(
+      oneShot.doc,
+      { name: "rewrite_canvas", arguments: { content: NEW_CONTENT, summary: "s" } },
+      { canvasId: oneShot.canvasId, origin: new AgentOrigin("a") },
+    );
     const expected = canvasText(oneShot.doc, oneShot.canvasId);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), (sizes) => {
         const { doc, canvasId } = roomWith(original);
-        const writer = startStreamingWrite(doc, { canvasId, kind: "document", language: null, origin: new AgentOrigin("s") });
+        const writer = startStreamingWrite(doc, {
+          canvasId,
+          kind: "document",
+          language: null,
+          origin: new AgentOrigin("s"),
+        });
         for (const chunk of chunks(NEW_CONTENT, sizes)) writer.push(chunk);
         const result = writer.finish();
         expect(result.ok).toBe(true);
@@ -41,7 +51,12 @@ describe("streaming writes", () => {
 
   it("shows only complete blocks, new ones in place of the beginning and the old rest after them", () => {
     const { doc, canvasId } = roomWith("Old one.\n\nOld two.\n\nOld three.");
-    const writer = startStreamingWrite(doc, { canvasId, kind: "document", language: null, origin: new AgentOrigin("s") });
+    const writer = startStreamingWrite(doc, {
+      canvasId,
+      kind: "document",
+      language: null,
+      origin: new AgentOrigin("s"),
+    });
     writer.push("New one.\n\nNew tw");
     expect(canvasText(doc, canvasId)).toBe("New one.\n\nOld two.\n\nOld three.");
     writer.push("o.\n\n```\ncode\n\nstill code");
@@ -53,7 +68,12 @@ describe("streaming writes", () => {
 
   it("does not rewrite blocks already shown when the next block arrives", () => {
     const { doc, canvasId } = roomWith("placeholder");
-    const writer = startStreamingWrite(doc, { canvasId, kind: "document", language: null, origin: new AgentOrigin("s") });
+    const writer = startStreamingWrite(doc, {
+      canvasId,
+      kind: "document",
+      language: null,
+      origin: new AgentOrigin("s"),
+    });
     writer.push("First block.\n\n");
     const first = canvasFragment(doc, canvasId).get(0);
     writer.push("Second block.\n\nThird");
@@ -65,8 +85,18 @@ describe("streaming writes", () => {
   it("a streamed create makes the canvas at once and accepts update(contentSoFar)", () => {
     const doc = new Y.Doc();
     const source = typescriptFile(60);
-    const writer = startStreamingWrite(doc, { canvasId: null, title: "Code", kind: "code", language: "typescript", origin: new AgentOrigin("c") });
-    expect(canvasesMap(doc).get(writer.canvasId)).toMatchObject({ title: "Code", kind: "code", language: "typescript" });
+    const writer = startStreamingWrite(doc, {
+      canvasId: null,
+      title: "Code",
+      kind: "code",
+      language: "typescript",
+      origin: new AgentOrigin("c"),
+    });
+    expect(canvasesMap(doc).get(writer.canvasId)).toMatchObject({
+      title: "Code",
+      kind: "code",
+      language: "typescript",
+    });
     for (let end = 0; end <= source.length; end += 97) writer.update(source.slice(0, end));
     const shown = canvasText(doc, writer.canvasId);
     expect(source.startsWith(shown)).toBe(true);
@@ -77,7 +107,12 @@ describe("streaming writes", () => {
 
   it("abort restores the canvas and keeps a person's concurrent edit", () => {
     const { doc, canvasId } = roomWith("Old one.\n\nOld two.\n\nOld three.");
-    const writer = startStreamingWrite(doc, { canvasId, kind: "document", language: null, origin: new AgentOrigin("s") });
+    const writer = startStreamingWrite(doc, {
+      canvasId,
+      kind: "document",
+      language: null,
+      origin: new AgentOrigin("s"),
+    });
     writer.push("Replaced.\n\nAlso.\n\n");
     expect(canvasText(doc, canvasId)).toBe("Replaced.\n\nAlso.\n\nOld three.");
     const third = canvasFragment(doc, canvasId).get(2) as Y.XmlElement;
@@ -89,7 +124,13 @@ describe("streaming writes", () => {
   it("abort of a streamed create removes the canvas and leaves nothing to undo", () => {
     const doc = new Y.Doc();
     const undo = createAgentUndoManager(doc);
-    const writer = startStreamingWrite(doc, { canvasId: null, title: "Draft", kind: "document", language: null, origin: new AgentOrigin("c") });
+    const writer = startStreamingWrite(doc, {
+      canvasId: null,
+      title: "Draft",
+      kind: "document",
+      language: null,
+      origin: new AgentOrigin("c"),
+    });
     writer.push("Para one.\n\nPara two.\n\n");
     writer.abort();
     expect(canvasesMap(doc).size).toBe(0);

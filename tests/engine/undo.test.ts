@@ -15,7 +15,20 @@ describe("undoing AI changes", () => {
     const { doc, canvasId } = roomWith("Alpha.\n\nBeta.\n\nGamma.");
     const undo = createAgentUndoManager(doc, canvasId);
     const origin = new AgentOrigin("run");
-    applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find: "Alpha.", replace: "A.", all: false }, { find: "Gamma.", replace: "G.", all: false }], summary: "" } }, { canvasId, origin });
+    applyToolCall(
+      doc,
+      {
+        name: "edit_canvas",
+        arguments: {
+          edits: [
+            { find: "Alpha.", replace: "A.", all: false },
+            { find: "Gamma.", replace: "G.", all: false },
+          ],
+          summary: "",
+        },
+      },
+      { canvasId, origin },
+    );
     typeAt(doc, canvasId, 1, "Human ");
     expect(canvasText(doc, canvasId)).toBe("A.\n\nHuman Beta.\n\nG.");
     undo.undo();
@@ -40,7 +53,12 @@ describe("undoing AI changes", () => {
   it("undoes a whole streamed rewrite in one step", () => {
     const { doc, canvasId } = roomWith("Old one.\n\nOld two.");
     const undo = createAgentUndoManager(doc);
-    const writer = startStreamingWrite(doc, { canvasId, kind: "document", language: null, origin: new AgentOrigin("s") });
+    const writer = startStreamingWrite(doc, {
+      canvasId,
+      kind: "document",
+      language: null,
+      origin: new AgentOrigin("s"),
+    });
     for (const chunk of ["New ", "one.\n\n", "New two.\n\n", "New three."]) writer.push(chunk);
     writer.finish();
     expect(canvasText(doc, canvasId)).toBe("New one.\n\nNew two.\n\nNew three.");
@@ -58,7 +76,14 @@ describe("undoing AI changes", () => {
   it("undoes AI comments with the doc-wide manager", () => {
     const { doc, canvasId } = roomWith("Alpha beta.");
     const undo = createAgentUndoManager(doc);
-    applyToolCall(doc, { name: "comment_canvas", arguments: { comments: [{ quote: "beta", comment: "c", severity: "info", suggestion: null }] } }, { canvasId, origin: new AgentOrigin("r") });
+    applyToolCall(
+      doc,
+      {
+        name: "comment_canvas",
+        arguments: { comments: [{ quote: "beta", comment: "c", severity: "info", suggestion: null }] },
+      },
+      { canvasId, origin: new AgentOrigin("r") },
+    );
     expect(commentsMap(doc).size).toBe(1);
     undo.undo();
     expect(commentsMap(doc).size).toBe(0);

@@ -36,9 +36,27 @@ function triggerReport(wrong: number): EvalReport {
 
 function commentReport(commentsOnClean: number): EvalReport {
   const content = "First sentence here. Second sentence here.";
-  const item: CommentCase = { id: "clean", split: "test", slice: "clean-writing", canvas: { kind: "document", title: "t", content }, instruction: "Review", issues: [] };
-  const trace = makeTrace({ canvasAfter: content, comments: Array.from({ length: commentsOnClean }, () => commentOn(content, "First sentence")) });
-  return buildReport({ suite: "comment", engine: "local", model: "m", dataset: "d", split: "test", repeats: 1, cases: [{ item, runs: [{ output: caseOutput(trace), verdict: gradeComment(item, trace) }] }] });
+  const item: CommentCase = {
+    id: "clean",
+    split: "test",
+    slice: "clean-writing",
+    canvas: { kind: "document", title: "t", content },
+    instruction: "Review",
+    issues: [],
+  };
+  const trace = makeTrace({
+    canvasAfter: content,
+    comments: Array.from({ length: commentsOnClean }, () => commentOn(content, "First sentence")),
+  });
+  return buildReport({
+    suite: "comment",
+    engine: "local",
+    model: "m",
+    dataset: "d",
+    split: "test",
+    repeats: 1,
+    cases: [{ item, runs: [{ output: caseOutput(trace), verdict: gradeComment(item, trace) }] }],
+  });
 }
 
 let dir = "";

@@ -5,7 +5,8 @@ import { DEFAULT_DATA, loadDataset, type EditCase } from "../../evals/dataset.ts
 import { gradeEdit } from "../../evals/graders/edit.ts";
 import { call, makeTrace } from "./traces.ts";
 
-const between = (text: string, start: string, end: string): string => text.slice(text.indexOf(start), text.indexOf(end));
+const between = (text: string, start: string, end: string): string =>
+  text.slice(text.indexOf(start), text.indexOf(end));
 
 const REFERENCE: Record<string, (before: string) => string> = {
   "edit-memo-1": (t) =>
@@ -53,8 +54,14 @@ describe("committed edit cases", () => {
       const before = item!.canvas.content;
       const after = solve(before);
       expect(after, `${id}: the reference changes the canvas`).not.toBe(before);
-      const verdict = gradeEdit(item!, makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("edit_canvas")] }));
-      expect({ id, failures: verdict.failures, local: verdict.local, outside: verdict.outsideChars }).toMatchObject({ id, failures: [] });
+      const verdict = gradeEdit(
+        item!,
+        makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("edit_canvas")] }),
+      );
+      expect({ id, failures: verdict.failures, local: verdict.local, outside: verdict.outsideChars }).toMatchObject({
+        id,
+        failures: [],
+      });
       expect(verdict.local, `${id}: ${verdict.outsideChars} chars outside the region`).not.toBe(false);
       expect(verdict.pass, id).toBe(item!.expect.mode === "targeted");
     }

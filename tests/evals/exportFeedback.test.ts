@@ -18,13 +18,72 @@ const essay = "# Trees\n\nCities should plant more trees. They cool streets in s
 
 function seedDb(file: string): void {
   const db = new Database(file);
-  db.exec("CREATE TABLE feedback (id TEXT PRIMARY KEY, room_id TEXT NOT NULL, run_id TEXT, kind TEXT NOT NULL, value TEXT NOT NULL, context_json TEXT NOT NULL, created_at INTEGER NOT NULL)");
+  db.exec(
+    "CREATE TABLE feedback (id TEXT PRIMARY KEY, room_id TEXT NOT NULL, run_id TEXT, kind TEXT NOT NULL, value TEXT NOT NULL, context_json TEXT NOT NULL, created_at INTEGER NOT NULL)",
+  );
   const insert = db.prepare("INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?)");
-  const thumbs = (userText: string, canvas: string | null, toolCalls: unknown[]) => JSON.stringify({ userText, canvasId: canvas ? "c1" : null, canvas, selection: null, toolCalls, messageId: null });
-  insert.run("f1", "room", "r1", "thumbs", "down", thumbs("What is a haiku?", null, [{ name: "create_canvas", arguments: {}, valid: true, applied: true, error: null }]), 1);
-  insert.run("f2", "room", "r2", "thumbs", "up", thumbs("Review this", essay, [{ name: "comment_canvas", arguments: { comments: [{ quote: "They cool streets in summer.", comment: "Cite a source.", severity: "suggestion", suggestion: null }] }, valid: true, applied: true, error: null }]), 2);
-  insert.run("f3", "room", "r3", "thumbs", "down", thumbs("Make the intro friendlier", essay, [{ name: "rewrite_canvas", arguments: { content: "x", summary: "s" }, valid: true, applied: true, error: null }]), 3);
-  insert.run("f4", "room", "r3", "undo", "undo", JSON.stringify({ canvasId: "c1", change: { runId: "r3", canvasId: "c1", before: essay, after: "x", summary: "Rewrote it" } }), 4);
+  const thumbs = (userText: string, canvas: string | null, toolCalls: unknown[]) =>
+    JSON.stringify({ userText, canvasId: canvas ? "c1" : null, canvas, selection: null, toolCalls, messageId: null });
+  insert.run(
+    "f1",
+    "room",
+    "r1",
+    "thumbs",
+    "down",
+    thumbs("What is a haiku?", null, [
+      { name: "create_canvas", arguments: {}, valid: true, applied: true, error: null },
+    ]),
+    1,
+  );
+  insert.run(
+    "f2",
+    "room",
+    "r2",
+    "thumbs",
+    "up",
+    thumbs("Review this", essay, [
+      {
+        name: "comment_canvas",
+        arguments: {
+          comments: [
+            {
+              quote: "They cool streets in summer.",
+              comment: "Cite a source.",
+              severity: "suggestion",
+              suggestion: null,
+            },
+          ],
+        },
+        valid: true,
+        applied: true,
+        error: null,
+      },
+    ]),
+    2,
+  );
+  insert.run(
+    "f3",
+    "room",
+    "r3",
+    "thumbs",
+    "down",
+    thumbs("Make the intro friendlier", essay, [
+      { name: "rewrite_canvas", arguments: { content: "x", summary: "s" }, valid: true, applied: true, error: null },
+    ]),
+    3,
+  );
+  insert.run(
+    "f4",
+    "room",
+    "r3",
+    "undo",
+    "undo",
+    JSON.stringify({
+      canvasId: "c1",
+      change: { runId: "r3", canvasId: "c1", before: essay, after: "x", summary: "Rewrote it" },
+    }),
+    4,
+  );
   insert.run("f5", "room", "r4", "accept", "apply_suggestion", JSON.stringify({ comment: {}, canvasId: "c1" }), 5);
   db.close();
 }
@@ -34,11 +93,25 @@ describe("feedback export", () => {
     const file = join(dir, "canvas.db");
     seedDb(file);
     const drafts = feedbackToDrafts(readFeedback(file));
-    expect(drafts.trigger).toEqual([expect.objectContaining({ prompt: "What is a haiku?", expect: "chat", review: true })]);
-    expect(drafts.comment[0]).toMatchObject({ instruction: "Review this", issues: [{ quote: "They cool streets in summer.", severity: "suggestion" }], review: true });
+    expect(drafts.trigger).toEqual([
+      expect.objectContaining({ prompt: "What is a haiku?", expect: "chat", review: true }),
+    ]);
+    expect(drafts.comment[0]).toMatchObject({
+      instruction: "Review this",
+      issues: [{ quote: "They cool streets in summer.", severity: "suggestion" }],
+      review: true,
+    });
     const [rewriteDown, undo] = drafts.edit;
-    expect(rewriteDown).toMatchObject({ instruction: "Make the intro friendlier", expect: { mode: "targeted" }, review: true });
-    expect(undo).toMatchObject({ slice: "feedback-undo", instruction: "Make the intro friendlier", canvas: { content: essay } });
+    expect(rewriteDown).toMatchObject({
+      instruction: "Make the intro friendlier",
+      expect: { mode: "targeted" },
+      review: true,
+    });
+    expect(undo).toMatchObject({
+      slice: "feedback-undo",
+      instruction: "Make the intro friendlier",
+      canvas: { content: essay },
+    });
     expect(drafts.skipped.map((item) => item.id)).toEqual(["f5"]);
 
     const out = join(dir, "drafts");

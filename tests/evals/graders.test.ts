@@ -14,8 +14,20 @@ async function editCase(id: string): Promise<EditCase> {
   return found;
 }
 
-const chatCase: TriggerCase = { id: "t-chat", split: "test", slice: "questions", prompt: "What is a closure?", expect: "chat" };
-const canvasCase: TriggerCase = { id: "t-canvas", split: "test", slice: "code", prompt: "Write a snake game.", expect: "canvas" };
+const chatCase: TriggerCase = {
+  id: "t-chat",
+  split: "test",
+  slice: "questions",
+  prompt: "What is a closure?",
+  expect: "chat",
+};
+const canvasCase: TriggerCase = {
+  id: "t-canvas",
+  split: "test",
+  slice: "code",
+  prompt: "Write a snake game.",
+  expect: "canvas",
+};
 
 describe("trigger grader", () => {
   it("a perfect run scores 1 on accuracy, both rates, F1 and schema validity", () => {
@@ -30,7 +42,10 @@ describe("trigger grader", () => {
   });
 
   it("an invalid create_canvas call does not count as opening a canvas, and lowers the schema-valid rate", () => {
-    const verdict = gradeTrigger(canvasCase, makeTrace({ toolCalls: [call("create_canvas", { valid: false, applied: false })] }));
+    const verdict = gradeTrigger(
+      canvasCase,
+      makeTrace({ toolCalls: [call("create_canvas", { valid: false, applied: false })] }),
+    );
     expect(verdict).toMatchObject({ predicted: "chat", pass: false });
     expect(metricNumber(triggerMetrics([verdict]).schemaValidRate ?? null)).toBe(0);
   });
@@ -54,16 +69,38 @@ describe("edit grader", () => {
   it("a correct targeted edit passes mode, checks and locality", async () => {
     const item = await editCase("edit-memo-3"); // Change Tuesdays to Wednesdays.
     const before = item.canvas.content;
-    const verdict = gradeEdit(item, makeTrace({ canvasBefore: before, canvasAfter: before.replace("Tuesdays", "Wednesdays"), toolCalls: [call("edit_canvas")] }));
-    expect(verdict).toMatchObject({ mode: "targeted", modeCorrect: true, applied: true, checksPass: true, local: true, pass: true });
+    const verdict = gradeEdit(
+      item,
+      makeTrace({
+        canvasBefore: before,
+        canvasAfter: before.replace("Tuesdays", "Wednesdays"),
+        toolCalls: [call("edit_canvas")],
+      }),
+    );
+    expect(verdict).toMatchObject({
+      mode: "targeted",
+      modeCorrect: true,
+      applied: true,
+      checksPass: true,
+      local: true,
+      pass: true,
+    });
     const metrics = editMetrics([verdict]);
-    for (const key of ["passRate", "modeAccuracy", "applyRate", "checksPassRate", "localityRate"]) expect(metricNumber(metrics[key] ?? null), key).toBe(1);
+    for (const key of ["passRate", "modeAccuracy", "applyRate", "checksPassRate", "localityRate"])
+      expect(metricNumber(metrics[key] ?? null), key).toBe(1);
   });
 
   it("the same change made with a rewrite fails on mode only", async () => {
     const item = await editCase("edit-memo-3");
     const before = item.canvas.content;
-    const verdict = gradeEdit(item, makeTrace({ canvasBefore: before, canvasAfter: before.replace("Tuesdays", "Wednesdays"), toolCalls: [call("rewrite_canvas")] }));
+    const verdict = gradeEdit(
+      item,
+      makeTrace({
+        canvasBefore: before,
+        canvasAfter: before.replace("Tuesdays", "Wednesdays"),
+        toolCalls: [call("rewrite_canvas")],
+      }),
+    );
     expect(verdict).toMatchObject({ mode: "rewrite", modeCorrect: false, checksPass: true, pass: false });
   });
 
@@ -72,8 +109,14 @@ describe("edit grader", () => {
     const before = item.canvas.content;
     const after = before
       .replace("Tuesdays", "Wednesdays")
-      .replace("The reason is simple: collaboration has suffered.", "Why? Because working together has become harder than it used to be.");
-    const verdict = gradeEdit(item, makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("edit_canvas")] }));
+      .replace(
+        "The reason is simple: collaboration has suffered.",
+        "Why? Because working together has become harder than it used to be.",
+      );
+    const verdict = gradeEdit(
+      item,
+      makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("edit_canvas")] }),
+    );
     expect(verdict.local).toBe(false);
     expect(verdict.outsideChars).toBeGreaterThan(30);
     expect(verdict.failures.map((failure) => failure.check)).toContain("unchanged");
@@ -83,7 +126,14 @@ describe("edit grader", () => {
   it("a refused edit leaves mode none: attempted but not applied, and the checks fail on the unchanged canvas", async () => {
     const item = await editCase("edit-py-cart-1"); // Fix the off-by-one error in subtotal.
     const before = item.canvas.content;
-    const verdict = gradeEdit(item, makeTrace({ canvasBefore: before, canvasAfter: before, toolCalls: [call("edit_canvas", { applied: false, error: "not found" })] }));
+    const verdict = gradeEdit(
+      item,
+      makeTrace({
+        canvasBefore: before,
+        canvasAfter: before,
+        toolCalls: [call("edit_canvas", { applied: false, error: "not found" })],
+      }),
+    );
     expect(verdict).toMatchObject({ mode: "none", attempted: true, applied: false, checksPass: false });
     expect(metricNumber(editMetrics([verdict]).applyRate ?? null)).toBe(0);
   });
@@ -91,9 +141,15 @@ describe("edit grader", () => {
   it("a change larger than maxChangedRatio fails the size check", async () => {
     const item = await editCase("edit-py-cart-1");
     const before = item.canvas.content;
-    const reprinted = before.split("\n").map((line) => `${line}  # reviewed`).join("\n");
+    const reprinted = before
+      .split("\n")
+      .map((line) => `${line}  # reviewed`)
+      .join("\n");
     const after = reprinted.replace("range(len(items) + 1)", "range(len(items))");
-    const verdict = gradeEdit(item, makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("edit_canvas")] }));
+    const verdict = gradeEdit(
+      item,
+      makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("edit_canvas")] }),
+    );
     expect(verdict.failures.map((failure) => failure.check)).toContain("maxChangedRatio");
   });
 
@@ -103,7 +159,10 @@ describe("edit grader", () => {
     const withRemovals = result.cases.filter((item) => item.expect.mustNotContain?.length);
     expect(withRemovals.length).toBeGreaterThan(80);
     for (const item of withRemovals) {
-      const verdict = gradeEdit(item, makeTrace({ canvasBefore: item.canvas.content, canvasAfter: item.canvas.content }));
+      const verdict = gradeEdit(
+        item,
+        makeTrace({ canvasBefore: item.canvas.content, canvasAfter: item.canvas.content }),
+      );
       expect(verdict.checksPass, item.id).toBe(false);
     }
   });
@@ -112,14 +171,21 @@ describe("edit grader", () => {
     const item = await editCase("edit-memo-3");
     const before = item.canvas.content;
     const after = before.replace("Tuesdays", "Wednesdays");
-    const targeted = gradeEdit(item, makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("edit_canvas")], outputTokens: 20 }));
-    const rewrite = gradeEdit(item, makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("rewrite_canvas")], outputTokens: 200 }));
+    const targeted = gradeEdit(
+      item,
+      makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("edit_canvas")], outputTokens: 20 }),
+    );
+    const rewrite = gradeEdit(
+      item,
+      makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("rewrite_canvas")], outputTokens: 200 }),
+    );
     expect(editMetrics([targeted, rewrite]).targetedRewriteTokenRatio).toBeCloseTo(0.1);
   });
 });
 
 describe("comment grader", () => {
-  const canvas = "# Notes\n\nThe Eiffel Tower was finished in 1925. It is in Paris.\n\nTheir going to visit it tomorrow.";
+  const canvas =
+    "# Notes\n\nThe Eiffel Tower was finished in 1925. It is in Paris.\n\nTheir going to visit it tomorrow.";
   const planted: CommentCase = {
     id: "c1",
     split: "test",
@@ -131,10 +197,22 @@ describe("comment grader", () => {
       { quote: "Their going", kind: "grammar", severity: "suggestion" },
     ],
   };
-  const clean: CommentCase = { ...planted, id: "c2", slice: "clean-writing", canvas: { ...planted.canvas, content: "A clean sentence. Another one." }, issues: [] };
+  const clean: CommentCase = {
+    ...planted,
+    id: "c2",
+    slice: "clean-writing",
+    canvas: { ...planted.canvas, content: "A clean sentence. Another one." },
+    issues: [],
+  };
 
   it("comments on both planted issues give recall and precision 1", () => {
-    const verdict = gradeComment(planted, makeTrace({ canvasAfter: canvas, comments: [commentOn(canvas, "finished in 1925"), commentOn(canvas, "Their going to visit")] }));
+    const verdict = gradeComment(
+      planted,
+      makeTrace({
+        canvasAfter: canvas,
+        comments: [commentOn(canvas, "finished in 1925"), commentOn(canvas, "Their going to visit")],
+      }),
+    );
     expect(verdict.pass).toBe(true);
     const metrics = commentMetrics([verdict]);
     expect(metricNumber(metrics.recall ?? null)).toBe(1);
@@ -144,7 +222,10 @@ describe("comment grader", () => {
   });
 
   it("a comment on the wrong sentence is not a hit but a false alarm", () => {
-    const verdict = gradeComment(planted, makeTrace({ canvasAfter: canvas, comments: [commentOn(canvas, "It is in Paris.")] }));
+    const verdict = gradeComment(
+      planted,
+      makeTrace({ canvasAfter: canvas, comments: [commentOn(canvas, "It is in Paris.")] }),
+    );
     expect(verdict.issues.every((issue) => !issue.found)).toBe(true);
     expect(verdict).toMatchObject({ onTarget: 0, falseAlarms: 1, pass: false });
     const metrics = commentMetrics([verdict]);
@@ -154,7 +235,13 @@ describe("comment grader", () => {
 
   it("every comment on a clean canvas is a false alarm, counted per clean canvas", () => {
     const text = clean.canvas.content;
-    const noisy = gradeComment(clean, makeTrace({ canvasAfter: text, comments: [commentOn(text, "A clean sentence."), commentOn(text, "Another one.")] }));
+    const noisy = gradeComment(
+      clean,
+      makeTrace({
+        canvasAfter: text,
+        comments: [commentOn(text, "A clean sentence."), commentOn(text, "Another one.")],
+      }),
+    );
     const quiet = gradeComment(clean, makeTrace({ canvasAfter: text }));
     expect(noisy.pass).toBe(false);
     expect(quiet.pass).toBe(true);
@@ -165,7 +252,13 @@ describe("comment grader", () => {
 
   it("lost anchors and overlapping comments lower the resolve rate and raise the duplicate rate", () => {
     const lost = { ...commentOn(canvas, "finished in 1925"), resolvedText: null, start: -1, end: -1 };
-    const verdict = gradeComment(planted, makeTrace({ canvasAfter: canvas, comments: [commentOn(canvas, "Their going"), commentOn(canvas, "Their going to"), lost] }));
+    const verdict = gradeComment(
+      planted,
+      makeTrace({
+        canvasAfter: canvas,
+        comments: [commentOn(canvas, "Their going"), commentOn(canvas, "Their going to"), lost],
+      }),
+    );
     const metrics = commentMetrics([verdict]);
     expect(metricNumber(metrics.anchorResolveRate ?? null)).toBeCloseTo(2 / 3);
     expect(metricNumber(metrics.duplicateRate ?? null)).toBeCloseTo(1 / 3);

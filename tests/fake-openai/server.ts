@@ -38,7 +38,8 @@ export async function startFakeOpenAI(options: { port?: number; host?: string } 
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { message: `fake OpenAI crashed: ${String(error)}`, type: "server_error" } });
+      if (!res.headersSent)
+        sendJson(res, 500, { error: { message: `fake OpenAI crashed: ${String(error)}`, type: "server_error" } });
       else res.destroy();
     });
   });
@@ -85,7 +86,9 @@ export async function startFakeOpenAI(options: { port?: number; host?: string } 
       await play(step, body, res);
       return;
     }
-    sendJson(res, 404, { error: { message: `fake OpenAI: no route ${req.method} ${path}`, type: "invalid_request_error" } });
+    sendJson(res, 404, {
+      error: { message: `fake OpenAI: no route ${req.method} ${path}`, type: "invalid_request_error" },
+    });
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
@@ -169,7 +172,11 @@ class ChunkWriter {
   ) {}
 
   start(): void {
-    this.res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    this.res.writeHead(200, {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+    });
     this.res.flushHeaders();
   }
 
@@ -195,7 +202,13 @@ class ChunkWriter {
     if (this.stallAfter !== null && this.sent >= this.stallAfter) return false;
     if (this.sent > 0 && this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.res.destroyed) return false;
-    const chunk = { id: this.id, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: this.model, ...fields };
+    const chunk = {
+      id: this.id,
+      object: "chat.completion.chunk",
+      created: Math.floor(Date.now() / 1000),
+      model: this.model,
+      ...fields,
+    };
     // Wait until the chunk reached the socket, so a later cut cannot discard it.
     await new Promise<void>((resolve) => this.res.write(`data: ${JSON.stringify(chunk)}\n\n`, () => resolve()));
     this.sent += 1;
@@ -210,12 +223,22 @@ function sendError(step: FakeErrorStep, body: unknown, res: ServerResponse): voi
 }
 
 function defaultErrorBody(status: number, model: string): unknown {
-  const error = (message: string, type: string, code: string | null) => ({ error: { message, type, param: null, code } });
+  const error = (message: string, type: string, code: string | null) => ({
+    error: { message, type, param: null, code },
+  });
   switch (status) {
     case 401:
-      return error("Incorrect API key provided: test-key. You can find your API key at https://platform.openai.com/account/api-keys.", "invalid_request_error", "invalid_api_key");
+      return error(
+        "Incorrect API key provided: test-key. You can find your API key at https://platform.openai.com/account/api-keys.",
+        "invalid_request_error",
+        "invalid_api_key",
+      );
     case 404:
-      return error(`The model \`${model}\` does not exist or you do not have access to it.`, "invalid_request_error", "model_not_found");
+      return error(
+        `The model \`${model}\` does not exist or you do not have access to it.`,
+        "invalid_request_error",
+        "model_not_found",
+      );
     case 429:
       return error("Rate limit reached for requests. Please try again in 1s.", "requests", "rate_limit_exceeded");
     case 400:

@@ -6,7 +6,10 @@ const usageSchema = z.strictObject({
   prompt_tokens: z.number().int().min(0),
   completion_tokens: z.number().int().min(0),
   completion_tokens_details: z
-    .strictObject({ accepted_prediction_tokens: z.number().int().min(0), rejected_prediction_tokens: z.number().int().min(0) })
+    .strictObject({
+      accepted_prediction_tokens: z.number().int().min(0),
+      rejected_prediction_tokens: z.number().int().min(0),
+    })
     .optional(),
 });
 

@@ -23,7 +23,10 @@ export interface TestServer {
   restart(): Promise<void>;
   close(): Promise<void>;
   createRoom(title?: string): Promise<RoomLinks>;
-  api(path: string, init?: { method?: string; token?: string; body?: unknown }): Promise<{ status: number; json: unknown; text: string }>;
+  api(
+    path: string,
+    init?: { method?: string; token?: string; body?: unknown },
+  ): Promise<{ status: number; json: unknown; text: string }>;
 }
 
 export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
@@ -133,6 +136,13 @@ export function typeParagraph(fragment: Y.XmlFragment, text: string): void {
 export function fragmentText(fragment: Y.XmlFragment): string {
   return fragment
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => child.toString()).join("") : node.toString()))
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((child) => child.toString())
+            .join("")
+        : node.toString(),
+    )
     .join("\n");
 }

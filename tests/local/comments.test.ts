@@ -55,7 +55,9 @@ describe("offline comments on documents", () => {
     const content = created.arguments.content;
     const comments = commentsOf(await decideLocal(onCanvas("critique this", documentCanvas(content))));
     expect(comments.length).toBe(content.split("*Placeholder:").length - 1);
-    expect(comments.every((comment) => comment.severity === "info" && comment.quote.startsWith("Placeholder:"))).toBe(true);
+    expect(comments.every((comment) => comment.severity === "info" && comment.quote.startsWith("Placeholder:"))).toBe(
+      true,
+    );
     expectExactUniqueQuotes(content, comments);
   });
 
@@ -87,14 +89,28 @@ describe("offline comments on documents", () => {
   });
 
   it("never quotes markdown syntax, inline code or URLs (link text is prose and is checked)", async () => {
-    const content = "Read **the recieved** notes at [the documantation](https://exmaple.com/docs) and run `recieve()`.\n";
+    const content =
+      "Read **the recieved** notes at [the documantation](https://exmaple.com/docs) and run `recieve()`.\n";
     const comments = await reviewDocument(content);
     expect(comments.map((comment) => comment.quote)).toEqual(["recieved", "documantation"]);
   });
 
   it(`keeps at most ${MAX_COMMENTS} comments, issues first, one per quote`, async () => {
-    const typos = ["recieved", "seperate", "goverment", "wich", "becuase", "definately", "occured", "untill", "tommorow", "beleive"];
-    const content = typos.map((typo, index) => `Sentence ${index + 1} has ${typo} in it and was written by someone.`).join("\n\n") + "\n";
+    const typos = [
+      "recieved",
+      "seperate",
+      "goverment",
+      "wich",
+      "becuase",
+      "definately",
+      "occured",
+      "untill",
+      "tommorow",
+      "beleive",
+    ];
+    const content =
+      typos.map((typo, index) => `Sentence ${index + 1} has ${typo} in it and was written by someone.`).join("\n\n") +
+      "\n";
     const comments = await reviewDocument(content);
     expect(comments.length).toBeLessThanOrEqual(MAX_COMMENTS);
     expect(new Set(comments.map((comment) => comment.quote)).size).toBe(comments.length);
@@ -102,7 +118,13 @@ describe("offline comments on documents", () => {
   });
 
   it("reviews only the selection when there is one", async () => {
-    const decision = await decideLocal(onCanvas("any feedback?", documentCanvas(PLANTED), "Working from home gives people time back. We will utilize the savings in order to fund better equipment."));
+    const decision = await decideLocal(
+      onCanvas(
+        "any feedback?",
+        documentCanvas(PLANTED),
+        "Working from home gives people time back. We will utilize the savings in order to fund better equipment.",
+      ),
+    );
     const quotes = commentsOf(decision).map((comment) => comment.quote);
     expect(quotes).toEqual(["utilize", "in order to"]);
   });
@@ -154,7 +176,12 @@ def main():
         pass
 `;
     const comments = reviewCode(source, "python");
-    expect(comments.map((comment) => comment.quote)).toEqual(["FIXME: handle empty input", "count =", 'print("debug", data)', "except Exception:"]);
+    expect(comments.map((comment) => comment.quote)).toEqual([
+      "FIXME: handle empty input",
+      "count =",
+      'print("debug", data)',
+      "except Exception:",
+    ]);
   });
 
   it(`flags functions longer than ${LONG_FUNCTION_LINES} lines`, () => {
@@ -167,12 +194,21 @@ def main():
   });
 
   it("leaves no comment on clean code and says so", async () => {
-    const decision = await decideLocal(onCanvas("review_code", codeCanvas("export const add = (a: number, b: number): number => a + b;\n", "typescript"), null, { id: "review_code" }));
+    const decision = await decideLocal(
+      onCanvas(
+        "review_code",
+        codeCanvas("export const add = (a: number, b: number): number => a + b;\n", "typescript"),
+        null,
+        { id: "review_code" },
+      ),
+    );
     expect(decision.toolCall).toBeNull();
     expect(decision.text).toMatch(/No issues found/);
   });
 
   it("does not flag strict equality or == null checks", () => {
-    expect(reviewCode("export function f(a: unknown): boolean {\n  return a === 1 || a == null;\n}\n", "typescript")).toEqual([]);
+    expect(
+      reviewCode("export function f(a: unknown): boolean {\n  return a === 1 || a == null;\n}\n", "typescript"),
+    ).toEqual([]);
   });
 });

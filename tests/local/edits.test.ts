@@ -56,7 +56,9 @@ describe("offline edits: targeted, exact, unique", () => {
   });
 
   it("deletes the last paragraph, counting only prose paragraphs", async () => {
-    expect(await edited("remove the last paragraph")).toBe(DOC.replace("\n\nA lighthouse keeper's life was lonely.", ""));
+    expect(await edited("remove the last paragraph")).toBe(
+      DOC.replace("\n\nA lighthouse keeper's life was lonely.", ""),
+    );
   });
 
   it("deletes a section by its heading, with everything under it", async () => {
@@ -75,7 +77,9 @@ describe("offline edits: targeted, exact, unique", () => {
   it("moves paragraph N to the end", async () => {
     const result = await edited("move paragraph 1 to the end");
     const paragraphs = result.trim().split("\n\n");
-    expect(paragraphs[paragraphs.length - 1]).toBe("Lighthouses guided ships for centuries. The first lighthouse was built in Alexandria.");
+    expect(paragraphs[paragraphs.length - 1]).toBe(
+      "Lighthouses guided ships for centuries. The first lighthouse was built in Alexandria.",
+    );
     expect(result.match(/Lighthouses guided/g)).toHaveLength(1);
   });
 
@@ -105,7 +109,9 @@ describe("offline edits: targeted, exact, unique", () => {
   });
 
   it("changes the title heading", async () => {
-    expect(await edited("make the title Beacons of the Sea")).toBe(DOC.replace("# Lighthouses", "# Beacons of the Sea"));
+    expect(await edited("make the title Beacons of the Sea")).toBe(
+      DOC.replace("# Lighthouses", "# Beacons of the Sea"),
+    );
   });
 
   it("adds a title when the document has none", async () => {
@@ -117,13 +123,17 @@ describe("offline edits: targeted, exact, unique", () => {
   });
 
   it("deletes the selection when asked to delete this", async () => {
-    expect(await edited("delete this", DOC, "Some became museums and hotels.")).toBe(DOC.replace(" Some became museums and hotels.", ""));
+    expect(await edited("delete this", DOC, "Some became museums and hotels.")).toBe(
+      DOC.replace(" Some became museums and hotels.", ""),
+    );
   });
 
   it("fixes confident misspellings only, leaving names and code alone", async () => {
     const content = "Our team recieved the award.\n\nWe met Jhon at `recieve()` today.\n";
     const decision = await decideLocal(onCanvas("fix the spelling", documentCanvas(content)));
-    expect(applyEdits(content, editArgs(decision))).toBe("Our team received the award.\n\nWe met Jhon at `recieve()` today.\n");
+    expect(applyEdits(content, editArgs(decision))).toBe(
+      "Our team received the award.\n\nWe met Jhon at `recieve()` today.\n",
+    );
   });
 
   it("converts the canvas to uppercase as a rewrite, keeping links and code", async () => {
@@ -133,25 +143,31 @@ describe("offline edits: targeted, exact, unique", () => {
     expect(call.arguments.content).toBe("READ [THE DOCS](https://example.com/Docs) AND RUN `npm test`.\n");
   });
 
-  it.each(["make it more formal", "translate it to French", "shorten the second paragraph", "change paragraph 2 to be friendlier"])(
-    "says that %s needs a model and makes no change",
-    async (instruction) => {
-      const decision = await decideLocal(onCanvas(instruction, canvas));
-      expect(decision.toolCall).toBeNull();
-      expect(decision.text).toMatch(/needs a language model/);
-      expect(decision.text).toMatch(/OPENAI_API_KEY/);
-    },
-  );
+  it.each([
+    "make it more formal",
+    "translate it to French",
+    "shorten the second paragraph",
+    "change paragraph 2 to be friendlier",
+  ])("says that %s needs a model and makes no change", async (instruction) => {
+    const decision = await decideLocal(onCanvas(instruction, canvas));
+    expect(decision.toolCall).toBeNull();
+    expect(decision.text).toMatch(/needs a language model/);
+    expect(decision.text).toMatch(/OPENAI_API_KEY/);
+  });
 
   it("renames a symbol in code on word boundaries only", async () => {
     const source = "let count = 0;\nconst counter = count + 1;\nexport { count, counter };\n";
     const decision = await decideLocal(onCanvas("rename count to total", codeCanvas(source, "typescript")));
-    expect(applyEdits(source, editArgs(decision))).toBe("let total = 0;\nconst counter = total + 1;\nexport { total, counter };\n");
+    expect(applyEdits(source, editArgs(decision))).toBe(
+      "let total = 0;\nconst counter = total + 1;\nexport { total, counter };\n",
+    );
   });
 
   it("renames a symbol with one all-occurrences edit when no longer word contains it", async () => {
     const source = "def area(r):\n    return 3.14 * r * r\n\nprint(area(2))\n";
-    const args = editArgs(await decideLocal(onCanvas("rename the function area to circle_area", codeCanvas(source, "python"))));
+    const args = editArgs(
+      await decideLocal(onCanvas("rename the function area to circle_area", codeCanvas(source, "python"))),
+    );
     expect(args.edits).toEqual([{ find: "area", replace: "circle_area", all: true }]);
   });
 
@@ -171,20 +187,25 @@ describe("offline edits: targeted, exact, unique", () => {
   });
 
   it("renames the class when the code declares exactly one", async () => {
-    const source = "public class Library {\n  private final List<Book> books;\n  public Library() { books = new ArrayList<>(); }\n}\n";
+    const source =
+      "public class Library {\n  private final List<Book> books;\n  public Library() { books = new ArrayList<>(); }\n}\n";
     const decision = await decideLocal(onCanvas("Rename the class to BookShelf.", codeCanvas(source, "java")));
     expect(applyEdits(source, editArgs(decision))).toBe(source.replaceAll("Library", "BookShelf"));
   });
 
   it("asks which one when several classes could be meant", async () => {
-    const decision = await decideLocal(onCanvas("rename the class to Shelf", codeCanvas("class A {}\nclass B {}\n", "typescript")));
+    const decision = await decideLocal(
+      onCanvas("rename the class to Shelf", codeCanvas("class A {}\nclass B {}\n", "typescript")),
+    );
     expect(decision.toolCall).toBeNull();
     expect(decision.text).toContain("A, B");
   });
 
   it("drops a trailing 'everywhere' from the new name", async () => {
     const source = "conn = connect()\nconn.close()\n";
-    const decision = await decideLocal(onCanvas("Rename the variable conn to connection everywhere.", codeCanvas(source, "python")));
+    const decision = await decideLocal(
+      onCanvas("Rename the variable conn to connection everywhere.", codeCanvas(source, "python")),
+    );
     expect(applyEdits(source, editArgs(decision))).toBe("connection = connect()\nconnection.close()\n");
   });
 
@@ -209,7 +230,9 @@ describe("offline edits: targeted, exact, unique", () => {
       "}",
       "",
     ].join("\n");
-    const scoped = await decideLocal(onCanvas("Remove the debug logging in createOrder.", codeCanvas(source, "javascript")));
+    const scoped = await decideLocal(
+      onCanvas("Remove the debug logging in createOrder.", codeCanvas(source, "javascript")),
+    );
     const result = applyEdits(source, editArgs(scoped));
     expect(result).not.toContain('console.log("creating"');
     expect(result).not.toContain("console.log(order)");
@@ -226,11 +249,15 @@ describe("offline edits: targeted, exact, unique", () => {
 
   it("applies a correction stated as a fact to every whole-number occurrence", async () => {
     const content = "Release 3.4 ships today. Upgrade from 3.45 is manual. See the 3.4 notes.\n";
-    expect(await edited("This is release 3.5, not 3.4.", content)).toBe("Release 3.5 ships today. Upgrade from 3.45 is manual. See the 3.5 notes.\n");
+    expect(await edited("This is release 3.5, not 3.4.", content)).toBe(
+      "Release 3.5 ships today. Upgrade from 3.45 is manual. See the 3.5 notes.\n",
+    );
   });
 
   it("replaces a tool the team switched away from", async () => {
     const content = "Open a ticket in Zendesk. Zendesk sends the reply.\n";
-    expect(await edited("We switched from Zendesk to Freshdesk; update the guide.", content)).toBe("Open a ticket in Freshdesk. Freshdesk sends the reply.\n");
+    expect(await edited("We switched from Zendesk to Freshdesk; update the guide.", content)).toBe(
+      "Open a ticket in Freshdesk. Freshdesk sends the reply.\n",
+    );
   });
 });

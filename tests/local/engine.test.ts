@@ -16,14 +16,17 @@ Our team recieved the the keys on Monday. The cabin was cleaned by the owner.
 We will utilize the remaining budget in order to rent kayaks.
 `);
 
-const CODE = codeCanvas(`function total(items) {
+const CODE = codeCanvas(
+  `function total(items) {
   // TODO: handle discounts
   let sum = 0;
   for (const item of items) sum += item.price;
   console.log(sum);
   return sum;
 }
-`, "javascript");
+`,
+  "javascript",
+);
 
 const INPUTS: TurnInput[] = [
   turn("Write an essay about lighthouses"),
@@ -67,7 +70,11 @@ describe("offline engine: schema, determinism, quick actions", () => {
   });
 
   it("answers every tool kind across the sample, so none of the paths is dead", async () => {
-    const names = new Set((await Promise.all(INPUTS.map((input) => decideLocal(input)))).map((decision) => decision.toolCall?.name ?? "chat"));
+    const names = new Set(
+      (await Promise.all(INPUTS.map((input) => decideLocal(input)))).map(
+        (decision) => decision.toolCall?.name ?? "chat",
+      ),
+    );
     expect([...names].sort()).toEqual(["chat", "comment_canvas", "create_canvas", "edit_canvas", "rewrite_canvas"]);
   });
 
@@ -89,7 +96,8 @@ describe("offline engine: schema, determinism, quick actions", () => {
     { id: "add_comments" },
     { id: "port_language", language: "python" },
   ])("answers quick action $id honestly that it needs a model", async (action) => {
-    const canvas = action.id === "adjust_length" || action.id === "reading_level" || action.id === "add_emojis" ? DOC : CODE;
+    const canvas =
+      action.id === "adjust_length" || action.id === "reading_level" || action.id === "add_emojis" ? DOC : CODE;
     const decision = await decideLocal(onCanvas("", canvas, null, action));
     expect(decision.toolCall).toBeNull();
     expect(decision.text).toMatch(/needs a language model/);

@@ -17,7 +17,12 @@ export function codeCanvas(content: string, language: string): CanvasContext {
   return { id: "c2", title: "Code", kind: "code", language, content };
 }
 
-export function onCanvas(userText: string, canvas: CanvasContext, selection: string | null = null, action: QuickAction | null = null): TurnInput {
+export function onCanvas(
+  userText: string,
+  canvas: CanvasContext,
+  selection: string | null = null,
+  action: QuickAction | null = null,
+): TurnInput {
   return turn(userText, { canvas, selection, action });
 }
 
@@ -33,7 +38,11 @@ export function applyEdits(content: string, args: EditCanvasArgs): string {
     const count = countOf(content, edit.find);
     if (count === 0) throw new Error(`find not in canvas: ${JSON.stringify(edit.find)}`);
     if (!edit.all && count > 1) throw new Error(`find not unique (${count}x): ${JSON.stringify(edit.find)}`);
-    for (let at = content.indexOf(edit.find); at !== -1; at = edit.all ? content.indexOf(edit.find, at + edit.find.length) : -1) {
+    for (
+      let at = content.indexOf(edit.find);
+      at !== -1;
+      at = edit.all ? content.indexOf(edit.find, at + edit.find.length) : -1
+    ) {
       spans.push({ start: at, end: at + edit.find.length, replace: edit.replace });
     }
   }

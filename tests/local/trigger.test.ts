@@ -43,12 +43,13 @@ describe("offline trigger: canvas or chat", () => {
     expect(decision.text.length).toBeGreaterThan(0);
   });
 
-  it.each(["Use canvas for a tweet about our launch", "Put a short note about the picnic in a document", "open a canvas"])(
-    "opens a canvas when the user asks for one explicitly: %s",
-    (request) => {
-      expect(classifyTrigger(request).canvas).toBe(true);
-    },
-  );
+  it.each([
+    "Use canvas for a tweet about our launch",
+    "Put a short note about the picnic in a document",
+    "open a canvas",
+  ])("opens a canvas when the user asks for one explicitly: %s", (request) => {
+    expect(classifyTrigger(request).canvas).toBe(true);
+  });
 
   it.each([
     ["Écris un essai sur les phares", "document"],
@@ -110,15 +111,18 @@ describe("offline create: an honest outline scaffold", () => {
     ["Write a TypeScript function that parses dates", "typescript", "function main(): void"],
     ["Write a Go program that counts words in a file", "go", "func main()"],
     ["Write a Java program that prints a calendar", "java", "public static void main"],
-  ])("writes a commented skeleton with a main function in the requested language: %s", async (request, language, main) => {
-    const call = validCall(await decideLocal(turn(request)));
-    if (call.name !== "create_canvas") throw new Error(call.name);
-    expect(call.arguments.kind).toBe("code");
-    expect(call.arguments.language).toBe(language);
-    expect(call.arguments.content).toContain(main);
-    expect(call.arguments.content).toContain(`Task: ${request}`);
-    expect(call.arguments.content).not.toContain("```");
-  });
+  ])(
+    "writes a commented skeleton with a main function in the requested language: %s",
+    async (request, language, main) => {
+      const call = validCall(await decideLocal(turn(request)));
+      if (call.name !== "create_canvas") throw new Error(call.name);
+      expect(call.arguments.kind).toBe("code");
+      expect(call.arguments.language).toBe(language);
+      expect(call.arguments.content).toContain(main);
+      expect(call.arguments.content).toContain(`Task: ${request}`);
+      expect(call.arguments.content).not.toContain("```");
+    },
+  );
 
   it("leaves length and canvas cues out of the title", async () => {
     const call = validCall(await decideLocal(turn("Use canvas to write 1000 words on the history of Rome")));
@@ -128,7 +132,12 @@ describe("offline create: an honest outline scaffold", () => {
 
   it("takes the subject from the previous message when asked to put it in a canvas", async () => {
     const decision = await decideLocal(
-      turn("put it in a canvas", { history: [{ role: "user", content: "I need an essay about lighthouses" }, { role: "assistant", content: "Sure." }] }),
+      turn("put it in a canvas", {
+        history: [
+          { role: "user", content: "I need an essay about lighthouses" },
+          { role: "assistant", content: "Sure." },
+        ],
+      }),
     );
     const call = validCall(decision);
     if (call.name !== "create_canvas") throw new Error(call.name);

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { CompletionAccumulator } from "../../server/agent/openai/accumulate.ts";
 
 type Delta = ChatCompletionChunk["choices"][number]["delta"];
-const chunk = (delta: Delta, finish: ChatCompletionChunk["choices"][number]["finish_reason"] = null): ChatCompletionChunk => ({
+const chunk = (
+  delta: Delta,
+  finish: ChatCompletionChunk["choices"][number]["finish_reason"] = null,
+): ChatCompletionChunk => ({
   id: "c",
   object: "chat.completion.chunk",
   created: 0,
@@ -16,7 +19,9 @@ describe("CompletionAccumulator (servers that stream tool calls differently)", (
     const acc = new CompletionAccumulator();
     const events = [
       ...acc.apply(chunk({ tool_calls: [{ index: 0, function: { name: "edit_canvas", arguments: '{"edits":' } }] })),
-      ...acc.apply(chunk({ tool_calls: [{ index: 0, function: { name: "edit_canvas", arguments: "[]}" } }] }, "tool_calls")),
+      ...acc.apply(
+        chunk({ tool_calls: [{ index: 0, function: { name: "edit_canvas", arguments: "[]}" } }] }, "tool_calls"),
+      ),
     ];
     expect(events[0]).toMatchObject({ type: "tool_call_start", name: "edit_canvas" });
     const id = (events[0] as { id: string }).id;
@@ -38,7 +43,13 @@ describe("CompletionAccumulator (servers that stream tool calls differently)", (
 
   it("a whole tool call in one chunk yields start then delta; a stream without a finish reason is incomplete", () => {
     const acc = new CompletionAccumulator();
-    const events = acc.apply(chunk({ tool_calls: [{ index: 0, id: "x", type: "function", function: { name: "rewrite_canvas", arguments: '{"content":"a"}' } }] }));
+    const events = acc.apply(
+      chunk({
+        tool_calls: [
+          { index: 0, id: "x", type: "function", function: { name: "rewrite_canvas", arguments: '{"content":"a"}' } },
+        ],
+      }),
+    );
     expect(events.map((event) => event.type)).toEqual(["tool_call_start", "tool_call_delta"]);
     expect(acc.isComplete()).toBe(false);
     expect(acc.hasOutput()).toBe(true);

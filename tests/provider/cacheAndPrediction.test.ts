@@ -23,7 +23,14 @@ afterEach(async () => {
 });
 
 const engine = (options: Partial<OpenAIEngineOptions> = {}) =>
-  createOpenAIEngine({ apiKey: "test-key", baseURL: fake.url, model: "fake-model", timeoutMs: 5_000, maxRetries: 0, ...options });
+  createOpenAIEngine({
+    apiKey: "test-key",
+    baseURL: fake.url,
+    model: "fake-model",
+    timeoutMs: 5_000,
+    maxRetries: 0,
+    ...options,
+  });
 
 describe("the eval response cache", () => {
   it("a cache hit replays the answer as events without a request", async () => {
@@ -78,11 +85,21 @@ describe("predicted outputs", () => {
     const predicted = engine({ predictedOutputs: true });
     if (!predicted.predictedRewrite) throw new Error("predictedRewrite missing with predictedOutputs on");
     const pieces: string[] = [];
-    for await (const piece of predicted.predictedRewrite({ messages, currentText, signal: new AbortController().signal })) pieces.push(piece);
+    for await (const piece of predicted.predictedRewrite({
+      messages,
+      currentText,
+      signal: new AbortController().signal,
+    }))
+      pieces.push(piece);
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.join("")).toBe("# Harbours\n\nHarbours shelter ships.\n");
     const body = fake.requests[0]!.body as Record<string, unknown>;
-    expect(body).toMatchObject({ model: "fake-model", stream: true, messages, prediction: { type: "content", content: currentText } });
+    expect(body).toMatchObject({
+      model: "fake-model",
+      stream: true,
+      messages,
+      prediction: { type: "content", content: currentText },
+    });
     expect(body).not.toHaveProperty("tools");
     expect(body).not.toHaveProperty("parallel_tool_calls");
   });
@@ -96,7 +113,11 @@ describe("predicted outputs", () => {
     fake.script([{ text: "# Harb", cutAfterChunks: 2 }]);
     const predicted = engine({ predictedOutputs: true });
     const run = async () => {
-      for await (const _piece of predicted.predictedRewrite!({ messages, currentText, signal: new AbortController().signal })) {
+      for await (const _piece of predicted.predictedRewrite!({
+        messages,
+        currentText,
+        signal: new AbortController().signal,
+      })) {
         // drain
       }
     };

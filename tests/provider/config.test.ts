@@ -46,22 +46,42 @@ describe("loadConfig", () => {
 
   it("an empty key counts as no key, and CANVAS_ENGINE=local wins over a key", () => {
     expect(loadConfig({ OPENAI_API_KEY: "" }).engine).toBe("local");
-    expect(loadConfig({ OPENAI_API_KEY: "sk-test", CANVAS_ENGINE: "local" })).toMatchObject({ engine: "local", apiKey: undefined });
+    expect(loadConfig({ OPENAI_API_KEY: "sk-test", CANVAS_ENGINE: "local" })).toMatchObject({
+      engine: "local",
+      apiKey: undefined,
+    });
   });
 
   it("a keyless local server (Ollama) works with CANVAS_ENGINE=openai and a base URL", () => {
-    const config = loadConfig({ CANVAS_ENGINE: "openai", OPENAI_BASE_URL: "http://localhost:11434/v1", CANVAS_MODEL: "llama3.1" });
-    expect(config).toMatchObject({ engine: "openai", apiKey: PLACEHOLDER_API_KEY, baseURL: "http://localhost:11434/v1" });
+    const config = loadConfig({
+      CANVAS_ENGINE: "openai",
+      OPENAI_BASE_URL: "http://localhost:11434/v1",
+      CANVAS_MODEL: "llama3.1",
+    });
+    expect(config).toMatchObject({
+      engine: "openai",
+      apiKey: PLACEHOLDER_API_KEY,
+      baseURL: "http://localhost:11434/v1",
+    });
   });
 
   it("openai without a key or base URL is refused with what to set", () => {
-    expect(() => loadConfig({ CANVAS_ENGINE: "openai" })).toThrow(/CANVAS_ENGINE=openai needs OPENAI_API_KEY.*OPENAI_BASE_URL/);
+    expect(() => loadConfig({ CANVAS_ENGINE: "openai" })).toThrow(
+      /CANVAS_ENGINE=openai needs OPENAI_API_KEY.*OPENAI_BASE_URL/,
+    );
   });
 
   it("every bad variable is listed in one error with its allowed values", () => {
     let message = "";
     try {
-      loadConfig({ PORT: "http", LOG_LEVEL: "loud", CANVAS_ENGINE: "gpt", CANVAS_PREDICTED_OUTPUTS: "yes", OPENAI_BASE_URL: "localhost:11434", CANVAS_MAX_RETRIES: "-1" });
+      loadConfig({
+        PORT: "http",
+        LOG_LEVEL: "loud",
+        CANVAS_ENGINE: "gpt",
+        CANVAS_PREDICTED_OUTPUTS: "yes",
+        OPENAI_BASE_URL: "localhost:11434",
+        CANVAS_MAX_RETRIES: "-1",
+      });
     } catch (error) {
       message = (error as Error).message;
     }

@@ -5,7 +5,14 @@ import { useFakeOpenAI, collect, doneOf, failure, request } from "./helpers.ts";
 const suite = useFakeOpenAI();
 
 const engine = (options: Partial<OpenAIEngineOptions> = {}) =>
-  createOpenAIEngine({ apiKey: "test-key", baseURL: suite.fake.url, model: "fake-model", timeoutMs: 5_000, maxRetries: 2, ...options });
+  createOpenAIEngine({
+    apiKey: "test-key",
+    baseURL: suite.fake.url,
+    model: "fake-model",
+    timeoutMs: 5_000,
+    maxRetries: 2,
+    ...options,
+  });
 
 describe("provider failures become ProviderErrors a person can act on", () => {
   it("a 429 with retry-after is retried by the SDK and then succeeds", async () => {
@@ -16,10 +23,16 @@ describe("provider failures become ProviderErrors a person can act on", () => {
   });
 
   it("a 429 that persists says it was rate limited and how often it retried", async () => {
-    suite.fake.script([{ status: 429, retryAfter: 0 }, { status: 429, retryAfter: 0 }, { status: 429, retryAfter: 0 }]);
+    suite.fake.script([
+      { status: 429, retryAfter: 0 },
+      { status: 429, retryAfter: 0 },
+      { status: 429, retryAfter: 0 },
+    ]);
     const { error } = await failure(engine());
     expect(error).toMatchObject({ kind: "rate_limited", status: 429 });
-    expect(error.userMessage).toMatch(/Rate limited by the provider \(429\); retried 2 times\. Try again in a minute\./);
+    expect(error.userMessage).toMatch(
+      /Rate limited by the provider \(429\); retried 2 times\. Try again in a minute\./,
+    );
     expect(suite.fake.requests).toHaveLength(3);
   });
 
@@ -43,11 +56,17 @@ describe("provider failures become ProviderErrors a person can act on", () => {
     suite.fake.script([{ status: 404 }]);
     const { error } = await failure(engine({ model: "gpt-nope" }));
     expect(error).toMatchObject({ kind: "model_not_found", status: 404 });
-    expect(error.userMessage).toContain(`Model 'gpt-nope' was not found (404) at ${suite.fake.url}. Check CANVAS_MODEL`);
+    expect(error.userMessage).toContain(
+      `Model 'gpt-nope' was not found (404) at ${suite.fake.url}. Check CANVAS_MODEL`,
+    );
   });
 
   it("a 500 is retried, then reported as a provider error", async () => {
-    suite.fake.script([{ status: 500, retryAfter: 0 }, { status: 500, retryAfter: 0 }, { status: 500, retryAfter: 0 }]);
+    suite.fake.script([
+      { status: 500, retryAfter: 0 },
+      { status: 500, retryAfter: 0 },
+      { status: 500, retryAfter: 0 },
+    ]);
     const { error } = await failure(engine());
     expect(error).toMatchObject({ kind: "server", status: 500 });
     expect(error.userMessage).toMatch(/The provider had an error \(500\) \(tried 3 times\)/);
@@ -55,15 +74,29 @@ describe("provider failures become ProviderErrors a person can act on", () => {
   });
 
   it("a 400 passes the provider's explanation on", async () => {
-    suite.fake.script([{ status: 400, body: { error: { message: "This model's maximum context length is 8192 tokens.", type: "invalid_request_error" } } }]);
+    suite.fake.script([
+      {
+        status: 400,
+        body: {
+          error: { message: "This model's maximum context length is 8192 tokens.", type: "invalid_request_error" },
+        },
+      },
+    ]);
     const { error } = await failure(engine());
     expect(error).toMatchObject({ kind: "bad_request", status: 400 });
     expect(error.userMessage).toContain("maximum context length is 8192 tokens");
   });
 
   it("a server that refuses stream_options or parallel_tool_calls is asked again without them", async () => {
-    const refuse = (name: string) => ({ status: 400, body: { error: { message: `Unrecognized request argument supplied: ${name}`, type: "invalid_request_error" } } });
-    suite.fake.script([refuse("stream_options"), refuse("parallel_tool_calls"), { text: "Hello from an older server." }]);
+    const refuse = (name: string) => ({
+      status: 400,
+      body: { error: { message: `Unrecognized request argument supplied: ${name}`, type: "invalid_request_error" } },
+    });
+    suite.fake.script([
+      refuse("stream_options"),
+      refuse("parallel_tool_calls"),
+      { text: "Hello from an older server." },
+    ]);
     expect(doneOf(await collect(engine())).text).toBe("Hello from an older server.");
     const bodies = suite.fake.requests.map((entry) => entry.body as Record<string, unknown>);
     expect(bodies.map((body) => ["stream_options" in body, "parallel_tool_calls" in body])).toEqual([
@@ -85,7 +118,12 @@ describe("provider failures become ProviderErrors a person can act on", () => {
   });
 
   it("a stream cut inside a tool call yields no completed call", async () => {
-    suite.fake.script([{ cutAfterChunks: 3, toolCall: { name: "rewrite_canvas", arguments: { content: "# Broken\n\nHalf a rewrite", summary: "s" } } }]);
+    suite.fake.script([
+      {
+        cutAfterChunks: 3,
+        toolCall: { name: "rewrite_canvas", arguments: { content: "# Broken\n\nHalf a rewrite", summary: "s" } },
+      },
+    ]);
     const { error, events } = await failure(engine());
     expect(error.kind).toBe("stream");
     expect(events.some((event) => event.type === "tool_call_start")).toBe(true);

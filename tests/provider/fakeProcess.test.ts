@@ -31,11 +31,22 @@ describe("the fake OpenAI server as its own process", () => {
         child.on("exit", (code) => reject(new Error(`fake exited with ${code}:\n${output}`)));
       });
       const base = url.replace(/\/v1$/, "");
-      const scripted = await fetch(`${base}/__script`, { method: "POST", body: JSON.stringify([{ text: "Hello from the other process." }]) });
+      const scripted = await fetch(`${base}/__script`, {
+        method: "POST",
+        body: JSON.stringify([{ text: "Hello from the other process." }]),
+      });
       expect(scripted.status).toBe(200);
-      const engine = createOpenAIEngine({ apiKey: "k", baseURL: url, model: "fake-model", timeoutMs: 5_000, maxRetries: 0 });
+      const engine = createOpenAIEngine({
+        apiKey: "k",
+        baseURL: url,
+        model: "fake-model",
+        timeoutMs: 5_000,
+        maxRetries: 0,
+      });
       expect(doneOf(await collect(engine)).text).toBe("Hello from the other process.");
-      const recorded = (await (await fetch(`${base}/__requests`)).json()) as { requests: { body: { model: string } }[] };
+      const recorded = (await (await fetch(`${base}/__requests`)).json()) as {
+        requests: { body: { model: string } }[];
+      };
       expect(recorded.requests.map((entry) => entry.body.model)).toEqual(["fake-model"]);
     } finally {
       if (child.exitCode === null && child.signalCode === null) {

@@ -12,7 +12,13 @@ export function request(overrides: Partial<ModelRequest> = {}): ModelRequest {
       { role: "user", content: "Write a short essay about lighthouses." },
     ],
     tools: openAITools(),
-    input: { userText: "Write a short essay about lighthouses.", history: [], canvas: null, selection: null, action: null },
+    input: {
+      userText: "Write a short essay about lighthouses.",
+      history: [],
+      canvas: null,
+      selection: null,
+      action: null,
+    },
     signal: new AbortController().signal,
     attempt: 0,
     ...overrides,
@@ -26,7 +32,10 @@ export async function collect(engine: TurnEngine, req: ModelRequest = request())
 }
 
 /** Runs the stream to its end and returns the ProviderError it failed with, plus the events before it. */
-export async function failure(engine: TurnEngine, req: ModelRequest = request()): Promise<{ error: ProviderError; events: ModelEvent[] }> {
+export async function failure(
+  engine: TurnEngine,
+  req: ModelRequest = request(),
+): Promise<{ error: ProviderError; events: ModelEvent[] }> {
   const events: ModelEvent[] = [];
   try {
     for await (const event of engine.stream(req)) events.push(event);

@@ -6,7 +6,7 @@ import { PartialStringReader, partialStringField } from "../../server/agent/open
 
 it("reads a growing content field on every 4-character delta", { timeout: 120_000 }, () => {
   for (const size of [2_000, 20_000, 100_000]) {
-    const content = "Lighthouses guide ships \"home\" — safely.\n".repeat(Math.ceil(size / 42)).slice(0, size);
+    const content = 'Lighthouses guide ships "home" — safely.\n'.repeat(Math.ceil(size / 42)).slice(0, size);
     const json = JSON.stringify({ content, summary: "Rewrote it" });
     const calls = Math.floor(json.length / 4);
     let text = "";

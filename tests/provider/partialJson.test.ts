@@ -25,7 +25,14 @@ describe("partialStringField", () => {
   });
 
   it("finds a field that comes after other fields, skipping nested values with the same key", () => {
-    const json = JSON.stringify({ edits: [{ content: "nested", n: 1 }], meta: { content: "deep" }, ok: true, n: -1.5e3, none: null, content: "top" });
+    const json = JSON.stringify({
+      edits: [{ content: "nested", n: 1 }],
+      meta: { content: "deep" },
+      ok: true,
+      n: -1.5e3,
+      none: null,
+      content: "top",
+    });
     expect(partialStringField(json, "content")).toBe("top");
     expect(partialStringField(json.slice(0, json.lastIndexOf("top")), "content")).toBe("");
     expect(partialStringField(json.slice(0, json.indexOf("deep")), "content")).toBeNull();
@@ -72,7 +79,7 @@ describe("partialStringField", () => {
   });
 
   it("a reader fed growing chunks matches the stateless answer and starts over on a new stream", () => {
-    const first = JSON.stringify({ title: "A", content: "Café \u00e9 — 😀 and \"quotes\"\n".repeat(20) });
+    const first = JSON.stringify({ title: "A", content: 'Café \u00e9 — 😀 and "quotes"\n'.repeat(20) });
     const reader = new PartialStringReader("content");
     for (let i = 0; i < first.length; i += 7) {
       const text = first.slice(0, i + 7);

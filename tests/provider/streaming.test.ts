@@ -5,28 +5,51 @@ import { useFakeOpenAI, collect, doneOf, request } from "./helpers.ts";
 
 const suite = useFakeOpenAI();
 
-const engine = () => createOpenAIEngine({ apiKey: "test-key", baseURL: suite.fake.url, model: "fake-model", timeoutMs: 5_000, maxRetries: 0 });
+const engine = () =>
+  createOpenAIEngine({
+    apiKey: "test-key",
+    baseURL: suite.fake.url,
+    model: "fake-model",
+    timeoutMs: 5_000,
+    maxRetries: 0,
+  });
 
 describe("the OpenAI engine streaming through the real SDK", () => {
   it("streams chat text as deltas and ends with the whole text and the reported tokens", async () => {
-    suite.fake.script([{ text: "A sonnet has fourteen lines.", chunkSize: 4, usage: { prompt_tokens: 50, completion_tokens: 7 } }]);
+    suite.fake.script([
+      { text: "A sonnet has fourteen lines.", chunkSize: 4, usage: { prompt_tokens: 50, completion_tokens: 7 } },
+    ]);
     const events = await collect(engine());
     const deltas = events.filter((event) => event.type === "text").map((event) => event.delta);
     expect(deltas.length).toBeGreaterThan(3);
     expect(deltas.join("")).toBe("A sonnet has fourteen lines.");
-    expect(doneOf(events)).toEqual({ type: "done", text: "A sonnet has fourteen lines.", toolCalls: [], outputTokens: 7 });
+    expect(doneOf(events)).toEqual({
+      type: "done",
+      text: "A sonnet has fourteen lines.",
+      toolCalls: [],
+      outputTokens: 7,
+    });
   });
 
   it("a streamed tool call arrives whole and its arguments pass the tool schema", async () => {
-    const args = { title: "Lighthouses", kind: "document", language: null, content: "# Lighthouses\n\nThey guide ships — \"safely\" 🚢." };
-    suite.fake.script([{ text: "Here is a draft.", toolCall: { name: "create_canvas", arguments: args, id: "call_abc" }, chunkSize: 3 }]);
+    const args = {
+      title: "Lighthouses",
+      kind: "document",
+      language: null,
+      content: '# Lighthouses\n\nThey guide ships — "safely" 🚢.',
+    };
+    suite.fake.script([
+      { text: "Here is a draft.", toolCall: { name: "create_canvas", arguments: args, id: "call_abc" }, chunkSize: 3 },
+    ]);
     const events = await collect(engine());
     const done = doneOf(events);
     expect(done.text).toBe("Here is a draft.");
     expect(done.toolCalls).toEqual([{ id: "call_abc", name: "create_canvas", arguments: JSON.stringify(args) }]);
     const parsed = parseToolCall(done.toolCalls[0]!.name, done.toolCalls[0]!.arguments);
     expect(parsed).toMatchObject({ ok: true });
-    expect(events.filter((event) => event.type === "tool_call_start")).toEqual([{ type: "tool_call_start", id: "call_abc", name: "create_canvas" }]);
+    expect(events.filter((event) => event.type === "tool_call_start")).toEqual([
+      { type: "tool_call_start", id: "call_abc", name: "create_canvas" },
+    ]);
   });
 
   it("tool_call_delta carries the arguments so far, growing monotonically to the final string", async () => {
@@ -58,9 +81,23 @@ describe("the OpenAI engine streaming through the real SDK", () => {
     const req = request();
     await collect(engine(), req);
     const body = suite.fake.requests[0]!.body as Record<string, unknown>;
-    expect(body).toMatchObject({ model: "fake-model", stream: true, tool_choice: "auto", parallel_tool_calls: false, messages: req.messages });
-    const tools = body.tools as { type: string; function: { name: string; strict: boolean; parameters: { additionalProperties: boolean } } }[];
-    expect(tools.map((tool) => tool.function.name).sort()).toEqual(["comment_canvas", "create_canvas", "edit_canvas", "rewrite_canvas"]);
+    expect(body).toMatchObject({
+      model: "fake-model",
+      stream: true,
+      tool_choice: "auto",
+      parallel_tool_calls: false,
+      messages: req.messages,
+    });
+    const tools = body.tools as {
+      type: string;
+      function: { name: string; strict: boolean; parameters: { additionalProperties: boolean } };
+    }[];
+    expect(tools.map((tool) => tool.function.name).sort()).toEqual([
+      "comment_canvas",
+      "create_canvas",
+      "edit_canvas",
+      "rewrite_canvas",
+    ]);
     for (const tool of tools) {
       expect(tool.type).toBe("function");
       expect(tool.function.strict).toBe(true);
@@ -82,7 +119,11 @@ describe("the OpenAI engine streaming through the real SDK", () => {
     suite.fake.script([{ text: "Fixed." }]);
     const messages = [
       { role: "user" as const, content: "Fix it" },
-      { role: "assistant" as const, content: null, tool_calls: [{ id: "call_1", type: "function" as const, function: { name: "edit_canvas", arguments: "{}" } }] },
+      {
+        role: "assistant" as const,
+        content: null,
+        tool_calls: [{ id: "call_1", type: "function" as const, function: { name: "edit_canvas", arguments: "{}" } }],
+      },
       { role: "tool" as const, tool_call_id: "call_1", content: "Error: find text not found" },
     ];
     await collect(engine(), request({ messages }));
@@ -101,7 +142,10 @@ describe("the OpenAI engine streaming through the real SDK", () => {
     const base = suite.fake.url.replace(/\/v1$/, "");
     const bad = await fetch(`${base}/__script`, { method: "POST", body: JSON.stringify([{ txt: "typo" }]) });
     expect(bad.status).toBe(400);
-    const good = await fetch(`${base}/__script`, { method: "POST", body: JSON.stringify([{ text: "From another process." }]) });
+    const good = await fetch(`${base}/__script`, {
+      method: "POST",
+      body: JSON.stringify([{ text: "From another process." }]),
+    });
     expect(good.status).toBe(200);
     expect(doneOf(await collect(engine())).text).toBe("From another process.");
     const recorded = (await (await fetch(`${base}/__requests`)).json()) as { requests: unknown[]; pending: number };

@@ -39,8 +39,20 @@ interface RouteCase {
 const ROUTES: RouteCase[] = [
   { method: "GET", path: (f) => `/api/rooms/${f.roomId}`, action: "read", allowed: [200] },
   { method: "GET", path: (f) => `/api/rooms/${f.roomId}/links`, action: "manage_links", allowed: [200] },
-  { method: "POST", path: (f) => `/api/rooms/${f.roomId}/links/viewer/rotate`, action: "manage_links", allowed: [200], freshRoom: true },
-  { method: "POST", path: (f) => `/api/rooms/${f.roomId}/links/commenter/revoke`, action: "manage_links", allowed: [200], freshRoom: true },
+  {
+    method: "POST",
+    path: (f) => `/api/rooms/${f.roomId}/links/viewer/rotate`,
+    action: "manage_links",
+    allowed: [200],
+    freshRoom: true,
+  },
+  {
+    method: "POST",
+    path: (f) => `/api/rooms/${f.roomId}/links/commenter/revoke`,
+    action: "manage_links",
+    allowed: [200],
+    freshRoom: true,
+  },
   {
     method: "POST",
     path: (f) => `/api/rooms/${f.roomId}/canvases`,
@@ -48,9 +60,19 @@ const ROUTES: RouteCase[] = [
     body: () => ({ title: "Another", kind: "document", content: "New canvas text." }),
     allowed: [201],
   },
-  { method: "GET", path: (f) => `/api/rooms/${f.roomId}/canvases/${f.canvasId}/export?format=markdown`, action: "read", allowed: [200] },
+  {
+    method: "GET",
+    path: (f) => `/api/rooms/${f.roomId}/canvases/${f.canvasId}/export?format=markdown`,
+    action: "read",
+    allowed: [200],
+  },
   { method: "GET", path: (f) => `/api/rooms/${f.roomId}/chat`, action: "read", allowed: [200] },
-  { method: "GET", path: (f) => `/api/rooms/${f.roomId}/comments?canvasId=${f.canvasId}`, action: "read", allowed: [200] },
+  {
+    method: "GET",
+    path: (f) => `/api/rooms/${f.roomId}/comments?canvasId=${f.canvasId}`,
+    action: "read",
+    allowed: [200],
+  },
   {
     method: "POST",
     path: (f) => `/api/rooms/${f.roomId}/comments`,
@@ -58,19 +80,69 @@ const ROUTES: RouteCase[] = [
     body: (f) => ({ canvasId: f.canvasId, anchor: f.anchor, quote: "Hello", body: "Nice opening." }),
     allowed: [201],
   },
-  { method: "POST", path: (f) => `/api/rooms/${f.roomId}/comments/${f.commentId}/replies`, action: "comment", body: () => ({ body: "Agreed." }), allowed: [200] },
-  { method: "POST", path: (f) => `/api/rooms/${f.roomId}/comments/${f.commentId}/resolve`, action: "comment", body: () => ({ resolved: true }), allowed: [200] },
-  { method: "POST", path: (f) => `/api/rooms/${f.roomId}/messages`, action: "run_agent", body: () => ({ text: "What is a haiku?" }), allowed: [202] },
+  {
+    method: "POST",
+    path: (f) => `/api/rooms/${f.roomId}/comments/${f.commentId}/replies`,
+    action: "comment",
+    body: () => ({ body: "Agreed." }),
+    allowed: [200],
+  },
+  {
+    method: "POST",
+    path: (f) => `/api/rooms/${f.roomId}/comments/${f.commentId}/resolve`,
+    action: "comment",
+    body: () => ({ resolved: true }),
+    allowed: [200],
+  },
+  {
+    method: "POST",
+    path: (f) => `/api/rooms/${f.roomId}/messages`,
+    action: "run_agent",
+    body: () => ({ text: "What is a haiku?" }),
+    allowed: [202],
+  },
   { method: "GET", path: (f) => `/api/rooms/${f.roomId}/runs/${f.runId}`, action: "read", allowed: [200] },
   { method: "POST", path: (f) => `/api/rooms/${f.roomId}/runs/current/cancel`, action: "run_agent", allowed: [200] },
-  { method: "POST", path: (f) => `/api/rooms/${f.roomId}/undo`, action: "write", body: (f) => ({ canvasId: f.canvasId }), allowed: [200, 409] },
-  { method: "GET", path: (f) => `/api/rooms/${f.roomId}/changes/last?canvasId=${f.canvasId}`, action: "read", allowed: [200] },
-  { method: "GET", path: (f) => `/api/rooms/${f.roomId}/versions?canvasId=${f.canvasId}`, action: "read", allowed: [200] },
+  {
+    method: "POST",
+    path: (f) => `/api/rooms/${f.roomId}/undo`,
+    action: "write",
+    body: (f) => ({ canvasId: f.canvasId }),
+    allowed: [200, 409],
+  },
+  {
+    method: "GET",
+    path: (f) => `/api/rooms/${f.roomId}/changes/last?canvasId=${f.canvasId}`,
+    action: "read",
+    allowed: [200],
+  },
+  {
+    method: "GET",
+    path: (f) => `/api/rooms/${f.roomId}/versions?canvasId=${f.canvasId}`,
+    action: "read",
+    allowed: [200],
+  },
   { method: "GET", path: (f) => `/api/rooms/${f.roomId}/versions/${f.versionId}`, action: "read", allowed: [200] },
-  { method: "POST", path: (f) => `/api/rooms/${f.roomId}/versions/${f.versionId}/restore`, action: "write", allowed: [200] },
+  {
+    method: "POST",
+    path: (f) => `/api/rooms/${f.roomId}/versions/${f.versionId}/restore`,
+    action: "write",
+    allowed: [200],
+  },
   // The suggestion can only be applied once; later allowed callers get 409 "anchor lost / cannot apply", never 401/403.
-  { method: "POST", path: (f) => `/api/rooms/${f.roomId}/comments/${f.commentId}/apply`, action: "write", allowed: [200, 409] },
-  { method: "POST", path: (f) => `/api/rooms/${f.roomId}/feedback`, action: "comment", body: (f) => ({ runId: f.runId, value: "up" }), allowed: [201] },
+  {
+    method: "POST",
+    path: (f) => `/api/rooms/${f.roomId}/comments/${f.commentId}/apply`,
+    action: "write",
+    allowed: [200, 409],
+  },
+  {
+    method: "POST",
+    path: (f) => `/api/rooms/${f.roomId}/feedback`,
+    action: "comment",
+    body: (f) => ({ runId: f.runId, value: "up" }),
+    allowed: [201],
+  },
 ];
 
 let server: TestServer;
@@ -91,8 +163,17 @@ afterAll(async () => {
   await server.close();
 });
 
-async function api(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const response = await server.api(path, { method, token: token ?? undefined, body: method === "POST" ? (body ?? {}) : undefined });
+async function api(
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const response = await server.api(path, {
+    method,
+    token: token ?? undefined,
+    body: method === "POST" ? (body ?? {}) : undefined,
+  });
   return { status: response.status, json: response.json };
 }
 
@@ -106,7 +187,11 @@ async function makeFixture(): Promise<Fixture> {
   const reissued = await api("POST", `/api/rooms/${room.roomId}/links/viewer/rotate`, room.tokens.owner);
   const viewerToken = (reissued.json as { token: string }).token;
 
-  const created = await api("POST", `/api/rooms/${room.roomId}/canvases`, room.tokens.owner, { title: "Draft", kind: "document", content: "Hello world." });
+  const created = await api("POST", `/api/rooms/${room.roomId}/canvases`, room.tokens.owner, {
+    title: "Draft",
+    kind: "document",
+    content: "Hello world.",
+  });
   expect(created.status).toBe(201);
   const canvasId = (created.json as { canvasId: string }).canvasId;
 
@@ -114,23 +199,51 @@ async function makeFixture(): Promise<Fixture> {
   const anchor = anchorAtStart(live.doc, canvasId);
   const commentId = newId();
   const comment: CommentRecord = {
-    id: commentId, canvasId, anchor, quote: "Hello", body: "Warmer?", severity: "suggestion", suggestion: "Hi",
-    author: "ai", authorName: "Canvas AI", resolved: false, replies: [], createdAt: Date.now(), runId: null,
+    id: commentId,
+    canvasId,
+    anchor,
+    quote: "Hello",
+    body: "Warmer?",
+    severity: "suggestion",
+    suggestion: "Hi",
+    author: "ai",
+    authorName: "Canvas AI",
+    resolved: false,
+    replies: [],
+    createdAt: Date.now(),
+    runId: null,
   };
   live.doc.transact(() => commentsMap(live.doc).set(commentId, comment));
   const versionId = newId();
   await server.running.app.store.saveVersion({
-    id: versionId, roomId: room.roomId, canvasId, reason: "snapshot", author: "owner", text: "Hello world.", runId: null, createdAt: Date.now(),
+    id: versionId,
+    roomId: room.roomId,
+    canvasId,
+    reason: "snapshot",
+    author: "owner",
+    text: "Hello world.",
+    runId: null,
+    createdAt: Date.now(),
   });
   const run = await api("POST", `/api/rooms/${room.roomId}/messages`, room.tokens.owner, { text: "Hi there" });
   expect(run.status).toBe(202);
   await runs!.settle(room.roomId);
   await live.flush();
   return {
-    roomId: room.roomId, canvasId, commentId, versionId, anchor, runId: (run.json as { runId: string }).runId,
+    roomId: room.roomId,
+    canvasId,
+    commentId,
+    versionId,
+    anchor,
+    runId: (run.json as { runId: string }).runId,
     tokens: {
-      owner: room.tokens.owner, editor: room.tokens.editor, commenter: room.tokens.commenter, viewer: viewerToken,
-      none: null, other_room: other.tokens.owner, revoked: revokedToken,
+      owner: room.tokens.owner,
+      editor: room.tokens.editor,
+      commenter: room.tokens.commenter,
+      viewer: viewerToken,
+      none: null,
+      other_room: other.tokens.owner,
+      revoked: revokedToken,
     },
   };
 }
@@ -194,7 +307,9 @@ describe("authorisation: every route × every caller", () => {
   it("a revoked link is refused on HTTP and on the socket", async () => {
     const fixture = await makeFixture();
     const token = fixture.tokens.editor!;
-    expect((await api("POST", `/api/rooms/${fixture.roomId}/links/editor/revoke`, fixture.tokens.owner)).status).toBe(200);
+    expect((await api("POST", `/api/rooms/${fixture.roomId}/links/editor/revoke`, fixture.tokens.owner)).status).toBe(
+      200,
+    );
     expect((await api("GET", `/api/rooms/${fixture.roomId}`, token)).status).toBe(401);
     const wire = connectWire(`${server.wsUrl}/${fixture.roomId}?token=${token}`);
     wires.push(wire);
@@ -210,8 +325,13 @@ describe("authorisation: live sockets of a changed link", () => {
       const owner = connectWire(`${server.wsUrl}/${fixture.roomId}?token=${fixture.tokens.owner}`);
       wires.push(editor, owner);
       await Promise.all([editor.synced, owner.synced]);
-      expect((await api("POST", `/api/rooms/${fixture.roomId}/links/editor/${op}`, fixture.tokens.owner)).status).toBe(200);
-      const closed = await Promise.race([editor.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 3_000))]);
+      expect((await api("POST", `/api/rooms/${fixture.roomId}/links/editor/${op}`, fixture.tokens.owner)).status).toBe(
+        200,
+      );
+      const closed = await Promise.race([
+        editor.closed,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 3_000)),
+      ]);
       expect(closed?.code).toBe(CLOSE.unauthorized);
       const paragraph = new Y.XmlElement("paragraph");
       paragraph.insert(0, [new Y.XmlText("late write with a dead link")]);

@@ -65,7 +65,8 @@ export async function startOurs(env: Record<string, string> = {}): Promise<Bench
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ title: `bench ${counter++}` }),
       });
-      if (response.status !== 201) throw new Error(`creating a room failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`creating a room failed: ${response.status} ${await response.text()}`);
       const body = (await response.json()) as { roomId: string; tokens: { editor: string } };
       return { id: body.roomId, token: body.tokens.editor };
     },
@@ -132,20 +133,29 @@ export interface Summary {
 
 export function summarize(values: number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? Number.NaN };
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
 }
 
-export const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 2 : 1)} ms` : "n/a");
+export const ms = (value: number): string =>
+  Number.isFinite(value) ? `${value.toFixed(value < 10 ? 2 : 1)} ms` : "n/a";
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Print rows as an aligned text table. */
 export function printTable(headers: string[], rows: string[][]): void {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join("  ");
   console.log(line(headers));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const row of rows) console.log(line(row));
 }
 
-export const sleep = (milliseconds: number): Promise<void> => new Promise((resolveSleep) => setTimeout(resolveSleep, milliseconds));
+export const sleep = (milliseconds: number): Promise<void> =>
+  new Promise((resolveSleep) => setTimeout(resolveSleep, milliseconds));

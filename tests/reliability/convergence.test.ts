@@ -25,13 +25,52 @@ type Op =
 const client = fc.integer({ min: 0, max: CLIENTS - 1 });
 const word = fc.constantFrom(...WORDS);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("insert" as const), client, paragraph: fc.nat(20), offset: fc.nat(200), text: word.map((w) => `${w} `) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), client, paragraph: fc.nat(20), offset: fc.nat(200), length: fc.integer({ min: 1, max: 8 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("paragraph" as const), client, index: fc.nat(20), text: fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(" ")) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant("insert" as const),
+      client,
+      paragraph: fc.nat(20),
+      offset: fc.nat(200),
+      text: word.map((w) => `${w} `),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("delete" as const),
+      client,
+      paragraph: fc.nat(20),
+      offset: fc.nat(200),
+      length: fc.integer({ min: 1, max: 8 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("paragraph" as const),
+      client,
+      index: fc.nat(20),
+      text: fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(" ")),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("disconnect" as const), client }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("connect" as const), client }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("agentEdit" as const), pick: fc.nat(1000), replacement: word.map((w) => w.toUpperCase()) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("agentRewrite" as const), words: fc.array(word, { minLength: 1, maxLength: 12 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("agentEdit" as const),
+      pick: fc.nat(1000),
+      replacement: word.map((w) => w.toUpperCase()),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("agentRewrite" as const),
+      words: fc.array(word, { minLength: 1, maxLength: 12 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("pause" as const), ms: fc.integer({ min: 0, max: 30 }) }) },
 );
 
@@ -84,13 +123,21 @@ function agentEdit(doc: Y.Doc, canvasId: string, op: Op, runIndex: number): void
     const words = canvasText(doc, canvasId).match(/[A-Za-zÀ-ÿ]{3,}/g) ?? [];
     if (words.length === 0) return;
     const find = words[op.pick % words.length]!;
-    applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find, replace: op.replacement, all: true }], summary: "fuzz" } }, {
-      canvasId,
-      origin: new AgentOrigin(`fuzz-${runIndex}`),
-    });
+    applyToolCall(
+      doc,
+      { name: "edit_canvas", arguments: { edits: [{ find, replace: op.replacement, all: true }], summary: "fuzz" } },
+      {
+        canvasId,
+        origin: new AgentOrigin(`fuzz-${runIndex}`),
+      },
+    );
   } else if (op.kind === "agentRewrite") {
     const content = `${op.words.join(" ")}\n\n${canvasText(doc, canvasId)}`;
-    applyToolCall(doc, { name: "rewrite_canvas", arguments: { content, summary: "fuzz rewrite" } }, { canvasId, origin: new AgentOrigin(`fuzz-${runIndex}`) });
+    applyToolCall(
+      doc,
+      { name: "rewrite_canvas", arguments: { content, summary: "fuzz rewrite" } },
+      { canvasId, origin: new AgentOrigin(`fuzz-${runIndex}`) },
+    );
   }
 }
 
@@ -114,13 +161,18 @@ describe("convergence", () => {
         const created = await server.api(`/api/rooms/${room.roomId}/canvases`, {
           method: "POST",
           token: room.tokens.editor,
-          body: { title: "Fuzz", kind: "document", content: "First paragraph here.\n\nSecond one, with words.\n\nThird and last." },
+          body: {
+            title: "Fuzz",
+            kind: "document",
+            content: "First paragraph here.\n\nSecond one, with words.\n\nThird and last.",
+          },
         });
         const canvasId = (created.json as { canvasId: string }).canvasId;
         const live = await server.running.app.registry.get(room.roomId);
         const clients: TestClient[] = [];
         try {
-          for (let index = 0; index < CLIENTS; index++) clients.push(connectClient(server.wsUrl, room.roomId, room.tokens.editor));
+          for (let index = 0; index < CLIENTS; index++)
+            clients.push(connectClient(server.wsUrl, room.roomId, room.tokens.editor));
           await Promise.all(clients.map((each) => each.synced));
           for (const op of ops) {
             if (op.kind === "disconnect") clients[op.client]!.provider.disconnect();
@@ -129,7 +181,8 @@ describe("convergence", () => {
             else if (op.kind === "agentEdit" || op.kind === "agentRewrite") agentEdit(live.doc, canvasId, op, runIndex);
             else humanEdit(clients[op.client]!.doc, canvasId, op);
           }
-          for (const each of clients) if (!each.provider.wsconnected && !each.provider.wsconnecting) each.provider.connect();
+          for (const each of clients)
+            if (!each.provider.wsconnected && !each.provider.wsconnecting) each.provider.connect();
 
           // Same state vector AND same delete set (a delete-only update does not move the state vector).
           const target = () => identity(live.doc);

@@ -20,7 +20,11 @@ afterEach(async () => {
 });
 
 async function createRoom(url: string): Promise<{ roomId: string; tokens: { editor: string; viewer: string } }> {
-  const response = await fetch(`${url}/api/rooms`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+  const response = await fetch(`${url}/api/rooms`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: "{}",
+  });
   return (await response.json()) as { roomId: string; tokens: { editor: string; viewer: string } };
 }
 
@@ -48,7 +52,11 @@ async function killMidStream(compactEvery: string): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 3 + index));
     }
   });
-  await waitFor(() => clients.every((client, index) => linesSeenFromOthers(client, `w${index}`).length > 150), "clients to see each other's typing", 30_000);
+  await waitFor(
+    () => clients.every((client, index) => linesSeenFromOthers(client, `w${index}`).length > 150),
+    "clients to see each other's typing",
+    30_000,
+  );
 
   // Snapshot what every client saw acknowledged, then kill the server without warning while they type on.
   const seen = new Set<string>();

@@ -17,7 +17,7 @@ export const HOSTILE_SNIPPETS = [
   "<style>body{display:none}</style>",
   "<svg onload=alert(1)>",
   "<math><mtext><script>alert(1)</script>",
-  "<object data=\"data:text/html,<script>alert(1)</script>\"></object>",
+  '<object data="data:text/html,<script>alert(1)</script>"></object>',
   "<!-- a comment --> <div onclick=alert(1)>div</div>",
   "[click](javascript:alert(1))",
   "[click](JaVaScRiPt:alert(1))",
@@ -47,10 +47,16 @@ export const HOSTILE_SNIPPETS = [
   "&lt;script&gt;entities&lt;/script&gt;",
 ];
 
-const table = fc.record({ rows: fc.integer({ min: 1, max: 12 }), cols: fc.integer({ min: 1, max: 8 }), cell: fc.constantFrom("x", "<b>", "[l](javascript:1)", "|", "long cell ".repeat(5)) })
+const table = fc
+  .record({
+    rows: fc.integer({ min: 1, max: 12 }),
+    cols: fc.integer({ min: 1, max: 8 }),
+    cell: fc.constantFrom("x", "<b>", "[l](javascript:1)", "|", "long cell ".repeat(5)),
+  })
   .map(({ rows, cols, cell }) => markdownTable(rows, cols, cell));
 
-const nesting = fc.record({ depth: fc.integer({ min: 1, max: 40 }), marker: fc.constantFrom("- ", "> ", "1. ", "> - ", "- [ ] ") })
+const nesting = fc
+  .record({ depth: fc.integer({ min: 1, max: 40 }), marker: fc.constantFrom("- ", "> ", "1. ", "> - ", "- [ ] ") })
   .map(({ depth, marker }) => nestedMarkdown(depth, marker));
 
 /** A GFM table of `rows` × `cols` cells holding `cell`. */
@@ -62,7 +68,10 @@ export function markdownTable(rows: number, cols: number, cell: string): string 
 /** Lists or quotes nested `depth` levels deep. */
 export function nestedMarkdown(depth: number, marker: string): string {
   const quote = marker === "> ";
-  return Array.from({ length: depth }, (_, level) => `${"  ".repeat(quote ? 0 : level)}${marker.repeat(quote ? level + 1 : 1)}item ${level}`).join("\n");
+  return Array.from(
+    { length: depth },
+    (_, level) => `${"  ".repeat(quote ? 0 : level)}${marker.repeat(quote ? level + 1 : 1)}item ${level}`,
+  ).join("\n");
 }
 
 const piece = fc.oneof(
@@ -71,7 +80,10 @@ const piece = fc.oneof(
   { weight: 1, arbitrary: nesting },
   { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.constantFrom("# Title", "Plain words here.", "**bold** _em_ ~~s~~", "---", "1. one\n2. two") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom("# Title", "Plain words here.", "**bold** _em_ ~~s~~", "---", "1. one\n2. two"),
+  },
 );
 
 /** A markdown document assembled from hostile pieces, sometimes glued without blank lines. */
@@ -118,7 +130,8 @@ export function fragmentProblems(fragment: Y.XmlFragment, allowedNodes: Readonly
   const problems: string[] = [];
   const checkAttributes = (where: string, attributes: Record<string, unknown>): void => {
     for (const [name, value] of Object.entries(attributes)) {
-      if (typeof value === "string" && URL_ATTRIBUTES.includes(name.toLowerCase()) && isDangerousUrl(value)) problems.push(`${where}[${name}=${value}]`);
+      if (typeof value === "string" && URL_ATTRIBUTES.includes(name.toLowerCase()) && isDangerousUrl(value))
+        problems.push(`${where}[${name}=${value}]`);
       if (/^on/i.test(name)) problems.push(`${where}[${name}]`);
       if (value && typeof value === "object") checkAttributes(`${where}.${name}`, value as Record<string, unknown>);
     }
@@ -154,7 +167,8 @@ export function markdownProblems(markdown: string): string[] {
   const problems: string[] = [];
   const walk = (node: MdNode): void => {
     // GFM tables can only express a line break inside a cell as <br>: inert, and what the serialiser must write.
-    if (node.type === "html" && !/^<br\s*\/?>$/i.test(String(node.value))) problems.push(`raw html ${JSON.stringify(node.value)}`);
+    if (node.type === "html" && !/^<br\s*\/?>$/i.test(String(node.value)))
+      problems.push(`raw html ${JSON.stringify(node.value)}`);
     if (node.url !== undefined && isDangerousUrl(node.url)) problems.push(`${node.type} url ${node.url}`);
     for (const child of node.children ?? []) walk(child);
   };

@@ -6,7 +6,16 @@ import { canvasFragment } from "../../shared/room.ts";
 import { CLOSE } from "../../server/ws/closeCodes.ts";
 import { SqliteStore } from "../../server/store/sqlite.ts";
 import type { Store, StoredDoc } from "../../server/store/store.ts";
-import { connectClient, fragmentText, startTestServer, typeParagraph, waitFor, type RoomLinks, type TestClient, type TestServer } from "../helpers/server.ts";
+import {
+  connectClient,
+  fragmentText,
+  startTestServer,
+  typeParagraph,
+  waitFor,
+  type RoomLinks,
+  type TestClient,
+  type TestServer,
+} from "../helpers/server.ts";
 import { connectWire, updateMessage, type WireClient } from "./wireClient.ts";
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -53,16 +62,31 @@ async function roomStillWorks(marker: string): Promise<void> {
   const bob = editor();
   await Promise.all([alice.synced, bob.synced]);
   typeParagraph(canvasFragment(alice.doc, "c1"), marker);
-  await waitFor(() => fragmentText(canvasFragment(bob.doc, "c1")).includes(marker), `"${marker}" to reach another client`);
+  await waitFor(
+    () => fragmentText(canvasFragment(bob.doc, "c1")).includes(marker),
+    `"${marker}" to reach another client`,
+  );
 }
 
 const hostileCases: { name: string; payload: () => Uint8Array | string; code: number }[] = [
-  { name: "garbage bytes", payload: () => new Uint8Array([0xff, 0xfe, 0xfd, 0x13, 0x37, 0x00, 0x42]), code: CLOSE.badMessage },
+  {
+    name: "garbage bytes",
+    payload: () => new Uint8Array([0xff, 0xfe, 0xfd, 0x13, 0x37, 0x00, 0x42]),
+    code: CLOSE.badMessage,
+  },
   { name: "an unknown message type", payload: () => new Uint8Array([9, 1, 2, 3]), code: CLOSE.badMessage },
   { name: "a sync frame cut inside its varint", payload: () => new Uint8Array([0, 2, 0x80]), code: CLOSE.badMessage },
-  { name: "a sync update whose length runs past the frame", payload: () => new Uint8Array([0, 2, 100, 1, 2, 3]), code: CLOSE.badMessage },
+  {
+    name: "a sync update whose length runs past the frame",
+    payload: () => new Uint8Array([0, 2, 100, 1, 2, 3]),
+    code: CLOSE.badMessage,
+  },
   { name: "a type byte and nothing else", payload: () => new Uint8Array([0]), code: CLOSE.badMessage },
-  { name: "an awareness update with broken JSON", payload: () => awarenessWithState("{not json"), code: CLOSE.badMessage },
+  {
+    name: "an awareness update with broken JSON",
+    payload: () => awarenessWithState("{not json"),
+    code: CLOSE.badMessage,
+  },
   { name: "a text frame", payload: () => "hello, is this JSON?", code: CLOSE.badMessage },
   { name: "a message over the size limit", payload: () => oversizedUpdate(), code: CLOSE.tooBig },
 ];
@@ -74,7 +98,10 @@ describe("hostile socket input", () => {
       await witness.synced;
       typeParagraph(canvasFragment(witness.doc, "c1"), "before the attack");
       const live = await server.running.app.registry.get(room.roomId);
-      await waitFor(() => fragmentText(canvasFragment(live.doc, "c1")) === "before the attack", "the witness's typing to reach the server");
+      await waitFor(
+        () => fragmentText(canvasFragment(live.doc, "c1")) === "before the attack",
+        "the witness's typing to reach the server",
+      );
       const before = await storedState();
 
       const attacker = wire();
@@ -98,7 +125,10 @@ describe("hostile socket input", () => {
       await attacker.synced;
       const junk = new Uint8Array(32 + attempt * 7).map((_, index) => (index * 97 + attempt * 31 + 13) % 256);
       attacker.sendRaw(updateMessage(junk));
-      const closed = await Promise.race([attacker.closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 300))]);
+      const closed = await Promise.race([
+        attacker.closed,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 300)),
+      ]);
       // Some junk happens to decode as an update with missing dependencies: Yjs keeps it pending and nothing is stored.
       if (closed) expect(closed.code).toBe(CLOSE.badMessage);
       attacker.close();
@@ -115,14 +145,18 @@ describe("hostile socket input", () => {
     const flooder = wire();
     await flooder.synced;
     const text = flooder.doc.getText("flood");
-    for (let index = 0; index < 500 && flooder.socket.readyState === flooder.socket.OPEN; index++) text.insert(text.length, "x");
+    for (let index = 0; index < 500 && flooder.socket.readyState === flooder.socket.OPEN; index++)
+      text.insert(text.length, "x");
     const closed = await flooder.closed;
     expect(closed.code).toBe(CLOSE.rateLimited);
 
     typeParagraph(canvasFragment(witness.doc, "c1"), "still here");
     const reader = editor();
     await reader.synced;
-    await waitFor(() => fragmentText(canvasFragment(reader.doc, "c1")).includes("still here"), "the witness's edit to reach a new client");
+    await waitFor(
+      () => fragmentText(canvasFragment(reader.doc, "c1")).includes("still here"),
+      "the witness's edit to reach a new client",
+    );
     // At most the burst got in before the limit tripped; the rest of the flood was never stored.
     const stored = (await storedState()).doc.getText("flood").length;
     expect(stored).toBeLessThanOrEqual(40);
@@ -149,7 +183,10 @@ describe("hostile socket input", () => {
     typeParagraph(canvasFragment(reader.doc, "c1"), "typed after a slow load");
     const other = editor();
     await other.synced;
-    await waitFor(() => fragmentText(canvasFragment(other.doc, "c1")).includes("typed after a slow load"), "the edit to reach another client");
+    await waitFor(
+      () => fragmentText(canvasFragment(other.doc, "c1")).includes("typed after a slow load"),
+      "the edit to reach another client",
+    );
   });
 });
 

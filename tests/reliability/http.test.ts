@@ -30,7 +30,10 @@ afterAll(async () => {
   await server.close();
 });
 
-async function request(path: string, init: RequestInit & { token?: string } = {}): Promise<Response & { bodyText: string }> {
+async function request(
+  path: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<Response & { bodyText: string }> {
   const headers = new Headers(init.headers);
   if (init.token) headers.set("Authorization", `Bearer ${init.token}`);
   const response = await fetch(server.url + path, { ...init, headers });
@@ -46,7 +49,11 @@ function errorOf(text: string): { code: string; message: string } {
   return parsed.error as { code: string; message: string };
 }
 
-const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+const json = (body: unknown): RequestInit => ({
+  method: "POST",
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify(body),
+});
 
 describe("HTTP API hardening", () => {
   it.each([
@@ -62,7 +69,10 @@ describe("HTTP API hardening", () => {
   });
 
   it("a canvas of an unknown kind is refused with 400 and the canvas list stays empty", async () => {
-    const response = await request(`/api/rooms/${room.roomId}/canvases`, { ...json({ title: "x", kind: "poem" }), token: room.tokens.editor });
+    const response = await request(`/api/rooms/${room.roomId}/canvases`, {
+      ...json({ title: "x", kind: "poem" }),
+      token: room.tokens.editor,
+    });
     expect(response.status).toBe(400);
     expect(errorOf(response.bodyText).message).toMatch(/kind/);
     const info = await server.api(`/api/rooms/${room.roomId}`, { token: room.tokens.viewer });
@@ -70,14 +80,22 @@ describe("HTTP API hardening", () => {
   });
 
   it("a body that is not JSON gets 400 invalid_json", async () => {
-    const response = await request("/api/rooms", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{title: nope" });
+    const response = await request("/api/rooms", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{title: nope",
+    });
     expect(response.status).toBe(400);
     expect(errorOf(response.bodyText).code).toBe("invalid_json");
   });
 
   it("a body over the limit gets 413, whether its length is declared or streamed", async () => {
     const big = JSON.stringify({ title: "x".repeat(2 * 1024 * 1024) });
-    const declared = await request("/api/rooms", { method: "POST", headers: { "Content-Type": "application/json" }, body: big });
+    const declared = await request("/api/rooms", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: big,
+    });
     expect(declared.status).toBe(413);
     expect(errorOf(declared.bodyText).code).toBe("too_large");
 
@@ -112,7 +130,10 @@ describe("HTTP API hardening", () => {
   });
 
   it("a chat message larger than the configured message limit gets 413", async () => {
-    const response = await request(`/api/rooms/${room.roomId}/messages`, { ...json({ text: "w ".repeat(40_000) }), token: room.tokens.editor });
+    const response = await request(`/api/rooms/${room.roomId}/messages`, {
+      ...json({ text: "w ".repeat(40_000) }),
+      token: room.tokens.editor,
+    });
     expect(response.status).toBe(413);
   });
 
@@ -120,7 +141,10 @@ describe("HTTP API hardening", () => {
     const statuses: number[] = [];
     let limited: (Response & { bodyText: string }) | null = null;
     for (let index = 0; index < RUNS_PER_MINUTE + 1; index++) {
-      const response = await request(`/api/rooms/${room.roomId}/messages`, { ...json({ text: `What is ${index} + 1?` }), token: room.tokens.editor });
+      const response = await request(`/api/rooms/${room.roomId}/messages`, {
+        ...json({ text: `What is ${index} + 1?` }),
+        token: room.tokens.editor,
+      });
       statuses.push(response.status);
       if (response.status === 429) limited = response;
       await runs!.settle(room.roomId);
@@ -130,18 +154,28 @@ describe("HTTP API hardening", () => {
     expect(Number(limited!.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     expect(errorOf(limited!.bodyText).code).toBe("rate_limited");
 
-    const owner = await request(`/api/rooms/${room.roomId}/messages`, { ...json({ text: "And 3 + 1?" }), token: room.tokens.owner });
+    const owner = await request(`/api/rooms/${room.roomId}/messages`, {
+      ...json({ text: "And 3 + 1?" }),
+      token: room.tokens.owner,
+    });
     expect(owner.status).toBe(202);
     await runs!.settle(room.roomId);
   });
 
   it("CORS is off by default: a cross-origin request and a preflight get no Access-Control-Allow-Origin", async () => {
-    const simple = await request(`/api/rooms/${room.roomId}`, { token: room.tokens.viewer, headers: { Origin: "https://evil.example" } });
+    const simple = await request(`/api/rooms/${room.roomId}`, {
+      token: room.tokens.viewer,
+      headers: { Origin: "https://evil.example" },
+    });
     expect(simple.status).toBe(200);
     expect(simple.headers.get("access-control-allow-origin")).toBeNull();
     const preflight = await request("/api/rooms", {
       method: "OPTIONS",
-      headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+      headers: {
+        Origin: "https://evil.example",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+      },
     });
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
     expect(preflight.headers.get("access-control-allow-methods")).toBeNull();
@@ -171,7 +205,9 @@ describe("HTTP API hardening", () => {
     const store = server.running.app.store;
     const original = store.getRoom.bind(store);
     store.getRoom = async () => {
-      throw new Error("SQLITE_CORRUPT: database disk image is malformed at Database.prepare (/srv/node_modules/better-sqlite3/lib/database.js:1:1)");
+      throw new Error(
+        "SQLITE_CORRUPT: database disk image is malformed at Database.prepare (/srv/node_modules/better-sqlite3/lib/database.js:1:1)",
+      );
     };
     try {
       const response = await request(`/api/rooms/${room.roomId}`, { token: room.tokens.viewer });

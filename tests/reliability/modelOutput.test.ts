@@ -9,7 +9,16 @@ import { canvasText, parseMarkdown } from "../../shared/markdown/index.ts";
 import { canvasesMap, canvasFragment, commentsMap } from "../../shared/room.ts";
 import { canvasSchema } from "../../shared/schema.ts";
 import { TOOL_NAMES, parseToolCall, type ToolCall } from "../../shared/tools.ts";
-import { HOSTILE_SNIPPETS, fragmentProblems, hostileMarkdown, isDangerousUrl, markdownProblems, markdownTable, nestedMarkdown, pmProblems } from "./hostileMarkdown.ts";
+import {
+  HOSTILE_SNIPPETS,
+  fragmentProblems,
+  hostileMarkdown,
+  isDangerousUrl,
+  markdownProblems,
+  markdownTable,
+  nestedMarkdown,
+  pmProblems,
+} from "./hostileMarkdown.ts";
 
 const PARSED_CALLS = 10_000;
 const APPLIED_SEQUENCES = 60;
@@ -19,13 +28,67 @@ const nullableText = fc.option(hostileMarkdown, { nil: null });
 const call = <N extends string>(name: N, args: fc.Arbitrary<unknown>) => fc.tuple(fc.constant<string>(name), args);
 /** Raw tool calls as a model might send them: mostly well-shaped, some wrong, some not tool calls at all. */
 const rawCall: fc.Arbitrary<[string, unknown]> = fc.oneof(
-  { weight: 3, arbitrary: call("create_canvas", fc.record({ title: fc.string({ minLength: 1, maxLength: 30 }), kind: fc.constantFrom("document", "document", "code", "poem"), language: fc.constantFrom(null, "ts", "<script>"), content: hostileMarkdown })) },
-  { weight: 3, arbitrary: call("edit_canvas", fc.record({ edits: fc.array(fc.record({ find: hostileMarkdown, replace: hostileMarkdown, all: fc.boolean() }), { minLength: 1, maxLength: 3 }), summary: fc.string({ maxLength: 40 }) })) },
-  { weight: 3, arbitrary: call("rewrite_canvas", fc.record({ content: hostileMarkdown, summary: fc.string({ maxLength: 40 }) })) },
-  { weight: 2, arbitrary: call("comment_canvas", fc.record({ comments: fc.array(fc.record({ quote: hostileMarkdown, comment: hostileMarkdown, severity: fc.constantFrom("info", "issue", "suggestion", "fatal"), suggestion: nullableText }), { minLength: 1, maxLength: 3 }) })) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...TOOL_NAMES, "constructor", "__proto__", "toString", "run_shell"), fc.anything()) },
+  {
+    weight: 3,
+    arbitrary: call(
+      "create_canvas",
+      fc.record({
+        title: fc.string({ minLength: 1, maxLength: 30 }),
+        kind: fc.constantFrom("document", "document", "code", "poem"),
+        language: fc.constantFrom(null, "ts", "<script>"),
+        content: hostileMarkdown,
+      }),
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: call(
+      "edit_canvas",
+      fc.record({
+        edits: fc.array(fc.record({ find: hostileMarkdown, replace: hostileMarkdown, all: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        summary: fc.string({ maxLength: 40 }),
+      }),
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: call("rewrite_canvas", fc.record({ content: hostileMarkdown, summary: fc.string({ maxLength: 40 }) })),
+  },
+  {
+    weight: 2,
+    arbitrary: call(
+      "comment_canvas",
+      fc.record({
+        comments: fc.array(
+          fc.record({
+            quote: hostileMarkdown,
+            comment: hostileMarkdown,
+            severity: fc.constantFrom("info", "issue", "suggestion", "fatal"),
+            suggestion: nullableText,
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+      }),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(
+      fc.constantFrom(...TOOL_NAMES, "constructor", "__proto__", "toString", "run_shell"),
+      fc.anything(),
+    ),
+  },
   { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 20 }), fc.json()) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...TOOL_NAMES), fc.string().map((text) => `{"content": ${JSON.stringify(text)}`)) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(
+      fc.constantFrom(...TOOL_NAMES),
+      fc.string().map((text) => `{"content": ${JSON.stringify(text)}`),
+    ),
+  },
 );
 
 function checkDocument(doc: Y.Doc, canvasId: string): void {
@@ -63,7 +126,7 @@ describe("model output as hostile input", () => {
     let valid = 0;
     fc.assert(
       fc.property(rawCall, fc.boolean(), ([name, args], asString) => {
-        const raw = asString ? JSON.stringify(args) ?? "" : args;
+        const raw = asString ? (JSON.stringify(args) ?? "") : args;
         const result = parseToolCall(name, raw);
         if (!result.ok) {
           expect(result.error.length).toBeGreaterThan(0);
@@ -100,7 +163,14 @@ describe("model output as hostile input", () => {
         (kind, initial, steps) => {
           const doc = new Y.Doc();
           const origin = new AgentOrigin("fuzz");
-          const created = applyToolCall(doc, { name: "create_canvas", arguments: { title: "Fuzz", kind, language: kind === "code" ? "typescript" : null, content: initial } }, { canvasId: null, origin });
+          const created = applyToolCall(
+            doc,
+            {
+              name: "create_canvas",
+              arguments: { title: "Fuzz", kind, language: kind === "code" ? "typescript" : null, content: initial },
+            },
+            { canvasId: null, origin },
+          );
           expect(created.ok).toBe(true);
           const canvasId = created.canvasId!;
           checkDocument(doc, canvasId);
@@ -110,10 +180,28 @@ describe("model output as hostile input", () => {
             if (text.length > 50_000) break;
             const call: ToolCall =
               step.tool === "edit_canvas"
-                ? { name: "edit_canvas", arguments: { edits: [{ find: passage(text, step.start, step.length), replace: step.payload, all: step.all }], summary: "fuzz" } }
+                ? {
+                    name: "edit_canvas",
+                    arguments: {
+                      edits: [{ find: passage(text, step.start, step.length), replace: step.payload, all: step.all }],
+                      summary: "fuzz",
+                    },
+                  }
                 : step.tool === "rewrite_canvas"
                   ? { name: "rewrite_canvas", arguments: { content: step.payload, summary: "fuzz" } }
-                  : { name: "comment_canvas", arguments: { comments: [{ quote: passage(text, step.start, step.length), comment: step.payload || "c", severity: "issue", suggestion: step.payload }] } };
+                  : {
+                      name: "comment_canvas",
+                      arguments: {
+                        comments: [
+                          {
+                            quote: passage(text, step.start, step.length),
+                            comment: step.payload || "c",
+                            severity: "issue",
+                            suggestion: step.payload,
+                          },
+                        ],
+                      },
+                    };
             const result = applyToolCall(doc, call, { canvasId, origin });
             if (result.ok) applied++;
             else {
@@ -128,16 +216,40 @@ describe("model output as hostile input", () => {
       ),
       { numRuns: APPLIED_SEQUENCES },
     );
-    console.log(`model output fuzz: ${APPLIED_SEQUENCES} sequences, ${applied} calls applied, ${refused} refused with errors`);
+    console.log(
+      `model output fuzz: ${APPLIED_SEQUENCES} sequences, ${applied} calls applied, ${refused} refused with errors`,
+    );
     expect(applied).toBeGreaterThan(APPLIED_SEQUENCES);
   });
 
   it("an edit that lands inside an image URL cannot smuggle raw HTML into the markdown (found by this fuzzer)", () => {
     const doc = new Y.Doc();
     const origin = new AgentOrigin("regression");
-    const created = applyToolCall(doc, { name: "create_canvas", arguments: { title: "F", kind: "document", language: null, content: "Text and ![ok](https://example.com/a.png)" } }, { canvasId: null, origin });
+    const created = applyToolCall(
+      doc,
+      {
+        name: "create_canvas",
+        arguments: {
+          title: "F",
+          kind: "document",
+          language: null,
+          content: "Text and ![ok](https://example.com/a.png)",
+        },
+      },
+      { canvasId: null, origin },
+    );
     const canvasId = created.canvasId!;
-    const edit = applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find: "ttps://example.com/a.png)", replace: "<script>alert(1)</script>", all: false }], summary: "s" } }, { canvasId, origin });
+    const edit = applyToolCall(
+      doc,
+      {
+        name: "edit_canvas",
+        arguments: {
+          edits: [{ find: "ttps://example.com/a.png)", replace: "<script>alert(1)</script>", all: false }],
+          summary: "s",
+        },
+      },
+      { canvasId, origin },
+    );
     expect(edit.ok || edit.errors.length > 0).toBe(true);
     checkDocument(doc, canvasId);
   });
@@ -146,20 +258,44 @@ describe("model output as hostile input", () => {
     // Unrefused, one such call from a model can take the server's heap past its limit (found by this fuzzer: 4 GB OOM).
     const doc = new Y.Doc();
     const origin = new AgentOrigin("blowup");
-    const created = applyToolCall(doc, { name: "create_canvas", arguments: { title: "B", kind: "document", language: null, content: "the end. ".repeat(2_000) } }, { canvasId: null, origin });
+    const created = applyToolCall(
+      doc,
+      {
+        name: "create_canvas",
+        arguments: { title: "B", kind: "document", language: null, content: "the end. ".repeat(2_000) },
+      },
+      { canvasId: null, origin },
+    );
     const canvasId = created.canvasId!;
     const before = canvasText(doc, canvasId);
-    const result = applyToolCall(doc, { name: "edit_canvas", arguments: { edits: [{ find: "e", replace: "x".repeat(20_000), all: true }], summary: "s" } }, { canvasId, origin });
+    const result = applyToolCall(
+      doc,
+      {
+        name: "edit_canvas",
+        arguments: { edits: [{ find: "e", replace: "x".repeat(20_000), all: true }], summary: "s" },
+      },
+      { canvasId, origin },
+    );
     expect(result.ok).toBe(false);
     expect(result.errors[0]?.message).toMatch(/\d/);
     expect(canvasText(doc, canvasId)).toBe(before);
   });
 
   it("huge tables and deep nesting are written and read back without a crash or executable content", () => {
-    const inputs = [markdownTable(100, 10, "[l](javascript:1) <b>x</b>"), nestedMarkdown(120, "- "), nestedMarkdown(300, "> "), ">".repeat(5_000) + " deep", "- ".repeat(1_000) + "deep"];
+    const inputs = [
+      markdownTable(100, 10, "[l](javascript:1) <b>x</b>"),
+      nestedMarkdown(120, "- "),
+      nestedMarkdown(300, "> "),
+      ">".repeat(5_000) + " deep",
+      "- ".repeat(1_000) + "deep",
+    ];
     for (const content of inputs) {
       const doc = new Y.Doc();
-      const created = applyToolCall(doc, { name: "create_canvas", arguments: { title: "Big", kind: "document", language: null, content } }, { canvasId: null, origin: new AgentOrigin("big") });
+      const created = applyToolCall(
+        doc,
+        { name: "create_canvas", arguments: { title: "Big", kind: "document", language: null, content } },
+        { canvasId: null, origin: new AgentOrigin("big") },
+      );
       expect(created.ok, content.slice(0, 40)).toBe(true);
       checkDocument(doc, created.canvasId!);
     }
@@ -168,7 +304,11 @@ describe("model output as hostile input", () => {
   it("every hostile snippet on its own, written into a document canvas, comes out inert", () => {
     for (const snippet of HOSTILE_SNIPPETS) {
       const doc = new Y.Doc();
-      const created = applyToolCall(doc, { name: "create_canvas", arguments: { title: "One", kind: "document", language: null, content: snippet } }, { canvasId: null, origin: new AgentOrigin("one") });
+      const created = applyToolCall(
+        doc,
+        { name: "create_canvas", arguments: { title: "One", kind: "document", language: null, content: snippet } },
+        { canvasId: null, origin: new AgentOrigin("one") },
+      );
       expect(created.ok, snippet).toBe(true);
       expect(fragmentProblems(canvasFragment(doc, created.canvasId!), ALLOWED_NODES), snippet).toEqual([]);
       expect(markdownProblems(canvasText(doc, created.canvasId!)), snippet).toEqual([]);

@@ -7,7 +7,15 @@ import { createEngine } from "../../server/agent/engines.ts";
 import type { RunManager } from "../../server/agent/runs.ts";
 import { canvasFragment } from "../../shared/room.ts";
 import { startFakeOpenAI, type FakeOpenAI } from "../fake-openai/server.ts";
-import { connectClient, startTestServer, typeParagraph, waitFor, type RoomLinks, type TestClient, type TestServer } from "../helpers/server.ts";
+import {
+  connectClient,
+  startTestServer,
+  typeParagraph,
+  waitFor,
+  type RoomLinks,
+  type TestClient,
+  type TestServer,
+} from "../helpers/server.ts";
 
 let server: TestServer;
 let fake: FakeOpenAI;
@@ -20,11 +28,19 @@ beforeAll(async () => {
   fake = await startFakeOpenAI();
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) logLines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString("utf8").split("\n"))
+        if (line.trim()) logLines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
-  const engine = createEngine({ engine: "openai", apiKey: "test-key", baseURL: fake.url, model: "fake-model", timeoutMs: 2_000, maxRetries: 0 });
+  const engine = createEngine({
+    engine: "openai",
+    apiKey: "test-key",
+    baseURL: fake.url,
+    model: "fake-model",
+    timeoutMs: 2_000,
+    maxRetries: 0,
+  });
   server = await startTestServer({
     logger: pino({ level: "debug" }, sink),
     extend: (app) => {
@@ -83,7 +99,13 @@ describe("health, readiness, metrics and logs", () => {
   it("/metrics is Prometheus text with clients, rooms and stored updates that follow the activity", async () => {
     const before = await metrics();
     expect(before.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
-    for (const name of ["canvas_clients", "canvas_rooms_loaded", "canvas_updates_total", "canvas_run_duration_seconds", "canvas_errors_total"]) {
+    for (const name of [
+      "canvas_clients",
+      "canvas_rooms_loaded",
+      "canvas_updates_total",
+      "canvas_run_duration_seconds",
+      "canvas_errors_total",
+    ]) {
       expect(before.text).toContain(`# TYPE ${name}`);
     }
     const updatesBefore = sample(before.text, "canvas_updates_total") ?? 0;
@@ -111,11 +133,19 @@ describe("health, readiness, metrics and logs", () => {
 
   it("a finished run and a failed run show up in run durations and errors, and their logs carry roomId and runId", async () => {
     fake.script([{ text: "A haiku is a short poem." }]);
-    const ok = await server.api(`/api/rooms/${room.roomId}/messages`, { method: "POST", token: room.tokens.editor, body: { text: "What is a haiku?" } });
+    const ok = await server.api(`/api/rooms/${room.roomId}/messages`, {
+      method: "POST",
+      token: room.tokens.editor,
+      body: { text: "What is a haiku?" },
+    });
     expect(ok.status).toBe(202);
     await runs!.settle(room.roomId);
     fake.script([{ status: 500 }]);
-    const failed = await server.api(`/api/rooms/${room.roomId}/messages`, { method: "POST", token: room.tokens.editor, body: { text: "And a sonnet?" } });
+    const failed = await server.api(`/api/rooms/${room.roomId}/messages`, {
+      method: "POST",
+      token: room.tokens.editor,
+      body: { text: "And a sonnet?" },
+    });
     expect(failed.status).toBe(202);
     await runs!.settle(room.roomId);
 
@@ -130,7 +160,9 @@ describe("health, readiness, metrics and logs", () => {
       for (const line of lines) expect(line.roomId).toBe(room.roomId);
       expect(lines.map((line) => line.msg)).toContain("run started");
     }
-    const failure = logLines.find((line) => line.runId === (failed.json as { runId: string }).runId && line.level === 40);
+    const failure = logLines.find(
+      (line) => line.runId === (failed.json as { runId: string }).runId && line.level === 40,
+    );
     expect(failure?.kind).toBe("server");
   });
 
@@ -139,7 +171,10 @@ describe("health, readiness, metrics and logs", () => {
     clients.push(viewer);
     await viewer.synced;
     typeParagraph(canvasFragment(viewer.doc, "c1"), "viewer tries to write");
-    await waitFor(() => logLines.some((line) => line.msg === "dropped a document update from a read-only peer"), "the dropped write to be logged");
+    await waitFor(
+      () => logLines.some((line) => line.msg === "dropped a document update from a read-only peer"),
+      "the dropped write to be logged",
+    );
     const line = logLines.find((entry) => entry.msg === "dropped a document update from a read-only peer")!;
     expect(line.roomId).toBe(room.roomId);
     expect(line.role).toBe("viewer");

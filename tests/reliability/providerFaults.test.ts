@@ -9,18 +9,41 @@ import type { RunManager } from "../../server/agent/runs.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
 import { canvasFragment, listCanvases, readChat } from "../../shared/room.ts";
 import { startFakeOpenAI, type FakeOpenAI, type FakeStep } from "../fake-openai/server.ts";
-import { connectClient, fragmentText, startTestServer, waitFor, type RoomLinks, type TestClient, type TestServer } from "../helpers/server.ts";
+import {
+  connectClient,
+  fragmentText,
+  startTestServer,
+  waitFor,
+  type RoomLinks,
+  type TestClient,
+  type TestServer,
+} from "../helpers/server.ts";
 
-const REWRITE = Array.from({ length: 30 }, (_, index) => `Rewritten paragraph ${index} that must never be left half-written.`).join("\n\n");
+const REWRITE = Array.from(
+  { length: 30 },
+  (_, index) => `Rewritten paragraph ${index} that must never be left half-written.`,
+).join("\n\n");
 const rewriteCall = { name: "rewrite_canvas", arguments: { content: REWRITE, summary: "Rewrote everything" } };
-const createCall = { name: "create_canvas", arguments: { title: "Half", kind: "document", language: null, content: REWRITE } };
+const createCall = {
+  name: "create_canvas",
+  arguments: { title: "Half", kind: "document", language: null, content: REWRITE },
+};
 
 const FAULTS: { name: string; steps: FakeStep[] }[] = [
   { name: "a 500 from the provider", steps: [{ status: 500 }, { status: 500 }] },
   { name: "a 401 from the provider", steps: [{ status: 401 }] },
-  { name: "a rewrite whose stream is cut half-way", steps: [{ toolCall: rewriteCall, chunkSize: 40, delayMs: 5, cutAfterChunks: 30 }] },
-  { name: "a new canvas whose stream is cut half-way", steps: [{ toolCall: createCall, chunkSize: 40, delayMs: 5, cutAfterChunks: 30 }] },
-  { name: "a rewrite whose stream stalls", steps: [{ toolCall: rewriteCall, chunkSize: 40, delayMs: 5, stallAfterChunks: 30 }] },
+  {
+    name: "a rewrite whose stream is cut half-way",
+    steps: [{ toolCall: rewriteCall, chunkSize: 40, delayMs: 5, cutAfterChunks: 30 }],
+  },
+  {
+    name: "a new canvas whose stream is cut half-way",
+    steps: [{ toolCall: createCall, chunkSize: 40, delayMs: 5, cutAfterChunks: 30 }],
+  },
+  {
+    name: "a rewrite whose stream stalls",
+    steps: [{ toolCall: rewriteCall, chunkSize: 40, delayMs: 5, stallAfterChunks: 30 }],
+  },
   { name: "a provider that never answers", steps: [{ hang: true }, { hang: true }] },
   { name: "a malformed stream", steps: [{ malformed: true, text: "Let me rewrite that for you" }] },
 ];
@@ -34,7 +57,14 @@ const clients: TestClient[] = [];
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  const engine = createEngine({ engine: "openai", apiKey: "test-key", baseURL: fake.url, model: "fake-model", timeoutMs: 500, maxRetries: 0 });
+  const engine = createEngine({
+    engine: "openai",
+    apiKey: "test-key",
+    baseURL: fake.url,
+    model: "fake-model",
+    timeoutMs: 500,
+    maxRetries: 0,
+  });
   server = await startTestServer({
     extend: (app) => {
       runs = installAgent(app, { engine, runsPerMinute: 1_000 });
@@ -93,7 +123,10 @@ describe("provider faults during live editing", () => {
       expect(response.status, fault.name).toBe(202);
       await runs!.settle(room.roomId);
       const runId = (response.json as { runId: string }).runId;
-      const run = (await server.api(`/api/rooms/${room.roomId}/runs/${runId}`, { token: room.tokens.viewer })).json as { status: string; error: string | null };
+      const run = (await server.api(`/api/rooms/${room.roomId}/runs/${runId}`, { token: room.tokens.viewer })).json as {
+        status: string;
+        error: string | null;
+      };
       outcomes.push(`${fault.name}: ${run.status}`);
       expect(run.status, fault.name).toBe("error");
       expect(run.error, fault.name).toMatch(/\w{3,}/);
@@ -101,15 +134,25 @@ describe("provider faults during live editing", () => {
       const text = canvasText(live.doc, canvasId);
       expect(text, fault.name).not.toContain("Rewritten paragraph");
       expect(text, fault.name).toContain("Original first paragraph.");
-      expect(listCanvases(live.doc).map((meta) => meta.id), fault.name).toEqual([canvasId]);
+      expect(
+        listCanvases(live.doc).map((meta) => meta.id),
+        fault.name,
+      ).toEqual([canvasId]);
       const chat = readChat(live.doc).filter((message) => message.runId === runId && message.role === "assistant");
-      expect(chat.map((message) => message.status), fault.name).toEqual(["error"]);
+      expect(
+        chat.map((message) => message.status),
+        fault.name,
+      ).toEqual(["error"]);
     }
     console.log(`provider faults: ${outcomes.join("; ")}`);
 
     typing = false;
     await Promise.all(typists);
-    await waitFor(() => identity(alice.doc) === identity(live.doc) && identity(bob.doc) === identity(live.doc), "both clients to converge with the server", 15_000);
+    await waitFor(
+      () => identity(alice.doc) === identity(live.doc) && identity(bob.doc) === identity(live.doc),
+      "both clients to converge with the server",
+      15_000,
+    );
     const serverText = fragmentText(canvasFragment(live.doc, canvasId));
     const missing = typed.filter((line) => !serverText.includes(line));
     expect(typed.length).toBeGreaterThan(20);
@@ -118,16 +161,35 @@ describe("provider faults during live editing", () => {
     // Usable: a next run applies a targeted edit that everyone sees, and keeps what was typed.
     fake.reset();
     fake.script([
-      { toolCall: { name: "edit_canvas", arguments: { edits: [{ find: "Original first paragraph.", replace: "Edited first paragraph.", all: false }], summary: "Edited" } } },
+      {
+        toolCall: {
+          name: "edit_canvas",
+          arguments: {
+            edits: [{ find: "Original first paragraph.", replace: "Edited first paragraph.", all: false }],
+            summary: "Edited",
+          },
+        },
+      },
       { text: "Done: edited the first paragraph." },
     ]);
-    const next = await server.api(`/api/rooms/${room.roomId}/messages`, { method: "POST", token: room.tokens.editor, body: { text: "Edit the first paragraph", canvasId } });
+    const next = await server.api(`/api/rooms/${room.roomId}/messages`, {
+      method: "POST",
+      token: room.tokens.editor,
+      body: { text: "Edit the first paragraph", canvasId },
+    });
     expect(next.status).toBe(202);
     await runs!.settle(room.roomId);
-    const nextRun = (await server.api(`/api/rooms/${room.roomId}/runs/${(next.json as { runId: string }).runId}`, { token: room.tokens.viewer })).json as { status: string };
+    const nextRun = (
+      await server.api(`/api/rooms/${room.roomId}/runs/${(next.json as { runId: string }).runId}`, {
+        token: room.tokens.viewer,
+      })
+    ).json as { status: string };
     expect(nextRun.status).toBe("done");
     await waitFor(
-      () => [alice, bob].every((client) => fragmentText(canvasFragment(client.doc, canvasId)).includes("Edited first paragraph.")),
+      () =>
+        [alice, bob].every((client) =>
+          fragmentText(canvasFragment(client.doc, canvasId)).includes("Edited first paragraph."),
+        ),
       "the successful edit to reach both clients",
     );
     const finalText = fragmentText(canvasFragment(alice.doc, canvasId));

@@ -17,8 +17,14 @@ export function connect(httpUrl: string, roomId: string, token: string, doc = ne
   return { ...client, disconnect: () => client.provider.destroy() };
 }
 
-export async function createRoom(httpUrl: string): Promise<{ roomId: string; tokens: { owner: string; editor: string; viewer: string } }> {
-  const response = await fetch(`${httpUrl}/api/rooms`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+export async function createRoom(
+  httpUrl: string,
+): Promise<{ roomId: string; tokens: { owner: string; editor: string; viewer: string } }> {
+  const response = await fetch(`${httpUrl}/api/rooms`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: "{}",
+  });
   if (response.status !== 201) throw new Error(`creating a room failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as { roomId: string; tokens: { owner: string; editor: string; viewer: string } };
 }
@@ -33,5 +39,12 @@ export function typeParagraph(doc: Y.Doc, text: string, canvasId = "c1"): void {
 export function lines(doc: Y.Doc, canvasId = "c1"): string[] {
   return canvasFragment(doc, canvasId)
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => child.toString()).join("") : node.toString()));
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((child) => child.toString())
+            .join("")
+        : node.toString(),
+    );
 }

@@ -31,7 +31,10 @@ async function startProcess(prefix: string): Promise<Process> {
   schema ??= await freshSchema();
   const store = await PostgresStore.connect({ connectionString: services().databaseUrl, schema: schema.name });
   const fanout = await RedisFanout.connect({ url: services().redisUrl, log, prefix });
-  cleanups.push(() => store.close(), () => fanout.close());
+  cleanups.push(
+    () => store.close(),
+    () => fanout.close(),
+  );
   return { store, fanout };
 }
 
@@ -102,7 +105,10 @@ describeScale("fan-out between processes", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     release();
     const roomB = await loadingB;
-    await waitFor(() => roomB.doc.getText("t").toString() === "before during ", "B to have the update published while it loaded");
+    await waitFor(
+      () => roomB.doc.getText("t").toString() === "before during ",
+      "B to have the update published while it loaded",
+    );
     typeOnA("after");
     await waitFor(() => roomB.doc.getText("t").toString() === "before during after", "B to keep receiving");
   });
@@ -113,7 +119,11 @@ describeScale("fan-out between processes", () => {
     const roomA = await loadRoom(a, "r1");
     const person = new awarenessProtocol.Awareness(new Y.Doc());
     person.setLocalState({ user: { name: "Ada" } });
-    awarenessProtocol.applyAwarenessUpdate(roomA.awareness, awarenessProtocol.encodeAwarenessUpdate(person, [person.clientID]), fromPeer);
+    awarenessProtocol.applyAwarenessUpdate(
+      roomA.awareness,
+      awarenessProtocol.encodeAwarenessUpdate(person, [person.clientID]),
+      fromPeer,
+    );
 
     const roomB = await loadRoom(b, "r1");
     await waitFor(() => roomB.awareness.getStates().get(person.clientID) !== undefined, "B to learn about Ada");
@@ -145,7 +155,10 @@ describeScale("fan-out between processes", () => {
     } finally {
       await admin.quit();
     }
-    await waitFor(() => roomB.doc.getText("t").toString() === "written while B was disconnected", "B to resync from the store after reconnecting");
+    await waitFor(
+      () => roomB.doc.getText("t").toString() === "written while B was disconnected",
+      "B to resync from the store after reconnecting",
+    );
     expect(broadcastOnB).toEqual([REMOTE_ORIGIN]);
   });
 

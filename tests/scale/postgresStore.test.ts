@@ -17,7 +17,10 @@ afterEach(async () => {
 
 async function connect(schemaName?: string): Promise<PostgresStore> {
   schema ??= await freshSchema();
-  const store = await PostgresStore.connect({ connectionString: services().databaseUrl, schema: schemaName ?? schema.name });
+  const store = await PostgresStore.connect({
+    connectionString: services().databaseUrl,
+    schema: schemaName ?? schema.name,
+  });
   open.push(store);
   return store;
 }
@@ -80,9 +83,25 @@ describeScale("Postgres store", () => {
     expect((await store.listVersions("r1", null)).map((version) => version.id)).toEqual(["v3", "v2", "v1"]);
     expect(await store.getVersion("r1", "v1")).toMatchObject({ text: "one", canvasId: "c1", createdAt: 10 });
     expect(await store.getVersion("other", "v1")).toBeNull();
-    await store.saveFeedback({ id: "f1", roomId: "r1", runId: "run1", kind: "thumbs", value: "down", context: { userText: "x" }, createdAt: 1 });
+    await store.saveFeedback({
+      id: "f1",
+      roomId: "r1",
+      runId: "run1",
+      kind: "thumbs",
+      value: "down",
+      context: { userText: "x" },
+      createdAt: 1,
+    });
     expect(await store.listFeedback()).toEqual([
-      { id: "f1", roomId: "r1", runId: "run1", kind: "thumbs", value: "down", context: { userText: "x" }, createdAt: 1 },
+      {
+        id: "f1",
+        roomId: "r1",
+        runId: "run1",
+        kind: "thumbs",
+        value: "down",
+        context: { userText: "x" },
+        createdAt: 1,
+      },
     ]);
   });
 

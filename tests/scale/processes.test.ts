@@ -28,13 +28,21 @@ afterEach(async () => {
 });
 
 /** Two processes on their own ports, one database schema and one Redis prefix between them. */
-async function startPair(extraEnv: Record<string, string> = {}): Promise<{ a: ServerProcess; b: ServerProcess; prefix: string; start: () => Promise<ServerProcess> }> {
+async function startPair(
+  extraEnv: Record<string, string> = {},
+): Promise<{ a: ServerProcess; b: ServerProcess; prefix: string; start: () => Promise<ServerProcess> }> {
   schema = await freshSchema();
   const prefix = freshRedisPrefix();
   const start = async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "canvas-scale-"));
     dirs.push(dataDir);
-    const server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: schema!.url, REDIS_URL: services().redisUrl, REDIS_PREFIX: prefix, ...extraEnv });
+    const server = await spawnServer({
+      DATA_DIR: dataDir,
+      DATABASE_URL: schema!.url,
+      REDIS_URL: services().redisUrl,
+      REDIS_PREFIX: prefix,
+      ...extraEnv,
+    });
     servers.push(server);
     return server;
   };
@@ -70,7 +78,11 @@ describeScale("two server processes on Redis + Postgres", () => {
         }
       }),
     );
-    await waitFor(() => lines(everyone[0]!.doc).length === 120 && sameLines(everyone.map((client) => client.doc)), "all six clients to converge", 20_000);
+    await waitFor(
+      () => lines(everyone[0]!.doc).length === 120 && sameLines(everyone.map((client) => client.doc)),
+      "all six clients to converge",
+      20_000,
+    );
 
     // What converged is also what is stored: a newcomer on either process loads all of it.
     const late = joinRoom(b.url, room.roomId, room.tokens.viewer);
@@ -89,10 +101,12 @@ describeScale("two server processes on Redis + Postgres", () => {
     chatArray(watcher.doc).observeDeep(() => {
       const last = chatArray(watcher.doc).get(chatArray(watcher.doc).length - 1);
       const status = last?.get("status");
-      if (last?.get("role") === "assistant" && typeof status === "string" && statuses[statuses.length - 1] !== status) statuses.push(status);
+      if (last?.get("role") === "assistant" && typeof status === "string" && statuses[statuses.length - 1] !== status)
+        statuses.push(status);
     });
     watcher.provider.awareness.on("change", () => {
-      for (const state of watcher.provider.awareness.getStates().values()) if (state.ai === true) sawAgentPresence = true;
+      for (const state of watcher.provider.awareness.getStates().values())
+        if (state.ai === true) sawAgentPresence = true;
     });
 
     const response = await fetch(`${a.url}/api/rooms/${room.roomId}/messages`, {
@@ -102,7 +116,11 @@ describeScale("two server processes on Redis + Postgres", () => {
     });
     expect(response.status).toBe(202);
 
-    await waitFor(() => statuses.includes("done") || statuses.includes("error"), "the run to finish, as seen from process B", 30_000);
+    await waitFor(
+      () => statuses.includes("done") || statuses.includes("error"),
+      "the run to finish, as seen from process B",
+      30_000,
+    );
     expect(statuses).toEqual(["streaming", "done"]);
     expect(sawAgentPresence).toBe(true);
     const canvases = [...canvasesMap(watcher.doc).values()];
@@ -137,14 +155,30 @@ describeScale("two server processes on Redis + Postgres", () => {
 
   it("stop pressed through one process stops the run executing in the other", async () => {
     fake = await startFakeOpenAI();
-    const { a, b } = await startPair({ CANVAS_ENGINE: "openai", OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "test-key", CANVAS_MODEL: "fake-model" });
+    const { a, b } = await startPair({
+      CANVAS_ENGINE: "openai",
+      OPENAI_BASE_URL: fake.url,
+      OPENAI_API_KEY: "test-key",
+      CANVAS_MODEL: "fake-model",
+    });
     const room = await createRoom(a.url);
     const watcher = joinRoom(b.url, room.roomId, room.tokens.viewer);
     await watcher.synced;
-    const replyStatus = () => chatArray(watcher.doc).get(chatArray(watcher.doc).length - 1)?.get("status");
-    const replyText = () => String(chatArray(watcher.doc).get(chatArray(watcher.doc).length - 1)?.get("text") ?? "");
+    const replyStatus = () =>
+      chatArray(watcher.doc)
+        .get(chatArray(watcher.doc).length - 1)
+        ?.get("status");
+    const replyText = () =>
+      String(
+        chatArray(watcher.doc)
+          .get(chatArray(watcher.doc).length - 1)
+          ?.get("text") ?? "",
+      );
     // A slow answer: about 15 s of streaming unless someone stops it.
-    fake.script([{ text: "Lighthouses guide ships. ".repeat(30), chunkSize: 5, delayMs: 100 }, { text: "Hello again." }]);
+    fake.script([
+      { text: "Lighthouses guide ships. ".repeat(30), chunkSize: 5, delayMs: 100 },
+      { text: "Hello again." },
+    ]);
     const post = (url: string, path: string, body: unknown) =>
       fetch(`${url}/api/rooms/${room.roomId}${path}`, {
         method: "POST",
@@ -182,7 +216,11 @@ describeScale("two server processes on Redis + Postgres", () => {
         await new Promise((resolve) => setTimeout(resolve, 5 + index));
       }
     });
-    await waitFor(() => everyone.every((client) => lines(client.doc).length > 60), "clients to see each other's typing", 20_000);
+    await waitFor(
+      () => everyone.every((client) => lines(client.doc).length > 60),
+      "clients to see each other's typing",
+      20_000,
+    );
 
     await a.kill("SIGKILL");
     servers.splice(servers.indexOf(a), 1); // already dead: afterEach must not wait for its exit again
@@ -198,7 +236,11 @@ describeScale("two server processes on Redis + Postgres", () => {
     await Promise.all(typists);
 
     const survivors = [...moved, ...onB];
-    await waitFor(() => sameLines(survivors.map((client) => client.doc)) && lines(survivors[0]!.doc).length === typed.size, "everyone to converge on B", 20_000);
+    await waitFor(
+      () => sameLines(survivors.map((client) => client.doc)) && lines(survivors[0]!.doc).length === typed.size,
+      "everyone to converge on B",
+      20_000,
+    );
     const reader = joinRoom(b.url, room.roomId, room.tokens.viewer);
     await reader.synced;
     expect(new Set(lines(reader.doc))).toEqual(typed);

@@ -18,16 +18,24 @@ function read(): ScaleServices | null {
 
 const found = read();
 if (!found) {
-  const how = "start redis-server and postgresql and set REDIS_URL=redis://127.0.0.1:6379 DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db (see docs/SCALE.md)";
-  if (process.env.CI) console.error(`\n!!! scale-out tests: REDIS_URL/DATABASE_URL are unset in CI; they will FAIL. ${how}\n`);
-  else console.warn(`\n!!! SKIPPING the scale-out tests (Redis + Postgres): REDIS_URL/DATABASE_URL are unset. To run them, ${how}\n`);
+  const how =
+    "start redis-server and postgresql and set REDIS_URL=redis://127.0.0.1:6379 DATABASE_URL=postgres://user:pass@127.0.0.1:5432/db (see docs/SCALE.md)";
+  if (process.env.CI)
+    console.error(`\n!!! scale-out tests: REDIS_URL/DATABASE_URL are unset in CI; they will FAIL. ${how}\n`);
+  else
+    console.warn(
+      `\n!!! SKIPPING the scale-out tests (Redis + Postgres): REDIS_URL/DATABASE_URL are unset. To run them, ${how}\n`,
+    );
 }
 
 /** `describe` when the services are configured or in CI (where missing services must fail), else skipped. */
 export const describeScale = found || process.env.CI ? describe : describe.skip;
 
 export function services(): ScaleServices {
-  if (!found) throw new Error("REDIS_URL and DATABASE_URL must be set for the scale-out tests (CI runs them; .ci/run starts both)");
+  if (!found)
+    throw new Error(
+      "REDIS_URL and DATABASE_URL must be set for the scale-out tests (CI runs them; .ci/run starts both)",
+    );
   return found;
 }
 

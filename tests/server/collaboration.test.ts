@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { canvasFragment } from "../../shared/room.ts";
-import { connectClient, fragmentText, startTestServer, typeParagraph, waitFor, type TestClient, type TestServer } from "../helpers/server.ts";
+import {
+  connectClient,
+  fragmentText,
+  startTestServer,
+  typeParagraph,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from "../helpers/server.ts";
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -43,7 +51,10 @@ describe("live collaboration", () => {
     await Promise.all([writer.synced, watcher.synced]);
     for (let index = 0; index < 20; index++) typeParagraph(canvasFragment(writer.doc, "c1"), `line ${index}`);
     // A viewer receives updates only after they are stored, so seeing them means they are durable.
-    await waitFor(() => fragmentText(canvasFragment(watcher.doc, "c1")).includes("line 19"), "the viewer to see all lines");
+    await waitFor(
+      () => fragmentText(canvasFragment(watcher.doc, "c1")).includes("line 19"),
+      "the viewer to see all lines",
+    );
     writer.destroy();
     watcher.destroy();
 
@@ -64,7 +75,10 @@ describe("live collaboration", () => {
     typeParagraph(canvasFragment(viewer.doc, "c1"), "viewer vandalism");
     typeParagraph(canvasFragment(commenter.doc, "c1"), "commenter vandalism");
     typeParagraph(canvasFragment(editor.doc, "c1"), "editor text");
-    await waitFor(() => fragmentText(canvasFragment(viewer.doc, "c1")).includes("editor text"), "the editor's text to reach the viewer");
+    await waitFor(
+      () => fragmentText(canvasFragment(viewer.doc, "c1")).includes("editor text"),
+      "the editor's text to reach the viewer",
+    );
     expect(fragmentText(canvasFragment(editor.doc, "c1"))).toBe("editor text");
 
     const live = await server.running.app.registry.get(room.roomId);
@@ -120,7 +134,10 @@ describe("share links over HTTP", () => {
 
   it("a rotated link stops working and the new one works", async () => {
     const room = await server.createRoom();
-    const rotated = await server.api(`/api/rooms/${room.roomId}/links/editor/rotate`, { method: "POST", token: room.tokens.owner });
+    const rotated = await server.api(`/api/rooms/${room.roomId}/links/editor/rotate`, {
+      method: "POST",
+      token: room.tokens.owner,
+    });
     expect(rotated.status).toBe(200);
     const { token } = rotated.json as { token: string };
     expect((await server.api(`/api/rooms/${room.roomId}`, { token: room.tokens.editor })).status).toBe(401);

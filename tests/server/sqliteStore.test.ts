@@ -79,9 +79,25 @@ describe("SQLite store", () => {
     expect((await store.listVersions("r1", "c1")).map((version) => version.id)).toEqual(["v2", "v1"]);
     expect(await store.getVersion("r1", "v1")).toMatchObject({ text: "one", canvasId: "c1" });
     expect(await store.getVersion("other", "v1")).toBeNull();
-    await store.saveFeedback({ id: "f1", roomId: "r1", runId: "run1", kind: "thumbs", value: "down", context: { userText: "x" }, createdAt: 1 });
+    await store.saveFeedback({
+      id: "f1",
+      roomId: "r1",
+      runId: "run1",
+      kind: "thumbs",
+      value: "down",
+      context: { userText: "x" },
+      createdAt: 1,
+    });
     expect(await store.listFeedback()).toEqual([
-      { id: "f1", roomId: "r1", runId: "run1", kind: "thumbs", value: "down", context: { userText: "x" }, createdAt: 1 },
+      {
+        id: "f1",
+        roomId: "r1",
+        runId: "run1",
+        kind: "thumbs",
+        value: "down",
+        context: { userText: "x" },
+        createdAt: 1,
+      },
     ]);
     await store.close();
   });

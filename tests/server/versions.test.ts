@@ -20,7 +20,10 @@ describe("periodic versions of human work", () => {
     });
     const { canvasId } = created.json as { canvasId: string };
     const list = async () =>
-      ((await server.api(`/api/rooms/${room.roomId}/versions?canvasId=${canvasId}`, { token: room.tokens.viewer })).json as VersionList).versions;
+      (
+        (await server.api(`/api/rooms/${room.roomId}/versions?canvasId=${canvasId}`, { token: room.tokens.viewer }))
+          .json as VersionList
+      ).versions;
 
     // Several intervals pass without a change: no versions.
     await new Promise((resolve) => setTimeout(resolve, 200));

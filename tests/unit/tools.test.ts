@@ -36,12 +36,21 @@ describe("tool schemas", () => {
 
   it("accept arguments as the JSON string the API sends", () => {
     const result = parseToolCall("rewrite_canvas", JSON.stringify({ content: "# Hi", summary: "s" }));
-    expect(result).toEqual({ ok: true, call: { name: "rewrite_canvas", arguments: { content: "# Hi", summary: "s" } } });
+    expect(result).toEqual({
+      ok: true,
+      call: { name: "rewrite_canvas", arguments: { content: "# Hi", summary: "s" } },
+    });
   });
 
   it("refuse an unknown tool, broken JSON and wrong types with a message naming the problem", () => {
-    expect(parseToolCall("delete_canvas", {})).toMatchObject({ ok: false, error: expect.stringContaining("Unknown tool") });
-    expect(parseToolCall("edit_canvas", "{not json")).toMatchObject({ ok: false, error: expect.stringContaining("not valid JSON") });
+    expect(parseToolCall("delete_canvas", {})).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("Unknown tool"),
+    });
+    expect(parseToolCall("edit_canvas", "{not json")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("not valid JSON"),
+    });
     const wrong = parseToolCall("edit_canvas", { edits: [{ find: "", replace: 1, all: false }], summary: "x" });
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.error).toMatch(/edits\.0\.(find|replace)/);
@@ -52,7 +61,10 @@ describe("tool schemas", () => {
 describe("tool names", () => {
   it("refuse names inherited from Object.prototype instead of treating them as tools", () => {
     for (const name of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
-      expect(parseToolCall(name, { content: "", summary: "" })).toMatchObject({ ok: false, error: expect.stringContaining("Unknown tool") });
+      expect(parseToolCall(name, { content: "", summary: "" })).toMatchObject({
+        ok: false,
+        error: expect.stringContaining("Unknown tool"),
+      });
     }
   });
 });

@@ -123,7 +123,11 @@ export function sections(blocks: Block[]): Section[] {
 }
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[*_`"'“”‘’]/g, "").replace(/\s+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[*_`"'“”‘’]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The section whose heading matches `name` (exact, then contains), or null. */

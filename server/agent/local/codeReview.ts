@@ -54,11 +54,26 @@ function debugOutput(lines: Line[], family: Family): Finding[] {
   for (const line of lines) {
     if (isCommentLine(line.text)) continue;
     if ((family === "js" || family === "ts") && /\bconsole\.(log|debug|trace|dir)\s*\(/.test(line.text)) {
-      found.push({ range: trimmedLine(line), comment: "Debug output left in: remove it or use the project's logger.", severity: "suggestion", fix: null });
+      found.push({
+        range: trimmedLine(line),
+        comment: "Debug output left in: remove it or use the project's logger.",
+        severity: "suggestion",
+        fix: null,
+      });
     } else if ((family === "js" || family === "ts") && /^\s*debugger;?\s*$/.test(line.text)) {
-      found.push({ range: trimmedLine(line), comment: "A `debugger` statement pauses every run with devtools open: remove it.", severity: "issue", fix: null });
+      found.push({
+        range: trimmedLine(line),
+        comment: "A `debugger` statement pauses every run with devtools open: remove it.",
+        severity: "issue",
+        fix: null,
+      });
     } else if (family === "python" && /^\s+print\s*\(/.test(line.text)) {
-      found.push({ range: trimmedLine(line), comment: "print() inside a function: if this is debug output, remove it or use the logging module.", severity: "suggestion", fix: null });
+      found.push({
+        range: trimmedLine(line),
+        comment: "print() inside a function: if this is debug output, remove it or use the logging module.",
+        severity: "suggestion",
+        fix: null,
+      });
     }
   }
   return found;
@@ -104,7 +119,11 @@ function anyTypes(source: string, family: Family): Finding[] {
 function unusedVariables(source: string, lines: Line[], family: Family): Finding[] {
   const found: Finding[] = [];
   const declaration =
-    family === "python" ? /^(\s+)([A-Za-z_]\w*)\s*=(?!=)/ : family === "js" || family === "ts" ? /^(\s*)(?:const|let|var)\s+([A-Za-z$][\w$]*)\b/ : null;
+    family === "python"
+      ? /^(\s+)([A-Za-z_]\w*)\s*=(?!=)/
+      : family === "js" || family === "ts"
+        ? /^(\s*)(?:const|let|var)\s+([A-Za-z$][\w$]*)\b/
+        : null;
   if (!declaration) return found;
   for (const line of lines) {
     const match = declaration.exec(line.text);
@@ -185,7 +204,10 @@ export function debugLines(source: string, language: string | null, within: Rang
 function longFunctions(lines: Line[], family: Family): Finding[] {
   const found: Finding[] = [];
   for (const line of lines) {
-    const starts = family === "python" ? /^\s*(?:async\s+)?def\s+\w+/.test(line.text) : !CONTROL.test(line.text) && FUNCTION_START.test(line.text);
+    const starts =
+      family === "python"
+        ? /^\s*(?:async\s+)?def\s+\w+/.test(line.text)
+        : !CONTROL.test(line.text) && FUNCTION_START.test(line.text);
     if (!starts) continue;
     const length = functionEnd(lines, line.index, family) - line.index + 1;
     if (length <= LONG_FUNCTION_LINES) continue;

@@ -16,13 +16,21 @@ function planDelete(canvas: CanvasContext, blocks: Block[], target: Target, sele
   const content = canvas.content;
   let range = resolved.range;
   if (target.unit === "paragraph" || target.unit === "section") range = removalRange(content, range.start, range.end);
-  else if (content[range.start - 1] === " " && /[\s.,;:!?]/.test(content[range.end] ?? "\n")) range = { start: range.start - 1, end: range.end };
+  else if (content[range.start - 1] === " " && /[\s.,;:!?]/.test(content[range.end] ?? "\n"))
+    range = { start: range.start - 1, end: range.end };
   const edits = spanEdit(content, range, "");
   if (!edits) return reply(`I could not quote ${resolved.label} uniquely, so I did not delete it.`);
   return editCall(edits, `Deleted ${resolved.label}.`);
 }
-function planMove(canvas: CanvasContext, blocks: Block[], target: Target, destination: Destination, selection: Range | null): Plan {
-  if (target.unit !== "paragraph" && target.unit !== "section") return reply("I can move paragraphs and sections; name one (\"paragraph 2\", \"the section Background\").");
+function planMove(
+  canvas: CanvasContext,
+  blocks: Block[],
+  target: Target,
+  destination: Destination,
+  selection: Range | null,
+): Plan {
+  if (target.unit !== "paragraph" && target.unit !== "section")
+    return reply('I can move paragraphs and sections; name one ("paragraph 2", "the section Background").');
   const resolved = resolveTarget(canvas, blocks, target, selection);
   if (typeof resolved === "string") return reply(resolved);
   const at = insertionPoint(canvas, blocks, destination, selection);
@@ -49,7 +57,12 @@ function planMove(canvas: CanvasContext, blocks: Block[], target: Target, destin
   }
   const edits = spanEdit(content, span, replace);
   if (!edits) return reply(`I could not quote ${resolved.label} uniquely, so I did not move it.`);
-  const where = at === "end" ? "to the end" : destination.where === "start" ? "to the top" : `${destination.where} ${describe(destination)}`;
+  const where =
+    at === "end"
+      ? "to the end"
+      : destination.where === "start"
+        ? "to the top"
+        : `${destination.where} ${describe(destination)}`;
   return editCall(edits, `Moved ${resolved.label} ${where}.`);
 }
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -62,22 +75,33 @@ function planSwap(canvas: CanvasContext, blocks: Block[], a: Target, b: Target):
   const [x, y] = first.range.start < second.range.start ? [first, second] : [second, first];
   if (x.range.start === y.range.start) return reply("Those are the same paragraph.");
   const content = canvas.content;
-  const replace = content.slice(y.range.start, y.range.end) + content.slice(x.range.end, y.range.start) + content.slice(x.range.start, x.range.end);
+  const replace =
+    content.slice(y.range.start, y.range.end) +
+    content.slice(x.range.end, y.range.start) +
+    content.slice(x.range.start, x.range.end);
   const edits = spanEdit(content, { start: x.range.start, end: y.range.end }, replace);
   if (!edits) return reply("I could not quote those paragraphs uniquely.");
   return editCall(edits, `Swapped ${first.label} and ${second.label}.`);
 }
 function planTitle(canvas: CanvasContext, blocks: Block[], title: string): Plan {
   const content = canvas.content;
-  const heading = blocks.find((block) => block.kind === "heading" && block.level === 1) ?? (blocks[0]?.kind === "heading" ? blocks[0] : undefined);
+  const heading =
+    blocks.find((block) => block.kind === "heading" && block.level === 1) ??
+    (blocks[0]?.kind === "heading" ? blocks[0] : undefined);
   if (heading) {
-    const edits = spanEdit(content, { start: heading.start, end: heading.end }, `${"#".repeat(heading.level)} ${title}`);
+    const edits = spanEdit(
+      content,
+      { start: heading.start, end: heading.end },
+      `${"#".repeat(heading.level)} ${title}`,
+    );
     if (edits) return editCall(edits, `Changed the title to "${title}".`);
   }
   const first = blocks[0];
   if (!first) return reply("The canvas is empty; there is nothing to put a title on.");
   const edits = spanEdit(content, { start: first.start, end: first.end }, `# ${title}${SEPARATOR}${first.text}`);
-  return edits ? editCall(edits, `Added the title "${title}".`) : reply("I could not quote the start of the canvas uniquely.");
+  return edits
+    ? editCall(edits, `Added the title "${title}".`)
+    : reply("I could not quote the start of the canvas uniquely.");
 }
 
 /** A target that names a section: "the section X", or quoted text that is a heading. */
@@ -87,7 +111,13 @@ function sectionName(target: Target): string | null {
   return null;
 }
 
-function planAddSection(canvas: CanvasContext, blocks: Block[], heading: string, destination: Destination | null, selection: Range | null): Plan {
+function planAddSection(
+  canvas: CanvasContext,
+  blocks: Block[],
+  heading: string,
+  destination: Destination | null,
+  selection: Range | null,
+): Plan {
   const content = canvas.content;
   if (blocks.length === 0) return reply("The canvas is empty; write something first or ask me to draft an outline.");
   let at = destination ? insertionPoint(canvas, blocks, destination, selection) : "end";
@@ -106,7 +136,9 @@ function planAddSection(canvas: CanvasContext, blocks: Block[], heading: string,
   const anchor = at === "end" ? blocks[blocks.length - 1]! : blocks.find((block) => block.start === at)!;
   const replace = at === "end" ? `${anchor.text}${SEPARATOR}${section}` : `${section}${SEPARATOR}${anchor.text}`;
   const edits = spanEdit(content, { start: anchor.start, end: anchor.end }, replace);
-  return edits ? editCall(edits, `Added a section "${heading}" with a placeholder paragraph.`) : reply("I could not quote the place to insert the section uniquely.");
+  return edits
+    ? editCall(edits, `Added a section "${heading}" with a placeholder paragraph.`)
+    : reply("I could not quote the place to insert the section uniquely.");
 }
 
 function changeCase(text: string, to: "upper" | "lower", markdown: boolean): string {
@@ -122,10 +154,13 @@ function changeCase(text: string, to: "upper" | "lower", markdown: boolean): str
 function planCase(canvas: CanvasContext, to: "upper" | "lower", selection: Range | null): Plan {
   const content = canvas.content;
   const markdown = canvas.kind === "document";
-  if (canvas.kind === "code" && !selection) return reply("Changing the case of a whole program would break it; select the text to change.");
+  if (canvas.kind === "code" && !selection)
+    return reply("Changing the case of a whole program would break it; select the text to change.");
   if (selection) {
     const edits = spanEdit(content, selection, changeCase(content.slice(selection.start, selection.end), to, markdown));
-    return edits ? editCall(edits, `Changed the selected text to ${to}case.`) : reply("I could not quote the selection uniquely.");
+    return edits
+      ? editCall(edits, `Changed the selected text to ${to}case.`)
+      : reply("I could not quote the selection uniquely.");
   }
   const summary = `Changed the whole canvas to ${to}case (code and links unchanged).`;
   return {
@@ -135,29 +170,50 @@ function planCase(canvas: CanvasContext, to: "upper" | "lower", selection: Range
   };
 }
 function planRemoveLogs(canvas: CanvasContext, scope: string | null, selection: Range | null): Plan {
-  if (canvas.kind !== "code") return reply("There is no debug output in a document; on code I can remove console.log or print statements.");
+  if (canvas.kind !== "code")
+    return reply("There is no debug output in a document; on code I can remove console.log or print statements.");
   let within = selection;
   if (scope) {
     within = functionRange(canvas.content, scope, canvas.language);
     if (!within) return reply(`I found no function called ${scope}; nothing changed.`);
   }
   const lines = debugLines(canvas.content, canvas.language, within);
-  if (lines.length === 0) return reply(`I found no single-line debug output statements${scope ? ` in ${scope}` : ""}; nothing changed.`);
-  const edits = editsAt(canvas.content, lines.map((line) => ({ ...line, replace: "" })), { stop: /(?!)/ });
+  if (lines.length === 0)
+    return reply(`I found no single-line debug output statements${scope ? ` in ${scope}` : ""}; nothing changed.`);
+  const edits = editsAt(
+    canvas.content,
+    lines.map((line) => ({ ...line, replace: "" })),
+    { stop: /(?!)/ },
+  );
   if (!edits) return reply("I could not quote the debug statements uniquely; nothing changed.");
-  return editCall(edits, `Removed ${lines.length} debug output line${lines.length === 1 ? "" : "s"}${scope ? ` in ${scope}` : ""}.`);
+  return editCall(
+    edits,
+    `Removed ${lines.length} debug output line${lines.length === 1 ? "" : "s"}${scope ? ` in ${scope}` : ""}.`,
+  );
 }
 
 /** The plan for an intent on the open canvas, or null when the words did not name anything there. */
-export async function planIntent(parsed: Intent, canvas: CanvasContext, selectionText: string | null): Promise<Plan | null> {
+export async function planIntent(
+  parsed: Intent,
+  canvas: CanvasContext,
+  selectionText: string | null,
+): Promise<Plan | null> {
   const selection = selectionRange(canvas.content, selectionText);
   const blocks = markdownBlocks(canvas.content);
   const intent = resolveNames(parsed, canvas, blocks);
   if (!intent) return null;
-  const structural = intent.type === "delete" || intent.type === "move" || intent.type === "swap" || intent.type === "addSection" || intent.type === "title";
-  const usesBlocks = structural && !(intent.type === "delete" && (intent.target.unit === "text" || intent.target.unit === "selection"));
+  const structural =
+    intent.type === "delete" ||
+    intent.type === "move" ||
+    intent.type === "swap" ||
+    intent.type === "addSection" ||
+    intent.type === "title";
+  const usesBlocks =
+    structural && !(intent.type === "delete" && (intent.target.unit === "text" || intent.target.unit === "selection"));
   if (canvas.kind === "code" && usesBlocks) {
-    return reply("Paragraphs, sections and titles are for documents; on code I can replace text, rename symbols and delete quoted code.");
+    return reply(
+      "Paragraphs, sections and titles are for documents; on code I can replace text, rename symbols and delete quoted code.",
+    );
   }
   switch (intent.type) {
     case "replace":

@@ -19,7 +19,8 @@ const COMMENT_REQUEST =
   /\b(?:review|critique|criticise|criticize|feedback|suggest (?:edits|changes|improvements)|proofread|comment on|leave comments|add comments? on|what do you think|thoughts on|look over|check (?:my|this|the) (?:writing|text|essay|draft|code|grammar)|any (?:issues|problems|mistakes|bugs)|relis|critiquer?|revisa|korrigiere|überprüfe)\b/i;
 
 const NEW_CANVAS = /\b(?:new|another|separate|second|different)\b/i;
-const QUESTION = /^\s*(?:what|why|how|when|where|who|which|is|are|does|do|did|can|could|should|explain|tell me)\b|\?\s*$/i;
+const QUESTION =
+  /^\s*(?:what|why|how|when|where|who|which|is|are|does|do|did|can|could|should|explain|tell me)\b|\?\s*$/i;
 
 function decision(text: string, toolCall: ToolCall | null = null): LocalDecision {
   return { text, toolCall };
@@ -27,13 +28,18 @@ function decision(text: string, toolCall: ToolCall | null = null): LocalDecision
 
 async function comment(canvas: CanvasContext, selection: string | null): Promise<LocalDecision> {
   const within = selectionRange(canvas.content, selection);
-  const comments = canvas.kind === "code" ? reviewCode(canvas.content, canvas.language, within) : await reviewDocument(canvas.content, within);
+  const comments =
+    canvas.kind === "code"
+      ? reviewCode(canvas.content, canvas.language, within)
+      : await reviewDocument(canvas.content, within);
   const checks =
     canvas.kind === "code"
       ? "debug output, TODO/FIXME, `any`, unused variables, long functions, loose equality, empty catch blocks"
       : "placeholders, spelling, repeated words, passive voice, wordy phrases, vague words, hard sentences";
   if (comments.length === 0) {
-    return decision(`No issues found by the offline checks (${checks}). ${replies.KEY_HINT.replace("connect a model", "get a deeper review from a model")}`);
+    return decision(
+      `No issues found by the offline checks (${checks}). ${replies.KEY_HINT.replace("connect a model", "get a deeper review from a model")}`,
+    );
   }
   const capped = comments.length === MAX_COMMENTS ? ` (the ${MAX_COMMENTS} strongest)` : "";
   return decision(
@@ -65,11 +71,16 @@ function create(input: TurnInput): LocalDecision {
 function chat(userText: string): LocalDecision {
   const trigger = classifyTrigger(userText);
   if (trigger.fired.includes("chit-chat")) {
-    return decision(/^\s*(?:thanks|thank you|thx|cheers|merci|gracias|danke)/i.test(userText) ? replies.thanksReply() : replies.greetingReply());
+    return decision(
+      /^\s*(?:thanks|thank you|thx|cheers|merci|gracias|danke)/i.test(userText)
+        ? replies.thanksReply()
+        : replies.greetingReply(),
+    );
   }
   const short = trigger.fired.includes("short form") || trigger.fired.includes("short cue");
   if (short && trigger.fired.includes("create verb")) return decision(replies.shortWritingReply());
-  if (QUESTION.test(userText) || trigger.fired.includes("explain or summarise")) return decision(replies.questionReply());
+  if (QUESTION.test(userText) || trigger.fired.includes("explain or summarise"))
+    return decision(replies.questionReply());
   return decision(replies.genericChatReply());
 }
 
@@ -111,6 +122,7 @@ export async function decideLocal(input: TurnInput): Promise<LocalDecision> {
   const trigger = classifyTrigger(input.userText);
   if (trigger.canvas && NEW_CANVAS.test(input.userText)) return create(input);
   if (trigger.fired.includes("chit-chat")) return chat(input.userText);
-  if (QUESTION.test(input.userText) && !/^\s*(?:can|could) you\b/i.test(input.userText)) return decision(replies.canvasQuestionReply());
+  if (QUESTION.test(input.userText) && !/^\s*(?:can|could) you\b/i.test(input.userText))
+    return decision(replies.canvasQuestionReply());
   return decision(replies.needsModelReply(canvas.kind));
 }

@@ -10,7 +10,8 @@ export type Target =
   /** Unquoted words that may be a heading ("before Escalation") or text in the canvas. */
   | { unit: "named"; name: string };
 
-export type Destination = { where: "start" } | { where: "end" } | { where: "before"; target: Target } | { where: "after"; target: Target };
+export type Destination =
+  { where: "start" } | { where: "end" } | { where: "before"; target: Target } | { where: "after"; target: Target };
 
 export type Intent =
   | { type: "replace"; from: string; to: string; quoted: boolean; everywhere: boolean }
@@ -27,11 +28,33 @@ export type Intent =
   | { type: "removeLogs"; scope: string | null };
 
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  "1st": 1, "2nd": 2, "3rd": 3, last: -1, final: -1, opening: 1, closing: -1,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  "1st": 1,
+  "2nd": 2,
+  "3rd": 3,
+  last: -1,
+  final: -1,
+  opening: 1,
+  closing: -1,
 };
 
-const QUOTE_PAIRS: [string, string][] = [['"', '"'], ["“", "”"], ["‘", "’"], ["'", "'"], ["`", "`"], ["«", "»"]];
+const QUOTE_PAIRS: [string, string][] = [
+  ['"', '"'],
+  ["“", "”"],
+  ["‘", "’"],
+  ["'", "'"],
+  ["`", "`"],
+  ["«", "»"],
+];
 
 /** Strings the user put in quotes, in order of appearance. */
 export function quotedStrings(text: string): string[] {
@@ -54,7 +77,10 @@ export function quotedStrings(text: string): string[] {
 }
 
 const unquote = (text: string): string => {
-  const trimmed = text.trim().replace(/[.!]+$/, "").trim();
+  const trimmed = text
+    .trim()
+    .replace(/[.!]+$/, "")
+    .trim();
   const quoted = quotedStrings(trimmed);
   return quoted.length === 1 && quoted[0]!.length >= trimmed.length - 2 ? quoted[0]! : trimmed;
 };
@@ -63,14 +89,21 @@ const unquote = (text: string): string => {
 export function parseTarget(phrase: string, hasSelection: boolean): Target | null {
   const text = phrase.trim().replace(/[.!]+$/, "");
   const lower = text.toLowerCase();
-  if (hasSelection && /^(?:this|it|that|the selection|the selected text|selected text|these lines|this part|this text|this sentence|this paragraph)$/.test(lower)) {
+  if (
+    hasSelection &&
+    /^(?:this|it|that|the selection|the selected text|selected text|these lines|this part|this text|this sentence|this paragraph)$/.test(
+      lower,
+    )
+  ) {
     return { unit: "selection" };
   }
   const numbered = /^(?:the\s+)?(?:paragraph|para|p)\s*#?(-?\d+)$/.exec(lower);
   if (numbered) return { unit: "paragraph", index: Number(numbered[1]) };
   const ordinal = /^(?:the\s+)?(\w+)\s+paragraph$/.exec(lower);
   if (ordinal && ordinal[1]! in ORDINALS) return { unit: "paragraph", index: ORDINALS[ordinal[1]!]! };
-  const sectionQuoted = /^(?:the\s+)?(?:section|heading|part|chapter)\s+(?:called\s+|named\s+|titled\s+)?(.+)$/i.exec(text);
+  const sectionQuoted = /^(?:the\s+)?(?:section|heading|part|chapter)\s+(?:called\s+|named\s+|titled\s+)?(.+)$/i.exec(
+    text,
+  );
   if (sectionQuoted) return { unit: "section", name: unquote(sectionQuoted[1]!) };
   const sectionSuffix = /^(?:the\s+)?(.+?)\s+(?:section|part|chapter)$/i.exec(text);
   if (sectionSuffix) return { unit: "section", name: unquote(sectionSuffix[1]!) };
@@ -84,8 +117,12 @@ export function parseTarget(phrase: string, hasSelection: boolean): Target | nul
 }
 
 function parseDestination(phrase: string, hasSelection: boolean): Destination | null {
-  const lower = phrase.trim().toLowerCase().replace(/[.!]+$/, "");
-  if (/^(?:to\s+)?the\s+(?:end|bottom)(?:\s+of\s+the\s+\w+)?$|^to\s+the\s+end$|^last$/.test(lower)) return { where: "end" };
+  const lower = phrase
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, "");
+  if (/^(?:to\s+)?the\s+(?:end|bottom)(?:\s+of\s+the\s+\w+)?$|^to\s+the\s+end$|^last$/.test(lower))
+    return { where: "end" };
   if (/^(?:to\s+)?the\s+(?:top|start|beginning)(?:\s+of\s+the\s+\w+)?$|^first$/.test(lower)) return { where: "start" };
   const relative = /^(before|above|after|below|under)\s+(.+)$/i.exec(phrase.trim());
   if (!relative) return null;
@@ -94,7 +131,8 @@ function parseDestination(phrase: string, hasSelection: boolean): Destination | 
   return /^(?:before|above)$/i.test(relative[1]!) ? { where: "before", target } : { where: "after", target };
 }
 
-const EVERYWHERE = /\s+(?:everywhere|throughout(?:\s+the\s+\w+)?|in\s+the\s+whole\s+\w+|across\s+the\s+\w+|in\s+all\s+places)$/i;
+const EVERYWHERE =
+  /\s+(?:everywhere|throughout(?:\s+the\s+\w+)?|in\s+the\s+whole\s+\w+|across\s+the\s+\w+|in\s+all\s+places)$/i;
 
 const POLITE = /^\s*(?:(?:can|could|would|will) you\s+|please\s+|now\s+|and\s+|also\s+|ok(?:ay)?,?\s+|then\s+)*/i;
 const TRAILING = /\s*(?:,?\s*please)?[.!?]*\s*$/i;
@@ -104,32 +142,57 @@ export function parseInstruction(userText: string, hasSelection: boolean): Inten
   const text = userText.replace(POLITE, "").replace(TRAILING, "").trim();
   const lower = text.toLowerCase();
 
-  if (/\b(?:fix|correct|check|clean up)\b.*\b(?:spelling|typos?|misspellings?)\b|\bspell-?check\b|\bcorrige(?:r)? (?:l'|les )?(?:orthographe|fautes)|\bcorrige la ortograf[íi]a\b|\brechtschreibung\b/.test(lower)) {
+  if (
+    /\b(?:fix|correct|check|clean up)\b.*\b(?:spelling|typos?|misspellings?)\b|\bspell-?check\b|\bcorrige(?:r)? (?:l'|les )?(?:orthographe|fautes)|\bcorrige la ortograf[íi]a\b|\brechtschreibung\b/.test(
+      lower,
+    )
+  ) {
     return { type: "spelling" };
   }
-  if (/\b(?:remove|delete|strip|drop|get rid of|take out|clean up)\b.*(?:console\.\w+|\bconsole logs?\b|\bdebug(?:ging)? (?:logging|logs|output|statements|prints|lines)\b|\blog(?:ging)? (?:statements|calls|lines)\b|\bprint (?:statements|calls)\b|\bprints\b|\bdebug logging\b)/i.test(text)) {
-    const scope = /\b(?:in|from|inside)\s+(?:the\s+)?(?:function\s+|method\s+)?`?([A-Za-z_$][\w$]*)`?(?:\s+function|\s+method)?$/i.exec(text);
+  if (
+    /\b(?:remove|delete|strip|drop|get rid of|take out|clean up)\b.*(?:console\.\w+|\bconsole logs?\b|\bdebug(?:ging)? (?:logging|logs|output|statements|prints|lines)\b|\blog(?:ging)? (?:statements|calls|lines)\b|\bprint (?:statements|calls)\b|\bprints\b|\bdebug logging\b)/i.test(
+      text,
+    )
+  ) {
+    const scope =
+      /\b(?:in|from|inside)\s+(?:the\s+)?(?:function\s+|method\s+)?`?([A-Za-z_$][\w$]*)`?(?:\s+function|\s+method)?$/i.exec(
+        text,
+      );
     return { type: "removeLogs", scope: scope && !/^(?:the|this|it|code|file)$/i.test(scope[1]!) ? scope[1]! : null };
   }
-  const caseChange = /\b(?:convert|change|make|turn|put|set|write)\b.*\b(upper ?case|all caps|capital letters|capitals|lower ?case|small letters)\b/.exec(lower);
+  const caseChange =
+    /\b(?:convert|change|make|turn|put|set|write)\b.*\b(upper ?case|all caps|capital letters|capitals|lower ?case|small letters)\b/.exec(
+      lower,
+    );
   if (caseChange) return { type: "case", to: /upper|caps|capital/.test(caseChange[1]!) ? "upper" : "lower" };
 
   const title =
-    /^(?:make|set|change|rename|update)\s+the\s+(?:main\s+)?(?:title|heading)\s+(?:to\s+|as\s+|into\s+)?(.+)$/i.exec(text) ??
+    /^(?:make|set|change|rename|update)\s+the\s+(?:main\s+)?(?:title|heading)\s+(?:to\s+|as\s+|into\s+)?(.+)$/i.exec(
+      text,
+    ) ??
     /^(?:title|call|name)\s+it\s+(.+)$/i.exec(text) ??
     /^(?:add|give it)\s+(?:a\s+)?title\s*:?\s*(.+)$/i.exec(text);
   if (title) return { type: "title", title: unquote(title[1]!) };
 
-  const swap = /^(?:swap|switch|exchange)\s+(?:paragraphs?\s+)?(\d+|\w+)(?:\s+paragraph)?\s+(?:and|with)\s+(?:paragraph\s+)?(\d+|\w+)(?:\s+paragraph)?$/i.exec(text);
+  const swap =
+    /^(?:swap|switch|exchange)\s+(?:paragraphs?\s+)?(\d+|\w+)(?:\s+paragraph)?\s+(?:and|with)\s+(?:paragraph\s+)?(\d+|\w+)(?:\s+paragraph)?$/i.exec(
+      text,
+    );
   if (swap && /paragraph/i.test(text)) {
     const a = parseTarget(`paragraph ${ordinalNumber(swap[1]!)}`, hasSelection);
     const b = parseTarget(`paragraph ${ordinalNumber(swap[2]!)}`, hasSelection);
     if (a && b) return { type: "swap", a, b };
   }
 
-  const rename = /^rename\s+(?:the\s+)?(?:function|method|variable|var|class|constant|const|symbol|field|property|type|parameter|param|component|identifier|term|word)?\s*(.+?)\s+(?:to|as|into)\s+(.+)$/i.exec(text);
+  const rename =
+    /^rename\s+(?:the\s+)?(?:function|method|variable|var|class|constant|const|symbol|field|property|type|parameter|param|component|identifier|term|word)?\s*(.+?)\s+(?:to|as|into)\s+(.+)$/i.exec(
+      text,
+    );
   if (rename) {
-    const kindOnly = /^(?:the\s+)?(function|method|class|component|interface|struct|enum|type)\s+(?:to|as|into)\s+/i.exec(text.replace(/^rename\s+/i, ""));
+    const kindOnly =
+      /^(?:the\s+)?(function|method|class|component|interface|struct|enum|type)\s+(?:to|as|into)\s+/i.exec(
+        text.replace(/^rename\s+/i, ""),
+      );
     const declaration = kindOnly ? kindOnly[1]!.toLowerCase() : null;
     const from = declaration ? "" : unquote(rename[1]!);
     const to = unquote(rename[2]!.replace(EVERYWHERE, ""));
@@ -139,8 +202,9 @@ export function parseInstruction(userText: string, hasSelection: boolean): Inten
   }
 
   const replace =
-    /^(?:replace|change|substitute|switch|swap|update|correct)\s+(?:all\s+(?:occurrences\s+of\s+|instances\s+of\s+|the\s+)?|every\s+(?:occurrence\s+of\s+|instance\s+of\s+)?|each\s+)?(.+?)\s+(?:with|to|by|into|for)\s+(.+?)(\s+(?:everywhere|throughout(?:\s+the\s+\w+)?|in\s+the\s+whole\s+\w+|across\s+the\s+\w+))?$/i.exec(text) ??
-    /^(?:remplace[rz]?|reemplaza[r]?|cambia[r]?|ersetze)\s+(.+?)\s+(?:par|por|durch|con)\s+(.+?)()$/i.exec(text);
+    /^(?:replace|change|substitute|switch|swap|update|correct)\s+(?:all\s+(?:occurrences\s+of\s+|instances\s+of\s+|the\s+)?|every\s+(?:occurrence\s+of\s+|instance\s+of\s+)?|each\s+)?(.+?)\s+(?:with|to|by|into|for)\s+(.+?)(\s+(?:everywhere|throughout(?:\s+the\s+\w+)?|in\s+the\s+whole\s+\w+|across\s+the\s+\w+))?$/i.exec(
+      text,
+    ) ?? /^(?:remplace[rz]?|reemplaza[r]?|cambia[r]?|ersetze)\s+(.+?)\s+(?:par|por|durch|con)\s+(.+?)()$/i.exec(text);
   if (replace) {
     const quoted = quotedStrings(text);
     const everywhere = Boolean(replace[3]) || /^(?:replace|change|substitute)\s+(?:all|every|each)\b/i.test(text);
@@ -148,14 +212,20 @@ export function parseInstruction(userText: string, hasSelection: boolean): Inten
     return { type: "replace", from: unquote(replace[1]!), to: unquote(replace[2]!), quoted: false, everywhere };
   }
 
-  const move = /^move\s+(.+?)\s+((?:to\s+)?the\s+(?:end|bottom|top|start|beginning)(?:\s+of\s+the\s+\w+)?|(?:before|above|after|below|under)\s+.+)$/i.exec(text);
+  const move =
+    /^move\s+(.+?)\s+((?:to\s+)?the\s+(?:end|bottom|top|start|beginning)(?:\s+of\s+the\s+\w+)?|(?:before|above|after|below|under)\s+.+)$/i.exec(
+      text,
+    );
   if (move) {
     const target = parseTarget(move[1]!, hasSelection);
     const destination = parseDestination(move[2]!, hasSelection);
     if (target && destination) return { type: "move", target, destination };
   }
 
-  const addSection = /^(?:add|insert|create|append)\s+(?:a\s+)?(?:new\s+)?(?:section|heading|header|subheading)\s*(?:called\s+|named\s+|titled\s+|saying\s+|:\s*)?(.+?)(?:\s+((?:at\s+)?the\s+(?:end|bottom|top|start|beginning)|(?:before|above|after|below|under)\s+.+))?$/i.exec(text);
+  const addSection =
+    /^(?:add|insert|create|append)\s+(?:a\s+)?(?:new\s+)?(?:section|heading|header|subheading)\s*(?:called\s+|named\s+|titled\s+|saying\s+|:\s*)?(.+?)(?:\s+((?:at\s+)?the\s+(?:end|bottom|top|start|beginning)|(?:before|above|after|below|under)\s+.+))?$/i.exec(
+      text,
+    );
   if (addSection) {
     const destination = addSection[2] ? parseDestination(addSection[2].replace(/^at\s+/i, ""), hasSelection) : null;
     if (!addSection[2] || destination) return { type: "addSection", heading: unquote(addSection[1]!), destination };
@@ -164,7 +234,10 @@ export function parseInstruction(userText: string, hasSelection: boolean): Inten
   const fact = factUpdate(text);
   if (fact) return fact;
 
-  const remove = /^(?:delete|remove|drop|cut|erase|get rid of|take out|supprime[rz]?|elimina[r]?|borra[r]?|lösche|entferne)\s+(.+)$/i.exec(text);
+  const remove =
+    /^(?:delete|remove|drop|cut|erase|get rid of|take out|supprime[rz]?|elimina[r]?|borra[r]?|lösche|entferne)\s+(.+)$/i.exec(
+      text,
+    );
   if (remove) {
     const target = parseTarget(remove[1]!, hasSelection);
     if (target) return { type: "delete", target };
@@ -177,16 +250,24 @@ export function parseInstruction(userText: string, hasSelection: boolean): Inten
  * "We switched from Zendesk to Freshdesk." The old value is replaced by the new one of the same shape.
  */
 function factUpdate(text: string): Intent | null {
-  const switched = /\b(?:switched|moved|migrated|changed|went)\s+(?:over\s+)?from\s+([\p{Lu}\d][\w.$%-]*)\s+to\s+([\p{Lu}\d][\w.$%-]*)/u.exec(text);
+  const switched =
+    /\b(?:switched|moved|migrated|changed|went)\s+(?:over\s+)?from\s+([\p{Lu}\d][\w.$%-]*)\s+to\s+([\p{Lu}\d][\w.$%-]*)/u.exec(
+      text,
+    );
   if (switched) return { type: "replace", from: switched[1]!, to: switched[2]!, quoted: false, everywhere: true };
-  const correction = /^(.*?)[,;]?\s+not\s+([\w$][\w.$%-]*?)(?:[.!;]\s*(?:(?:please\s+)?(?:update|fix|change|correct)\s+(?:it|that|this|the \w+)\s*)?)?$/i.exec(text.replace(/[.!]+$/, ""));
+  const correction =
+    /^(.*?)[,;]?\s+not\s+([\w$][\w.$%-]*?)(?:[.!;]\s*(?:(?:please\s+)?(?:update|fix|change|correct)\s+(?:it|that|this|the \w+)\s*)?)?$/i.exec(
+      text.replace(/[.!]+$/, ""),
+    );
   if (!correction) return null;
   const old = correction[2]!;
   const shape = /^\d[\d.,]*$/.test(old) ? /\d[\d.,]*\d|\d/g : /^\p{Lu}/u.test(old) ? /(?<=\s)\p{Lu}[\w.-]*/gu : null;
   if (!shape) return null;
   const candidates = correction[1]!.match(shape) ?? [];
   const replacement = candidates[candidates.length - 1];
-  return replacement && replacement !== old ? { type: "replace", from: old, to: replacement, quoted: false, everywhere: true } : null;
+  return replacement && replacement !== old
+    ? { type: "replace", from: old, to: replacement, quoted: false, everywhere: true }
+    : null;
 }
 
 function ordinalNumber(word: string): string {

@@ -17,9 +17,15 @@ function fixFor(finding: ProseFinding, repeatedWords: boolean): string | null {
   return null;
 }
 
-export async function spellingPlan(canvas: CanvasContext, selection: Range | null, options: { repeatedWords: boolean }): Promise<Plan> {
+export async function spellingPlan(
+  canvas: CanvasContext,
+  selection: Range | null,
+  options: { repeatedWords: boolean },
+): Promise<Plan> {
   if (canvas.kind === "code") {
-    return reply("The offline engine does not spell-check code (identifiers look like misspellings). A model (OPENAI_API_KEY) can fix typos in comments and strings.");
+    return reply(
+      "The offline engine does not spell-check code (identifiers look like misspellings). A model (OPENAI_API_KEY) can fix typos in comments and strings.",
+    );
   }
   const content = canvas.content;
   const findings = (await analyseProse(maskMarkdown(content))).filter(
@@ -32,14 +38,26 @@ export async function spellingPlan(canvas: CanvasContext, selection: Range | nul
       fixes.push({ finding, replace });
     }
   }
-  const unsure = findings.filter((finding) => isReportableMisspelling(finding) && !confidentCorrection(finding)).map((finding) => `"${finding.actual}"`);
-  const unsureNote = unsure.length ? ` Not sure about ${unsure.slice(0, 5).join(", ")}: more than one possible correction, so I left them.` : "";
+  const unsure = findings
+    .filter((finding) => isReportableMisspelling(finding) && !confidentCorrection(finding))
+    .map((finding) => `"${finding.actual}"`);
+  const unsureNote = unsure.length
+    ? ` Not sure about ${unsure.slice(0, 5).join(", ")}: more than one possible correction, so I left them.`
+    : "";
   if (fixes.length === 0) {
-    return reply(`I found no ${options.repeatedWords ? "spelling mistakes or repeated words" : "spelling mistakes"} with one clear fix.${unsureNote}`);
+    return reply(
+      `I found no ${options.repeatedWords ? "spelling mistakes or repeated words" : "spelling mistakes"} with one clear fix.${unsureNote}`,
+    );
   }
-  const edits = editsAt(content, fixes.map(({ finding, replace }) => ({ start: finding.start, end: finding.end, replace })));
+  const edits = editsAt(
+    content,
+    fixes.map(({ finding, replace }) => ({ start: finding.start, end: finding.end, replace })),
+  );
   if (!edits) return reply("I found mistakes but could not quote them uniquely; nothing changed.");
-  const list = fixes.slice(0, 6).map(({ finding, replace }) => `${finding.actual} → ${replace}`).join(", ");
+  const list = fixes
+    .slice(0, 6)
+    .map(({ finding, replace }) => `${finding.actual} → ${replace}`)
+    .join(", ");
   const summary = `Fixed ${fixes.length} mistake${fixes.length === 1 ? "" : "s"}: ${list}${fixes.length > 6 ? ", …" : ""}.`;
   const plan = editCall(edits, summary);
   return plan.kind === "call" ? { ...plan, text: plan.text + unsureNote } : plan;

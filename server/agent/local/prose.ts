@@ -25,23 +25,85 @@ export interface ProseFinding {
 // retext-intensify flags ordinary words ("back", "better", "works", "will") in almost every
 // sentence; only these empty intensifiers and fillers are worth a comment.
 export const VAGUE_WORDS = new Set([
-  "very", "really", "extremely", "quite", "fairly", "rather", "somewhat", "basically", "actually", "literally",
-  "totally", "completely", "absolutely", "truly", "highly", "incredibly", "hugely", "vastly", "remarkably",
-  "clearly", "obviously", "essentially", "virtually", "arguably", "surprisingly", "interestingly", "exceedingly",
+  "very",
+  "really",
+  "extremely",
+  "quite",
+  "fairly",
+  "rather",
+  "somewhat",
+  "basically",
+  "actually",
+  "literally",
+  "totally",
+  "completely",
+  "absolutely",
+  "truly",
+  "highly",
+  "incredibly",
+  "hugely",
+  "vastly",
+  "remarkably",
+  "clearly",
+  "obviously",
+  "essentially",
+  "virtually",
+  "arguably",
+  "surprisingly",
+  "interestingly",
+  "exceedingly",
 ]);
 
 // "was born", "is based in": passive in form, but nobody would write them in the active voice.
 const IDIOMATIC_PARTICIPLES = [
-  "born", "based", "located", "called", "named", "known", "supposed", "married", "involved", "interested",
-  "tired", "done", "gone", "used", "required", "situated", "concerned", "finished", "dressed",
+  "born",
+  "based",
+  "located",
+  "called",
+  "named",
+  "known",
+  "supposed",
+  "married",
+  "involved",
+  "interested",
+  "tired",
+  "done",
+  "gone",
+  "used",
+  "required",
+  "situated",
+  "concerned",
+  "finished",
+  "dressed",
 ];
 
 // retext-simplify knows hundreds of words; single words are only worth a comment when they are
 // plainly inflated. Multi-word phrases ("in order to") almost always are.
 const INFLATED_WORDS = new Set([
-  "utilize", "utilise", "utilization", "commence", "facilitate", "endeavor", "endeavour", "approximately",
-  "assistance", "demonstrate", "numerous", "sufficient", "terminate", "ascertain", "expedite", "leverage",
-  "modify", "optimal", "prioritize", "remainder", "subsequently", "additionally", "nevertheless", "notwithstanding",
+  "utilize",
+  "utilise",
+  "utilization",
+  "commence",
+  "facilitate",
+  "endeavor",
+  "endeavour",
+  "approximately",
+  "assistance",
+  "demonstrate",
+  "numerous",
+  "sufficient",
+  "terminate",
+  "ascertain",
+  "expedite",
+  "leverage",
+  "modify",
+  "optimal",
+  "prioritize",
+  "remainder",
+  "subsequently",
+  "additionally",
+  "nevertheless",
+  "notwithstanding",
 ]);
 
 type Processor = ReturnType<typeof buildProcessor>;
@@ -86,7 +148,8 @@ export async function analyseProse(text: string): Promise<ProseFinding[]> {
     if (!rule || start === undefined || end === undefined) continue;
     const flagged = text.slice(start, end).toLowerCase();
     if (rule === "intensify" && !VAGUE_WORDS.has(flagged)) continue;
-    if (rule === "simplify" && !/\s/.test(flagged) && !INFLATED_WORDS.has(flagged) && !VAGUE_WORDS.has(flagged)) continue;
+    if (rule === "simplify" && !/\s/.test(flagged) && !INFLATED_WORDS.has(flagged) && !VAGUE_WORDS.has(flagged))
+      continue;
     findings.push({
       rule,
       start,
@@ -97,7 +160,10 @@ export async function analyseProse(text: string): Promise<ProseFinding[]> {
     });
   }
   for (const extra of regularPassives(text)) {
-    if (!findings.some((finding) => finding.rule === "passive" && finding.start < extra.end && extra.start < finding.end)) findings.push(extra);
+    if (
+      !findings.some((finding) => finding.rule === "passive" && finding.start < extra.end && extra.start < finding.end)
+    )
+      findings.push(extra);
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -109,7 +175,14 @@ const REGULAR_PASSIVE = /\b(?:am|is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(
 function regularPassives(text: string): ProseFinding[] {
   return [...text.matchAll(REGULAR_PASSIVE)].map((match) => {
     const start = match.index + match[0].indexOf(match[1]!, match[0].search(/\s/));
-    return { rule: "passive", start, end: start + match[1]!.length, actual: match[1]!, expected: [], reason: "Unexpected use of the passive voice" };
+    return {
+      rule: "passive",
+      start,
+      end: start + match[1]!.length,
+      actual: match[1]!,
+      expected: [],
+      reason: "Unexpected use of the passive voice",
+    };
   });
 }
 

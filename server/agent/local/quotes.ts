@@ -98,7 +98,11 @@ export interface FindReplace {
  * is extended until unique, overlapping extensions are merged into one edit. Null when some
  * occurrence cannot be made unique.
  */
-export function editsAt(content: string, replacements: Replacement[], options: ExtendOptions = {}): FindReplace[] | null {
+export function editsAt(
+  content: string,
+  replacements: Replacement[],
+  options: ExtendOptions = {},
+): FindReplace[] | null {
   const sorted = [...replacements].sort((a, b) => a.start - b.start);
   const extended: { range: Range; parts: Replacement[] }[] = [];
   for (const replacement of sorted) {
@@ -128,7 +132,12 @@ export function editsAt(content: string, replacements: Replacement[], options: E
  * Edits replacing every whole-word occurrence of `word`: one `all: true` edit when the plain substring
  * only ever occurs as a whole word, else one unique edit per occurrence. Null when nothing matches.
  */
-export function replaceWordEverywhere(content: string, word: string, replacement: string, within?: Range): FindReplace[] | null {
+export function replaceWordEverywhere(
+  content: string,
+  word: string,
+  replacement: string,
+  within?: Range,
+): FindReplace[] | null {
   const inside = (at: number): boolean => !within || (at >= within.start && at + word.length <= within.end);
   const whole = wordOccurrences(content, word).filter(inside);
   if (whole.length === 0) return null;

@@ -7,8 +7,10 @@ import { editsAt, replaceWordEverywhere, wordOccurrences, type FindReplace, type
 
 /** Carry the capitalisation of the replaced word over to its replacement ("Lamps" → "Lights"). */
 function matchCase(original: string, replacement: string): string {
-  if (original === original.toUpperCase() && original.length > 1 && /\p{L}/u.test(original)) return replacement.toUpperCase();
-  if (/^\p{Lu}/u.test(original) && /^\p{Ll}/u.test(replacement)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+  if (original === original.toUpperCase() && original.length > 1 && /\p{L}/u.test(original))
+    return replacement.toUpperCase();
+  if (/^\p{Lu}/u.test(original) && /^\p{Ll}/u.test(replacement))
+    return replacement.charAt(0).toUpperCase() + replacement.slice(1);
   return replacement;
 }
 
@@ -16,7 +18,9 @@ function matchCase(original: string, replacement: string): string {
 function caseInsensitiveWords(content: string, word: string, within: Range | null): number[] {
   const lower = content.toLowerCase();
   if (lower.length !== content.length) return [];
-  return wordOccurrences(lower, word.toLowerCase()).filter((at) => !within || (at >= within.start && at + word.length <= within.end));
+  return wordOccurrences(lower, word.toLowerCase()).filter(
+    (at) => !within || (at >= within.start && at + word.length <= within.end),
+  );
 }
 
 const DECLARATIONS: Record<string, RegExp> = {
@@ -36,10 +40,16 @@ function soleDeclaration(content: string, kind: string): string | Plan {
   const names = [...new Set([...content.matchAll(pattern)].map((match) => match[1]!))];
   if (names.length === 1) return names[0]!;
   if (names.length === 0) return reply(`I found no ${kind} declaration in the canvas; name the symbol to rename.`);
-  return reply(`There are ${names.length} ${kind} declarations (${names.slice(0, 6).join(", ")}); say which one to rename.`);
+  return reply(
+    `There are ${names.length} ${kind} declarations (${names.slice(0, 6).join(", ")}); say which one to rename.`,
+  );
 }
 
-export function planReplace(canvas: CanvasContext, intent: Extract<Intent, { type: "replace" | "rename" }>, selection: Range | null): Plan | null {
+export function planReplace(
+  canvas: CanvasContext,
+  intent: Extract<Intent, { type: "replace" | "rename" }>,
+  selection: Range | null,
+): Plan | null {
   const content = canvas.content;
   let from = intent.from;
   if (intent.type === "rename" && intent.declaration) {
@@ -49,7 +59,8 @@ export function planReplace(canvas: CanvasContext, intent: Extract<Intent, { typ
   }
   const wordLike = /^[\p{L}\p{N}_$][\p{L}\p{N}_$ '-]*$/u.test(from);
   const verb = intent.type === "rename" ? "Renamed" : "Replaced";
-  const inSelection = (at: number): boolean => !selection || (at >= selection.start && at + from.length <= selection.end);
+  const inSelection = (at: number): boolean =>
+    !selection || (at >= selection.start && at + from.length <= selection.end);
   // Symbols and quoted text are matched exactly; a plain word in prose is matched in any case.
   const quoted = intent.type === "replace" && intent.quoted;
   const exact = intent.type === "rename" || quoted || canvas.kind === "code" || !wordLike;
@@ -58,7 +69,15 @@ export function planReplace(canvas: CanvasContext, intent: Extract<Intent, { typ
   if (exact) {
     const found = wordOccurrences(content, from).filter(inSelection);
     count = found.length;
-    edits = wordLike ? replaceWordEverywhere(content, from, intent.to, selection ?? undefined) : found.length ? editsAt(content, found.map((at) => ({ start: at, end: at + from.length, replace: intent.to })), { stop: /(?!)/ }) : null;
+    edits = wordLike
+      ? replaceWordEverywhere(content, from, intent.to, selection ?? undefined)
+      : found.length
+        ? editsAt(
+            content,
+            found.map((at) => ({ start: at, end: at + from.length, replace: intent.to })),
+            { stop: /(?!)/ },
+          )
+        : null;
   } else {
     const found = caseInsensitiveWords(content, from, selection);
     count = found.length;
@@ -68,12 +87,24 @@ export function planReplace(canvas: CanvasContext, intent: Extract<Intent, { typ
       single !== null && !selection
         ? replaceWordEverywhere(content, single, matchCase(single, intent.to))
         : found.length
-          ? editsAt(content, found.map((at) => ({ start: at, end: at + from.length, replace: matchCase(content.slice(at, at + from.length), intent.to) })))
+          ? editsAt(
+              content,
+              found.map((at) => ({
+                start: at,
+                end: at + from.length,
+                replace: matchCase(content.slice(at, at + from.length), intent.to),
+              })),
+            )
           : null;
   }
   if (!edits || count === 0) {
     if (!quoted && intent.type === "replace" && !content.toLowerCase().includes(from.toLowerCase())) return null;
-    return reply(`I could not find "${from}"${wordLike ? " as a whole word" : ""}${selection ? " in the selection" : ""}; nothing changed.`);
+    return reply(
+      `I could not find "${from}"${wordLike ? " as a whole word" : ""}${selection ? " in the selection" : ""}; nothing changed.`,
+    );
   }
-  return editCall(edits, `${verb} "${from}" ${intent.type === "rename" ? "to" : "with"} "${intent.to}" (${count} occurrence${count === 1 ? "" : "s"}).`);
+  return editCall(
+    edits,
+    `${verb} "${from}" ${intent.type === "rename" ? "to" : "with"} "${intent.to}" (${count} occurrence${count === 1 ? "" : "s"}).`,
+  );
 }

@@ -30,7 +30,10 @@ export function genericChatReply(): string {
 }
 
 export function needsModelReply(kind: "document" | "code"): string {
-  const examples = kind === "code" ? "refactoring, fixing bugs, adding logs or comments, porting" : "changing tone, length or reading level, translating, rewriting";
+  const examples =
+    kind === "code"
+      ? "refactoring, fixing bugs, adding logs or comments, porting"
+      : "changing tone, length or reading level, translating, rewriting";
   return `That needs a language model (${examples}); I'm the offline engine and only make mechanical changes: ${CAN_DO_ON_CANVAS}. ${KEY_HINT}`;
 }
 
@@ -39,7 +42,10 @@ export function canvasQuestionReply(): string {
 }
 
 export function createdReply(title: string, kind: "document" | "code", sections: number): string {
-  const what = kind === "code" ? "a commented skeleton with a main function" : `an outline with ${sections} sections and a note on what goes in each`;
+  const what =
+    kind === "code"
+      ? "a commented skeleton with a main function"
+      : `an outline with ${sections} sections and a note on what goes in each`;
   return `I opened a canvas, "${title}", with ${what}. I'm the offline engine, so this is a scaffold, not a draft: a model writes the full piece. ${KEY_HINT}`;
 }
 

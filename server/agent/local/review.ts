@@ -12,7 +12,12 @@ const MAX_PASSIVE = 2;
 const SEVERITY_RANK: Record<Severity, number> = { issue: 0, suggestion: 1, info: 2 };
 // Within one severity, the more certain checks first.
 const RULE_RANK: Record<ProseFinding["rule"], number> = {
-  spelling: 0, repeated: 1, passive: 2, simplify: 3, readability: 4, intensify: 5,
+  spelling: 0,
+  repeated: 1,
+  passive: 2,
+  simplify: 3,
+  readability: 4,
+  intensify: 5,
 };
 
 interface Drafted {
@@ -28,7 +33,10 @@ function draft(content: string, finding: ProseFinding): { range: Range; spec: Co
   switch (finding.rule) {
     case "spelling": {
       const fix = confidentCorrection(finding);
-      const options = finding.expected.slice(0, 3).map((word) => `"${word}"`).join(", ");
+      const options = finding.expected
+        .slice(0, 3)
+        .map((word) => `"${word}"`)
+        .join(", ");
       return {
         range: flagged,
         spec: {
@@ -119,12 +127,14 @@ function inForeignPhrase(content: string, finding: ProseFinding, unknown: ProseF
 
 function keep(finding: ProseFinding): boolean {
   if (finding.rule === "spelling") return isReportableMisspelling(finding);
-  if (finding.rule === "simplify") return finding.expected.length > 0 || /^(very|really|actually|basically)$/i.test(finding.actual);
+  if (finding.rule === "simplify")
+    return finding.expected.length > 0 || /^(very|really|actually|basically)$/i.test(finding.actual);
   return true;
 }
 
 // Unfinished text: the offline outline's placeholders, and the usual markers people leave.
-const PLACEHOLDER = /(?:Placeholder:[^*\n]*[^*\s]|\b(?:TODO|TBD|TK|FIXME)\b:?[^*\n]*[^*\s]|\b[Ll]orem ipsum[^*\n]*[^*\s])/g;
+const PLACEHOLDER =
+  /(?:Placeholder:[^*\n]*[^*\s]|\b(?:TODO|TBD|TK|FIXME)\b:?[^*\n]*[^*\s]|\b[Ll]orem ipsum[^*\n]*[^*\s])/g;
 
 function placeholders(content: string, within: Range | null): Drafted[] {
   const found: Drafted[] = [];
@@ -137,7 +147,12 @@ function placeholders(content: string, within: Range | null): Drafted[] {
     if (MARKUP.test(quote)) continue;
     found.push({
       range: unique,
-      spec: { quote, comment: "Still a placeholder: replace it with the real text before sharing.", severity: "info", suggestion: null },
+      spec: {
+        quote,
+        comment: "Still a placeholder: replace it with the real text before sharing.",
+        severity: "info",
+        suggestion: null,
+      },
       // After issues and suggestions, but a missing section matters more than style advice.
       rank: SEVERITY_RANK.suggestion * 10 + 9,
     });

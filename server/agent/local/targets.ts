@@ -10,38 +10,58 @@ export interface Resolved {
   label: string;
 }
 
-export function resolveTarget(canvas: CanvasContext, blocks: Block[], target: Target, selection: Range | null): Resolved | string {
+export function resolveTarget(
+  canvas: CanvasContext,
+  blocks: Block[],
+  target: Target,
+  selection: Range | null,
+): Resolved | string {
   const content = canvas.content;
   switch (target.unit) {
     case "paragraph": {
       const list = paragraphs(blocks);
       const block = target.index === -1 ? list[list.length - 1] : list[target.index - 1];
-      if (!block) return `The canvas has ${list.length} paragraph${list.length === 1 ? "" : "s"}, so there is no paragraph ${target.index === -1 ? "to pick" : target.index}.`;
+      if (!block)
+        return `The canvas has ${list.length} paragraph${list.length === 1 ? "" : "s"}, so there is no paragraph ${target.index === -1 ? "to pick" : target.index}.`;
       const label = target.index === -1 ? "the last paragraph" : `paragraph ${target.index}`;
       return { range: { start: block.start, end: block.end }, label };
     }
     case "section": {
       const section = findSection(blocks, target.name);
-      if (section) return { range: { start: section.start, end: section.end }, label: `the section "${section.heading.headingText}"` };
-      if (/^introduction$/i.test(target.name)) return resolveTarget(canvas, blocks, { unit: "paragraph", index: 1 }, selection);
-      if (/^conclusion$/i.test(target.name)) return resolveTarget(canvas, blocks, { unit: "paragraph", index: -1 }, selection);
+      if (section)
+        return {
+          range: { start: section.start, end: section.end },
+          label: `the section "${section.heading.headingText}"`,
+        };
+      if (/^introduction$/i.test(target.name))
+        return resolveTarget(canvas, blocks, { unit: "paragraph", index: 1 }, selection);
+      if (/^conclusion$/i.test(target.name))
+        return resolveTarget(canvas, blocks, { unit: "paragraph", index: -1 }, selection);
       const headings = blocks.filter((block) => block.kind === "heading").map((block) => `"${block.headingText}"`);
       return `I found no section called "${target.name}". ${headings.length ? `The headings are ${headings.join(", ")}.` : "The canvas has no headings."}`;
     }
     case "text": {
       const found = occurrences(content, target.text);
-      if (found.length === 0) return `I could not find "${target.text}" in the canvas; quote the text exactly as it appears.`;
+      if (found.length === 0)
+        return `I could not find "${target.text}" in the canvas; quote the text exactly as it appears.`;
       return { range: { start: found[0]!, end: found[0]! + target.text.length }, label: `"${target.text}"` };
     }
     case "selection":
-      return selection ? { range: selection, label: "the selected text" } : "I could not find the selected text in the canvas.";
+      return selection
+        ? { range: selection, label: "the selected text" }
+        : "I could not find the selected text in the canvas.";
     case "named":
       return `I could not tell what "${target.name}" refers to: name a heading, a paragraph number, or quote the text.`;
   }
 }
 
 /** Top-level units the destination refers to: the block start to insert before, or the end. */
-export function insertionPoint(canvas: CanvasContext, blocks: Block[], destination: Destination, selection: Range | null): number | "end" | string {
+export function insertionPoint(
+  canvas: CanvasContext,
+  blocks: Block[],
+  destination: Destination,
+  selection: Range | null,
+): number | "end" | string {
   if (destination.where === "end") return "end";
   if (destination.where === "start") {
     const first = blocks.find((block, index) => !(index === 0 && block.kind === "heading" && block.level === 1));

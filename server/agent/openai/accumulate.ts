@@ -50,7 +50,8 @@ export class CompletionAccumulator {
       const piece = part.function?.arguments;
       if (piece) {
         call.arguments += piece;
-        if (call.started && call.id !== null) events.push({ type: "tool_call_delta", id: call.id, argumentsSoFar: call.arguments });
+        if (call.started && call.id !== null)
+          events.push({ type: "tool_call_delta", id: call.id, argumentsSoFar: call.arguments });
       }
     }
     if (choice.finish_reason) this.finishReason = choice.finish_reason;

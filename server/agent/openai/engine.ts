@@ -83,13 +83,19 @@ async function* streamTurn(
     stream: true,
     stream_options: { include_usage: true },
     // Some servers reject parallel_tool_calls when no tools are offered.
-    ...(request.tools.length > 0 ? { tools: request.tools, tool_choice: "auto" as const, parallel_tool_calls: false } : {}),
+    ...(request.tools.length > 0
+      ? { tools: request.tools, tool_choice: "auto" as const, parallel_tool_calls: false }
+      : {}),
   };
   let streamRetried = false;
   while (true) {
     const accumulator = new CompletionAccumulator();
     try {
-      for await (const chunk of streamChunks(client, body, { signal: request.signal, timeoutMs: options.timeoutMs, context })) {
+      for await (const chunk of streamChunks(client, body, {
+        signal: request.signal,
+        timeoutMs: options.timeoutMs,
+        context,
+      })) {
         yield* accumulator.apply(chunk);
       }
       if (!accumulator.isComplete()) throw brokenStreamError("the connection closed before the model finished");
@@ -119,7 +125,10 @@ async function* streamTurn(
 // Azure API versions, llama.cpp). Without them the answer is the same, only less well metered.
 const OPTIONAL_PARAMETERS = ["stream_options", "parallel_tool_calls"] as const;
 
-function withoutRejectedOption(body: ChatCompletionCreateParamsStreaming, error: unknown): ChatCompletionCreateParamsStreaming | null {
+function withoutRejectedOption(
+  body: ChatCompletionCreateParamsStreaming,
+  error: unknown,
+): ChatCompletionCreateParamsStreaming | null {
   if (!(error instanceof ProviderError) || error.kind !== "bad_request") return null;
   const rejected = OPTIONAL_PARAMETERS.find((name) => name in body && error.userMessage.includes(name));
   if (!rejected) return null;

@@ -3,7 +3,8 @@
 import OpenAI from "openai";
 import { MAX_RETRY_WAIT_MS, retryAfterMs } from "./retryAfter.ts";
 
-export type ProviderErrorKind = "auth" | "model_not_found" | "rate_limited" | "server" | "timeout" | "stream" | "bad_request" | "cancelled";
+export type ProviderErrorKind =
+  "auth" | "model_not_found" | "rate_limited" | "server" | "timeout" | "stream" | "bad_request" | "cancelled";
 
 export class ProviderError extends Error {
   override readonly name = "ProviderError";
@@ -31,7 +32,12 @@ export interface FailureContext {
 }
 
 export function cancelledError(cause?: unknown): ProviderError {
-  return new ProviderError("cancelled", "The run was cancelled. The canvas keeps only changes that were complete.", undefined, { cause });
+  return new ProviderError(
+    "cancelled",
+    "The run was cancelled. The canvas keeps only changes that were complete.",
+    undefined,
+    { cause },
+  );
 }
 
 export function brokenStreamError(detail: string, cause?: unknown): ProviderError {
@@ -89,7 +95,10 @@ export function toProviderError(error: unknown, context: FailureContext): Provid
   }
   const detail = error instanceof Error ? error.message : String(error);
   // undici says "terminated" when the connection closes inside a response body.
-  return brokenStreamError(detail === "terminated" || detail === "" ? "the connection closed" : detail.slice(0, 120), error);
+  return brokenStreamError(
+    detail === "terminated" || detail === "" ? "the connection closed" : detail.slice(0, 120),
+    error,
+  );
 }
 
 function fromStatus(error: InstanceType<typeof OpenAI.APIError>, context: FailureContext): ProviderError {
@@ -98,11 +107,21 @@ function fromStatus(error: InstanceType<typeof OpenAI.APIError>, context: Failur
   const options = { cause: error };
   if (status === undefined) {
     // An error event inside an otherwise good stream.
-    return new ProviderError("server", `The provider reported an error in the middle of the answer${detail}. Try again.`, undefined, options);
+    return new ProviderError(
+      "server",
+      `The provider reported an error in the middle of the answer${detail}. Try again.`,
+      undefined,
+      options,
+    );
   }
   if (status === 401 || status === 403) {
     const what = status === 401 ? "rejected the API key" : "refused access with this API key";
-    return new ProviderError("auth", `The model provider ${what} (${status}). Check OPENAI_API_KEY${detail}.`, status, options);
+    return new ProviderError(
+      "auth",
+      `The model provider ${what} (${status}). Check OPENAI_API_KEY${detail}.`,
+      status,
+      options,
+    );
   }
   if (status === 404) {
     return new ProviderError(
@@ -114,7 +133,12 @@ function fromStatus(error: InstanceType<typeof OpenAI.APIError>, context: Failur
   }
   if (status === 429) {
     if (errorCode(error) === "insufficient_quota") {
-      return new ProviderError("rate_limited", `The provider says this account has no quota left (429). Check the billing of OPENAI_API_KEY${detail}.`, status, options);
+      return new ProviderError(
+        "rate_limited",
+        `The provider says this account has no quota left (429). Check the billing of OPENAI_API_KEY${detail}.`,
+        status,
+        options,
+      );
     }
     const wait = retryAfterMs(error.headers);
     if (wait !== null && wait > MAX_RETRY_WAIT_MS) {
@@ -150,7 +174,10 @@ function fromStatus(error: InstanceType<typeof OpenAI.APIError>, context: Failur
 
 function providerDetail(error: InstanceType<typeof OpenAI.APIError>): string {
   const body: unknown = error.error;
-  const message = typeof body === "object" && body !== null && "message" in body && typeof body.message === "string" ? body.message : null;
+  const message =
+    typeof body === "object" && body !== null && "message" in body && typeof body.message === "string"
+      ? body.message
+      : null;
   return message ? `: "${message.slice(0, 200)}"` : "";
 }
 

@@ -88,7 +88,13 @@ function decodeString(text: string, from: number, prefix: string, prefixEndsInHi
   let last = prefixEndsInHighSurrogate ? 0xd800 : 0;
   while (index < text.length) {
     const char = text.charCodeAt(index);
-    if (char === QUOTE) return { value: value + text.slice(runStart, index), resumeAt: index + 1, complete: true, endsInHighSurrogate: false };
+    if (char === QUOTE)
+      return {
+        value: value + text.slice(runStart, index),
+        resumeAt: index + 1,
+        complete: true,
+        endsInHighSurrogate: false,
+      };
     if (char !== BACKSLASH) {
       last = char;
       index += 1;
@@ -102,7 +108,12 @@ function decodeString(text: string, from: number, prefix: string, prefixEndsInHi
     index += escape.length;
     runStart = index;
   }
-  return { value: value + text.slice(runStart), resumeAt: text.length, complete: false, endsInHighSurrogate: isHighSurrogate(last) };
+  return {
+    value: value + text.slice(runStart),
+    resumeAt: text.length,
+    complete: false,
+    endsInHighSurrogate: isHighSurrogate(last),
+  };
 }
 
 // A high surrogate at the end of a partial string waits for its pair, so a streamed emoji is never

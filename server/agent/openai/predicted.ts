@@ -21,7 +21,11 @@ export interface PredictedRewriteSettings {
 }
 
 /** Streams the rewritten text; throws a ProviderError on failure, like the engine. */
-export async function* predictedRewrite(client: OpenAI, settings: PredictedRewriteSettings, request: PredictedRewriteRequest): AsyncGenerator<string> {
+export async function* predictedRewrite(
+  client: OpenAI,
+  settings: PredictedRewriteSettings,
+  request: PredictedRewriteRequest,
+): AsyncGenerator<string> {
   const body: ChatCompletionCreateParamsStreaming = {
     model: settings.model,
     messages: request.messages,
@@ -30,7 +34,11 @@ export async function* predictedRewrite(client: OpenAI, settings: PredictedRewri
     prediction: { type: "content", content: request.currentText },
   };
   let finished = false;
-  for await (const chunk of streamChunks(client, body, { signal: request.signal, timeoutMs: settings.timeoutMs, context: settings.context })) {
+  for await (const chunk of streamChunks(client, body, {
+    signal: request.signal,
+    timeoutMs: settings.timeoutMs,
+    context: settings.context,
+  })) {
     const choice = chunk.choices?.[0];
     const content = choice?.delta?.content;
     if (typeof content === "string" && content !== "") yield content;

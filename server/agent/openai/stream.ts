@@ -14,7 +14,11 @@ export interface StreamOptions {
 }
 
 /** Yields the completion's chunks; every failure is thrown as a ProviderError. */
-export async function* streamChunks(client: OpenAI, body: ChatCompletionCreateParamsStreaming, options: StreamOptions): AsyncGenerator<ChatCompletionChunk> {
+export async function* streamChunks(
+  client: OpenAI,
+  body: ChatCompletionCreateParamsStreaming,
+  options: StreamOptions,
+): AsyncGenerator<ChatCompletionChunk> {
   const { signal, timeoutMs } = options;
   if (signal.aborted) throw cancelledError();
   const controller = new AbortController();
@@ -30,7 +34,10 @@ export async function* streamChunks(client: OpenAI, body: ChatCompletionCreatePa
     }, timeoutMs);
   };
   try {
-    const stream = await untilAborted(client.chat.completions.create(body, { signal: controller.signal }), controller.signal);
+    const stream = await untilAborted(
+      client.chat.completions.create(body, { signal: controller.signal }),
+      controller.signal,
+    );
     armIdleTimer();
     for await (const chunk of stream) {
       armIdleTimer();

@@ -4,7 +4,16 @@ import * as Y from "yjs";
 import { ROLES, type Role } from "../../auth/roles.ts";
 import { hashToken, newRoomId, newToken } from "../../auth/tokens.ts";
 import type { AppContext } from "../../app.ts";
-import { canvasesMap, canvasFragment, commentsMap, listCanvases, newId, readChat, roomMeta, type CommentRecord } from "../../../shared/room.ts";
+import {
+  canvasesMap,
+  canvasFragment,
+  commentsMap,
+  listCanvases,
+  newId,
+  readChat,
+  roomMeta,
+  type CommentRecord,
+} from "../../../shared/room.ts";
 import { CANVAS_KINDS, SEVERITIES } from "../../../shared/tools.ts";
 import { canvasText, textToDoc } from "../../../shared/markdown/index.ts";
 import { resolveCommentRange, writeDoc } from "../../../shared/engine/index.ts";
@@ -13,7 +22,10 @@ import { HttpError, notFound } from "../errors.ts";
 
 /** Origin of changes the server makes on behalf of a person through the API. */
 export class ApiOrigin {
-  constructor(readonly role: Role, readonly action: string) {}
+  constructor(
+    readonly role: Role,
+    readonly action: string,
+  ) {}
 }
 
 const createRoomBody = z.strictObject({ title: z.string().trim().min(1).max(200).optional() });
@@ -32,7 +44,10 @@ const addCommentBody = z.strictObject({
   severity: z.enum(SEVERITIES).optional(),
   authorName: z.string().trim().min(1).max(80).optional(),
 });
-const replyBody = z.strictObject({ body: z.string().trim().min(1).max(4_000), authorName: z.string().trim().min(1).max(80).optional() });
+const replyBody = z.strictObject({
+  body: z.string().trim().min(1).max(4_000),
+  authorName: z.string().trim().min(1).max(80).optional(),
+});
 const resolveBody = z.strictObject({ resolved: z.boolean() });
 
 function linksFor(base: string, roomId: string, tokens: Record<Role, string>): Record<Role, string> {
@@ -81,7 +96,8 @@ export function registerRoomRoutes(app: AppContext): void {
   router.add("POST", "/api/rooms/:roomId/links/:role/:op", async (ctx) => {
     const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "manage_links");
     const role = ROLES.find((candidate) => candidate === ctx.params.role);
-    if (!role) throw new HttpError(400, "invalid_role", `Unknown role "${ctx.params.role}". Use one of ${ROLES.join(", ")}.`);
+    if (!role)
+      throw new HttpError(400, "invalid_role", `Unknown role "${ctx.params.role}". Use one of ${ROLES.join(", ")}.`);
     if (ctx.params.op === "revoke") {
       await store.setLink(room.id, role, null);
       app.liveLinks.closeRole(room.id, role, `The ${role} link was revoked by the owner.`);
@@ -102,10 +118,19 @@ export function registerRoomRoutes(app: AppContext): void {
     const language = body.kind === "code" ? (body.language ?? "plaintext") : null;
     const pmDoc = textToDoc(body.content ?? "", body.kind, language);
     await registry.hold(room.id, async (live) => {
-      live.doc.transact(() => {
-        canvasesMap(live.doc).set(canvasId, { id: canvasId, title: body.title, kind: body.kind, language, createdAt: Date.now() });
-        writeDoc(live.doc, canvasFragment(live.doc, canvasId), pmDoc);
-      }, new ApiOrigin(role, "create_canvas"));
+      live.doc.transact(
+        () => {
+          canvasesMap(live.doc).set(canvasId, {
+            id: canvasId,
+            title: body.title,
+            kind: body.kind,
+            language,
+            createdAt: Date.now(),
+          });
+          writeDoc(live.doc, canvasFragment(live.doc, canvasId), pmDoc);
+        },
+        new ApiOrigin(role, "create_canvas"),
+      );
       await live.flush();
     });
     return { status: 201, json: { canvasId } };
@@ -121,7 +146,8 @@ export function registerRoomRoutes(app: AppContext): void {
         throw new HttpError(400, "invalid_format", 'format must be "markdown" or "source".');
       }
       const text = canvasText(live.doc, meta.id);
-      const body = format === "markdown" && meta.kind === "code" ? `\`\`\`${meta.language ?? ""}\n${text}\n\`\`\`\n` : text;
+      const body =
+        format === "markdown" && meta.kind === "code" ? `\`\`\`${meta.language ?? ""}\n${text}\n\`\`\`\n` : text;
       const extension = format === "markdown" ? "md" : fileExtension(meta.language);
       const filename = `${meta.title.replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "") || "canvas"}.${extension}`;
       return {
@@ -194,7 +220,10 @@ export function registerRoomRoutes(app: AppContext): void {
   router.add("POST", "/api/rooms/:roomId/comments/:commentId/resolve", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
     const body = await ctx.body(resolveBody);
-    return updateComment(app, room.id, ctx.params.commentId!, role, (comment) => ({ ...comment, resolved: body.resolved }));
+    return updateComment(app, room.id, ctx.params.commentId!, role, (comment) => ({
+      ...comment,
+      resolved: body.resolved,
+    }));
   });
 }
 
@@ -222,16 +251,42 @@ function assertAnchorResolves(doc: Y.Doc, anchor: { start: string; end: string }
       const position = Y.decodeRelativePosition(Buffer.from(encoded, "base64"));
       if (!Y.createAbsolutePositionFromRelativePosition(position, doc)) throw new Error("unresolvable");
     } catch {
-      throw new HttpError(400, "invalid_anchor", "The comment anchor does not point into this room's canvas. Select the text again.");
+      throw new HttpError(
+        400,
+        "invalid_anchor",
+        "The comment anchor does not point into this room's canvas. Select the text again.",
+      );
     }
   }
 }
 
 function fileExtension(language: string | null): string {
   const map: Record<string, string> = {
-    typescript: "ts", ts: "ts", javascript: "js", js: "js", python: "py", py: "py", java: "java", cpp: "cpp",
-    "c++": "cpp", c: "c", php: "php", go: "go", rust: "rs", ruby: "rb", csharp: "cs", kotlin: "kt", swift: "swift",
-    html: "html", css: "css", json: "json", sql: "sql", bash: "sh", shell: "sh", yaml: "yaml", markdown: "md",
+    typescript: "ts",
+    ts: "ts",
+    javascript: "js",
+    js: "js",
+    python: "py",
+    py: "py",
+    java: "java",
+    cpp: "cpp",
+    "c++": "cpp",
+    c: "c",
+    php: "php",
+    go: "go",
+    rust: "rs",
+    ruby: "rb",
+    csharp: "cs",
+    kotlin: "kt",
+    swift: "swift",
+    html: "html",
+    css: "css",
+    json: "json",
+    sql: "sql",
+    bash: "sh",
+    shell: "sh",
+    yaml: "yaml",
+    markdown: "md",
   };
   return map[(language ?? "").toLowerCase()] ?? "txt";
 }

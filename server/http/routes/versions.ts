@@ -31,15 +31,23 @@ export function registerVersionRoutes(app: AppContext): void {
       const meta = canvasesMap(live.doc).get(version.canvasId);
       if (!meta) throw notFound("Canvas");
       await store.saveVersion({
-        id: newId(), roomId: room.id, canvasId: meta.id, reason: "restore", author: role,
-        text: canvasText(live.doc, meta.id), runId: null, createdAt: Date.now(),
+        id: newId(),
+        roomId: room.id,
+        canvasId: meta.id,
+        reason: "restore",
+        author: role,
+        text: canvasText(live.doc, meta.id),
+        runId: null,
+        createdAt: Date.now(),
       });
       // A restore is a new change everyone sees (minimal diff), not a reset of the room's history.
       const doc = textToDoc(version.text, meta.kind, meta.language);
-      live.doc.transact(() => writeDoc(live.doc, canvasFragment(live.doc, meta.id), doc), new ApiOrigin(role, "restore"));
+      live.doc.transact(
+        () => writeDoc(live.doc, canvasFragment(live.doc, meta.id), doc),
+        new ApiOrigin(role, "restore"),
+      );
       await live.flush();
       return { status: 200, json: { restored: version.id, text: canvasText(live.doc, meta.id) } };
     });
   });
-
 }

@@ -19,7 +19,10 @@ export interface E2EApp {
   url: string;
   server: RunningServer;
   createRoom(title?: string): Promise<RoomLinks>;
-  api(path: string, init?: { method?: string; token?: string; body?: unknown }): Promise<{ status: number; json: unknown; text: string }>;
+  api(
+    path: string,
+    init?: { method?: string; token?: string; body?: unknown },
+  ): Promise<{ status: number; json: unknown; text: string }>;
   close(): Promise<void>;
 }
 
@@ -35,7 +38,14 @@ export async function startApp(options: { openaiBaseURL?: string } = {}): Promis
   const staticDir = await ensureClientBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), "canvas-e2e-"));
   const engine = options.openaiBaseURL
-    ? createEngine({ engine: "openai", baseURL: options.openaiBaseURL, apiKey: "test-key", model: "fake-model", maxRetries: 0, timeoutMs: 20_000 })
+    ? createEngine({
+        engine: "openai",
+        baseURL: options.openaiBaseURL,
+        apiKey: "test-key",
+        model: "fake-model",
+        maxRetries: 0,
+        timeoutMs: 20_000,
+      })
     : createEngine({ engine: "local" });
   const server = await startServer({
     port: 0,
@@ -50,7 +60,11 @@ export async function startApp(options: { openaiBaseURL?: string } = {}): Promis
     const headers: Record<string, string> = {};
     if (init.token) headers.Authorization = `Bearer ${init.token}`;
     if (init.body !== undefined) headers["Content-Type"] = "application/json";
-    const response = await fetch(server.url + path, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const response = await fetch(server.url + path, {
+      method: init.method ?? "GET",
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
     const text = await response.text();
     return { status: response.status, json: parseJson(text), text };
   }

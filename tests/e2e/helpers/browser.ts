@@ -10,8 +10,13 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM_PATH);
 
 if (!hasChromium) {
-  if (process.env.CI) throw new Error(`e2e: ${CHROMIUM_PATH} is missing in CI. Install it (apt-get install -y chromium) — browser tests must run.`);
-  console.warn(`\n  !!! e2e browser tests SKIPPED: ${CHROMIUM_PATH} is missing. Run: apt-get update && apt-get install -y chromium\n`);
+  if (process.env.CI)
+    throw new Error(
+      `e2e: ${CHROMIUM_PATH} is missing in CI. Install it (apt-get install -y chromium) — browser tests must run.`,
+    );
+  console.warn(
+    `\n  !!! e2e browser tests SKIPPED: ${CHROMIUM_PATH} is missing. Run: apt-get update && apt-get install -y chromium\n`,
+  );
 }
 
 /** `describe` that skips (with the reason in its name) when Chromium is missing outside CI. */
@@ -23,12 +28,26 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
   });
 }
 
-export async function newPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, permissions: ["clipboard-read", "clipboard-write"] });
+export async function newPage(
+  browser: Browser,
+  options: { width?: number; height?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
   const page = await context.newPage();
   page.on("pageerror", (error) => console.error(`[browser] page error: ${error.message}`));
   return { context, page };

@@ -24,7 +24,9 @@ export function clientBuildIsStale(): boolean {
   const index = join(CLIENT_DIST, "index.html");
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const sources = [join(ROOT, "client"), join(ROOT, "shared"), join(ROOT, "vite.config.ts")].filter((path) => existsSync(path));
+  const sources = [join(ROOT, "client"), join(ROOT, "shared"), join(ROOT, "vite.config.ts")].filter((path) =>
+    existsSync(path),
+  );
   return sources.some((path) => newestMtime(path) > built);
 }
 

@@ -12,11 +12,19 @@ export const ADA: Person = { name: "Ada", color: "#2563eb" };
 export const BOB: Person = { name: "Bob", color: "#db2777" };
 
 /** Open a share link in a fresh browser context as `person` (identity seeded in localStorage). */
-export async function openAs(browser: Browser, link: string, person: Person, viewport?: { width: number; height: number }): Promise<Page> {
+export async function openAs(
+  browser: Browser,
+  link: string,
+  person: Person,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
   const { page } = await newPage(browser, viewport);
-  await page.addInitScript((identity: { id: string; name: string; color: string }) => {
-    localStorage.setItem("canvas.identity", JSON.stringify(identity));
-  }, { id: `test-${person.name.toLowerCase()}`, name: person.name, color: person.color });
+  await page.addInitScript(
+    (identity: { id: string; name: string; color: string }) => {
+      localStorage.setItem("canvas.identity", JSON.stringify(identity));
+    },
+    { id: `test-${person.name.toLowerCase()}`, name: person.name, color: person.color },
+  );
   await page.goto(link);
   await page.locator(".connection-badge.online").waitFor({ timeout: 15_000 });
   return page;
@@ -68,7 +76,9 @@ export async function selectText(page: Page, text: string): Promise<void> {
 
 /** Send a chat message from the composer (Ctrl+Enter) and wait until the model's answer is finished. */
 export async function sendChat(page: Page, text: string): Promise<void> {
-  const before = await page.locator('.chat-message.assistant[data-status="done"], .chat-message.assistant[data-status="error"]').count();
+  const before = await page
+    .locator('.chat-message.assistant[data-status="done"], .chat-message.assistant[data-status="error"]')
+    .count();
   await page.locator("#composer-input").fill(text);
   await page.locator("#composer-input").press("Control+Enter");
   await waitForAnswers(page, before + 1);
@@ -77,7 +87,13 @@ export async function sendChat(page: Page, text: string): Promise<void> {
 /** Wait until `count` assistant answers are finished (done or error). */
 export async function waitForAnswers(page: Page, count: number, timeout = 20_000): Promise<void> {
   await expect
-    .poll(() => page.locator('.chat-message.assistant[data-status="done"], .chat-message.assistant[data-status="error"]').count(), { timeout, interval: 100 })
+    .poll(
+      () =>
+        page
+          .locator('.chat-message.assistant[data-status="done"], .chat-message.assistant[data-status="error"]')
+          .count(),
+      { timeout, interval: 100 },
+    )
     .toBeGreaterThanOrEqual(count);
 }
 
