@@ -87,6 +87,14 @@ function trimDeep(value: unknown): unknown {
   return value;
 }
 
+/** Long canvases (50k words) are kept to their first MAX_CANVAS_IN_REPORT characters, so reports stay small. */
+const MAX_CANVAS_IN_REPORT = 20_000;
+
+function clipCanvas(text: string | null): string | null {
+  if (text === null || text.length <= MAX_CANVAS_IN_REPORT) return text;
+  return `${text.slice(0, MAX_CANVAS_IN_REPORT)}… [${text.length - MAX_CANVAS_IN_REPORT} more chars]`;
+}
+
 export function caseOutput(trace: TurnTrace, usage?: CaseUsage): CaseOutput {
   return {
     text: trimDeep(trace.text) as string,
@@ -106,7 +114,7 @@ export function caseOutput(trace: TurnTrace, usage?: CaseUsage): CaseOutput {
       comment: trimDeep(comment.comment) as string,
     })),
     canvasChanged: trace.canvasBefore !== trace.canvasAfter,
-    canvasAfter: trace.canvasBefore !== trace.canvasAfter ? trace.canvasAfter : null,
+    canvasAfter: trace.canvasBefore !== trace.canvasAfter ? clipCanvas(trace.canvasAfter) : null,
     outputTokens: trace.outputTokens,
     latencyMs: trace.latencyMs,
     usage: usage ?? {

@@ -3,9 +3,10 @@
 // instruction was about, and the region's new text read back.
 //
 // Cost is bounded for any input (a 300 KB canvas rewritten whole included): lines are diffed first
-// (few tokens), and only replaced hunks of moderate size are refined to words, then small word
-// replacements to characters. A hunk too big to refine counts as wholly replaced.
-import { diffChars, diffLines, diffWordsWithSpace, type ChangeObject } from "diff";
+// (patience diff, lineDiff.ts), and only replaced hunks of moderate size are refined to words, then
+// small word replacements to characters. A hunk too big to refine counts as wholly replaced.
+import { diffChars, diffWordsWithSpace, type ChangeObject } from "diff";
+import { lineDiff } from "./lineDiff.ts";
 
 /** Half-open [start, end) offsets in the text before the edit. */
 export interface Span {
@@ -20,7 +21,9 @@ export interface DiffOp {
 
 export type Granularity = "line" | "word" | "char";
 
-const MAX_LINE_EDITS = 5_000;
+// Myers' diff costs O(D²) in the number of edits D: past this many changed lines between two anchor
+// lines, a stretch is treated as replaced whole (a rewrite), which is what it is, at a bounded cost.
+const MAX_LINE_EDITS = 1_000;
 const MAX_WORD_EDITS = 2_000;
 /** Hunks larger than this (removed + added characters) stay at line granularity. */
 const REFINE_WORDS_BELOW = 20_000;
@@ -62,10 +65,18 @@ function refineHunks(ops: DiffOp[], refine: (removed: string, added: string) => 
 }
 
 /** The diff of two texts at the given granularity, computed in bounded time. */
+let lastLines: { before: string; after: string; ops: DiffOp[] } | null = null;
+
+function lineOps(before: string, after: string): DiffOp[] {
+  if (lastLines && lastLines.before === before && lastLines.after === after) return lastLines.ops;
+  const ops = lineDiff(before, after, MAX_LINE_EDITS);
+  lastLines = { before, after, ops };
+  return ops;
+}
+
 export function alignedDiff(before: string, after: string, granularity: Granularity): DiffOp[] {
   if (before === after) return before ? [{ kind: "equal", value: before }] : [];
-  const lines = diffLines(before, after, { maxEditLength: MAX_LINE_EDITS });
-  let ops = lines ? toOps(lines) : coarse(before, after);
+  let ops = lineOps(before, after);
   if (granularity === "line") return ops;
   ops = refineHunks(ops, (removed, added) => {
     if (removed.length + added.length > REFINE_WORDS_BELOW) return coarse(removed, added);

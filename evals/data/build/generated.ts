@@ -36,17 +36,17 @@ function longEditSeeds(): EditSeed[] {
       reference: (s) => swap(s, "6 votes to 3", "7 votes to 2") },
     { canvas: minutes, slice: "rename", instruction: "Councillor Hughes is now Councillor Hughes-Malik; update every mention.", expect: t({ mustContain: ["Councillor Hughes-Malik"], mustNotContain: ["Councillor Hughes ", "Councillor Hughes,"], maxChangedRatio: 0.02 }),
       reference: (s) => s.replaceAll("Councillor Hughes", "Councillor Hughes-Malik") },
-    { canvas: inventory, slice: "fix", instruction: "paginate is wrong: pages are numbered from 1, so page 1 should start at the first item. Fix it.", expect: t({ target: ["  const start = page * size;"], maxChangedRatio: 0.001, run: { timeoutMs: 20_000, test: tsTest(
+    { canvas: inventory, slice: "fix", instruction: "paginate is wrong: pages are numbered from 1, so page 1 should start at the first item. Fix it.", expect: t({ target: ["  const start = page * size;"], maxChangedRatio: 0.001, run: { timeoutMs: 60_000, test: tsTest(
       "for (const label of ['a', 'b', 'c']) m.createPallet(label, 1);",
       "assert.deepEqual(m.listPallets(1, 2).map((p) => p.label), ['a', 'b']);",
       "assert.deepEqual(m.listPallets(2, 2).map((p) => p.label), ['c']);") } }),
       reference: (s) => swap(s, "const start = page * size;", "const start = (page - 1) * size;") },
-    { canvas: inventory, slice: "rename", instruction: "Rename the Outcome type to Result everywhere.", expect: t({ mustContain: ["export type Result<T>"], mustNotContain: ["Outcome"], maxChangedRatio: 0.03, run: { timeoutMs: 20_000, test: tsTest(
+    { canvas: inventory, slice: "rename", instruction: "Rename the Outcome type to Result everywhere.", expect: t({ mustContain: ["export type Result<T>"], mustNotContain: ["Outcome"], maxChangedRatio: 0.03, run: { timeoutMs: 60_000, test: tsTest(
       "import { readFileSync } from 'node:fs';",
       "assert.ok(!readFileSync('subject.ts', 'utf8').includes('Outcome'));",
       "assert.equal(m.createPallet('a', 1).ok, true);") } }),
       reference: (s) => s.replaceAll("Outcome", "Result") },
-    { canvas: inventory, slice: "selection", instruction: "Reject negative quantities here.", selection: update, expect: t({ maxChangedRatio: 0.002, run: { timeoutMs: 20_000, test: tsTest(
+    { canvas: inventory, slice: "selection", instruction: "Reject negative quantities here.", selection: update, expect: t({ maxChangedRatio: 0.002, run: { timeoutMs: 60_000, test: tsTest(
       `const record = m.create${lastName}('x', 1).value;`,
       `assert.equal(m.update${lastName}Quantity(record.id, -1).ok, false);`,
       `assert.equal(m.update${lastName}Quantity(record.id, 3).ok, true);`) } }),

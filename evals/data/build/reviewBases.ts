@@ -248,5 +248,5 @@ export const pyOrders = code("orders_report.py", "python", [
   "    return [(order[0], customers.get(order[1]), order[2]) for order in orders]",
 ]);
 
-for (const [name, seed] of Object.entries({ sleep, printing, "py-scores": pyScores, "ts-userstore": tsUserStore, "express-auth": expressAuth, "flask-ping": flaskPing, "js-comments": jsComments, "java-salesreport": javaReport, "go-worker": goWorker, "py-contacts": pyContacts, "py-orders": pyOrders }))
+for (const [name, seed] of Object.entries({ sleep, printing, "py-scores": pyScores, "ts-users": tsUserStore, "express-auth": expressAuth, "flask-ping": flaskPing, "js-comments": jsComments, "java-salesreport": javaReport, "go-worker": goWorker, "py-contacts": pyContacts, "py-orders": pyOrders }))
   family(name, seed);
