@@ -5,6 +5,7 @@
 // each metric across repeats is reported too.
 import type { Suite, SuiteCases } from "./dataset.ts";
 import type { TurnTrace } from "../server/agent/types.ts";
+import { estimateTokens } from "../server/agent/prompts.ts";
 import { groupBy, isRate, metricNumber, type Metrics } from "./graders/metric.ts";
 import { bootstrapIntervals, summarizeRepeats, wilson, type RepeatSummary } from "./stats.ts";
 import type { CaseUsage } from "./graders/usage.ts";
@@ -132,12 +133,19 @@ export function numbers(metrics: Metrics): Record<string, number | null> {
   return Object.fromEntries(Object.entries(metrics).map(([key, value]) => [key, metricNumber(value)]));
 }
 
-/** Extra groupings beyond the dataset's slices: canvas kind and long canvases. */
+/** The prompt's canvas budget (server/agent/turn.ts default context × the canvas share in prompts.ts). */
+const CANVAS_PROMPT_TOKENS = Math.floor(24_000 * 0.7);
+
+/**
+ * Extra groupings beyond the dataset's slices: canvas kind, long canvases (8,000+ characters) and
+ * canvases the prompt shows only as an outline and an excerpt (size:outline).
+ */
 function extraSlices(item: SuiteCases[Suite]): string[] {
   const canvas = "canvas" in item ? item.canvas : undefined;
   if (!canvas) return [];
   const keys = [`kind:${canvas.kind}`];
   if (canvas.content.length >= 8_000) keys.push("size:long");
+  if (estimateTokens(canvas.content) > CANVAS_PROMPT_TOKENS) keys.push("size:outline");
   return keys;
 }
 
