@@ -5,7 +5,7 @@
 // dropping an update it has not seen yet (another process may have appended it a moment ago).
 import pg from "pg";
 import * as Y from "yjs";
-import { isRole, type Role } from "../auth/roles.ts";
+import { isRole, type Role } from "../../shared/roles.ts";
 import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionReason, VersionRecord } from "./store.ts";
 
 /** Applied in order, once each, recorded in schema_migrations. Never edit one that has shipped. */

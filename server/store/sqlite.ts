@@ -3,7 +3,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { isRole, type Role } from "../auth/roles.ts";
+import { isRole, type Role } from "../../shared/roles.ts";
 import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionReason, VersionRecord } from "./store.ts";
 
 const MIGRATIONS = [

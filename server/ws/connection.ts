@@ -8,7 +8,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { WebSocket } from "ws";
 import type { Logger } from "pino";
-import { can, type Role } from "../auth/roles.ts";
+import { can, type Role } from "../../shared/roles.ts";
 import type { Peer, Room } from "../rooms/room.ts";
 import { CLOSE } from "./closeCodes.ts";
 

@@ -1,7 +1,7 @@
 // Which open sockets came in through which share link, so revoking or rotating a link also cuts off
 // the people already connected with it (a leaked link must stop working at once, not at reconnect).
 import type { WebSocket } from "ws";
-import type { Role } from "../auth/roles.ts";
+import type { Role } from "../../shared/roles.ts";
 import { CLOSE } from "./closeCodes.ts";
 
 interface LiveSocket {

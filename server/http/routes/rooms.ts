@@ -1,7 +1,7 @@
 // Rooms, share links, canvases, chat and comments: the part of the API that does not need the model.
 import { z } from "zod";
 import * as Y from "yjs";
-import { ROLES, type Role } from "../../auth/roles.ts";
+import { ROLES, type Role } from "../../../shared/roles.ts";
 import { hashToken, newRoomId, newToken } from "../../auth/tokens.ts";
 import type { AppContext } from "../../app.ts";
 import {
