@@ -14,7 +14,7 @@ import { Router, errorBody, send } from "./http/router.ts";
 import { checkAccess } from "./http/auth.ts";
 import { attachConnection } from "./ws/connection.ts";
 import { LiveLinks } from "./ws/liveLinks.ts";
-import { CLOSE } from "./ws/closeCodes.ts";
+import { CLOSE } from "../shared/closeCodes.ts";
 import { serveStatic } from "./http/static.ts";
 import { registerRoomRoutes } from "./http/routes/rooms.ts";
 import { registerVersionRoutes } from "./http/routes/versions.ts";

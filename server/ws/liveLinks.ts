@@ -2,7 +2,7 @@
 // the people already connected with it (a leaked link must stop working at once, not at reconnect).
 import type { WebSocket } from "ws";
 import type { Role } from "../../shared/roles.ts";
-import { CLOSE } from "./closeCodes.ts";
+import { CLOSE } from "../../shared/closeCodes.ts";
 
 interface LiveSocket {
   role: Role;

@@ -6,7 +6,7 @@ import { installAgent } from "../../server/agent/index.ts";
 import { createEngine } from "../../server/agent/engines.ts";
 import type { RunManager } from "../../server/agent/runs.ts";
 import { can, type Action, type Role } from "../../shared/roles.ts";
-import { CLOSE } from "../../server/ws/closeCodes.ts";
+import { CLOSE } from "../../shared/closeCodes.ts";
 import { canvasFragment, commentsMap, newId, type CommentRecord } from "../../shared/room.ts";
 import { fragmentText, startTestServer, type TestServer } from "../helpers/server.ts";
 import { connectWire, type WireClient } from "./wireClient.ts";
