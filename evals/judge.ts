@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Suite, SuiteCases } from "./dataset.ts";
 import type { CaseOutput, EvalReport } from "./report.ts";
 import { wilson } from "./stats.ts";
+import { PLACEHOLDER_API_KEY } from "../server/config.ts";
 
 export interface JudgeSummary {
   model: string;
@@ -96,7 +97,7 @@ export async function judgeReports(options: {
 }): Promise<JudgeSummary> {
   const client =
     options.client ??
-    new OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? "not-needed", baseURL: process.env.OPENAI_BASE_URL });
+    new OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? PLACEHOLDER_API_KEY, baseURL: process.env.OPENAI_BASE_URL });
   const byId = new Map(options.reference.cases.map((item) => [item.id, item]));
   const preferences: Preference[] = [];
   let errors = 0;

@@ -5,6 +5,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData } from "ws";
 import type { Logger } from "pino";
 import { createLogger } from "./log.ts";
+import { DEFAULT_COMPACT_EVERY, DEFAULT_MAX_MESSAGE_BYTES } from "./config.ts";
 import { SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/store.ts";
 import type { Fanout } from "./scale/fanout.ts";
@@ -35,7 +36,10 @@ export interface ServerOptions {
   roomLocks?: RoomLocks;
   /** Largest websocket message or canvas body accepted, in bytes. */
   maxMessageBytes?: number;
+  /** Updates a room appends before its log is compacted into a snapshot. */
   compactEvery?: number;
+  /** Base URL of share links (PUBLIC_URL); without it, links name the host the request came to. */
+  publicUrl?: string;
   idleMs?: number;
   wsMessagesPerSecond?: number;
   wsBurst?: number;
@@ -56,7 +60,7 @@ export interface AppContext {
   /** Open sockets by room and link role, so a revoked or rotated link also closes them. */
   liveLinks: LiveLinks;
   maxMessageBytes: number;
-  /** Base URL for links, from the request (or PUBLIC_URL). */
+  /** Base URL for links: PUBLIC_URL, or else the host the request came to. */
   publicUrl(req: IncomingMessage): string;
   /** Called on shutdown before storage closes (e.g. to cancel agent runs). */
   onClose(hook: () => Promise<void> | void): void;
@@ -75,10 +79,10 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.logger ?? createLogger();
   const store = options.store ?? new SqliteStore(options.dataDir);
-  const maxMessageBytes = options.maxMessageBytes ?? 10 * 1024 * 1024;
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const metrics = new Metrics();
   const registry = new RoomRegistry(store, log, {
-    compactEvery: options.compactEvery ?? 500,
+    compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
     idleMs: options.idleMs ?? 30_000,
     onPersisted: (updates) => metrics.updates.inc(updates),
     fanout: options.fanout,
@@ -94,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     liveLinks: new LiveLinks(),
     maxMessageBytes,
-    publicUrl: (req) => process.env.PUBLIC_URL ?? `http://${req.headers.host ?? "localhost"}`,
+    publicUrl: (req) => options.publicUrl ?? `http://${req.headers.host ?? "localhost"}`,
     onClose: (hook) => closeHooks.push(hook),
   };
 

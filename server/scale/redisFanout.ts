@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Fanout, RoomChannel, RoomChannelHandlers } from "./fanout.ts";
+import { DEFAULT_REDIS_PREFIX } from "../config.ts";
 
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
@@ -132,7 +133,7 @@ export class RedisFanout implements Fanout {
   private closed = false;
 
   private constructor(options: RedisFanoutOptions) {
-    this.prefix = options.prefix ?? "canvas:";
+    this.prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
     this.log = options.log.child({ component: "fanout" });
     // Named, so an operator (or a test) can find this process's connections in CLIENT LIST.
     this.publisher = new Redis(options.url, {
