@@ -6,22 +6,9 @@
 import OpenAI from "openai";
 import { z } from "zod";
 import type { Suite, SuiteCases } from "./dataset.ts";
-import type { CaseOutput, EvalReport } from "./report.ts";
+import type { CaseOutput, EvalReport, JudgeSummary } from "./report.ts";
 import { wilson } from "./stats.ts";
 import { PLACEHOLDER_API_KEY } from "../server/config.ts";
-
-export interface JudgeSummary {
-  model: string;
-  reference: string;
-  judged: number;
-  wins: number;
-  losses: number;
-  ties: number;
-  /** (wins + ties / 2) / judged, with a Wilson interval on wins vs losses. */
-  winRate: number | null;
-  interval: { low: number; high: number } | null;
-  errors: number;
-}
 
 const verdictSchema = z.object({ winner: z.enum(["A", "B", "tie"]), reason: z.string() });
 type Preference = "candidate" | "reference" | "tie";

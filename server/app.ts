@@ -1,5 +1,5 @@
 // Wires the server together: one HTTP server on one port serving the JSON API, the client and the
-// Yjs websocket protocol. Transport (HTTP, ws) stays thin; policy lives in auth/, state in rooms/.
+// Yjs websocket protocol. Transport (HTTP, ws) stays thin; policy lives in shared/roles.ts, state in rooms/.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData } from "ws";
@@ -21,6 +21,7 @@ import { registerRoomRoutes } from "./http/routes/rooms.ts";
 import { registerVersionRoutes } from "./http/routes/versions.ts";
 import { Metrics } from "./metrics.ts";
 import { VersionKeeper } from "./rooms/versionKeeper.ts";
+import type { AppContext } from "./appContext.ts";
 
 export interface ServerOptions {
   port?: number;
@@ -49,23 +50,6 @@ export interface ServerOptions {
   fallback?: (req: IncomingMessage, res: import("node:http").ServerResponse, next: () => void) => void;
   /** Extra route registrations (the agent adds its routes here). */
   extend?: (app: AppContext) => void | Promise<void>;
-}
-
-export interface AppContext {
-  store: Store;
-  registry: RoomRegistry;
-  router: Router;
-  log: Logger;
-  metrics: Metrics;
-  /** Open sockets by room and link role, so a revoked or rotated link also closes them. */
-  liveLinks: LiveLinks;
-  maxMessageBytes: number;
-  /** Base URL for links: PUBLIC_URL, or else the host the request came to. */
-  publicUrl(req: IncomingMessage): string;
-  /** Called on shutdown before storage closes (e.g. to cancel agent runs). */
-  onClose(hook: () => Promise<void> | void): void;
-  /** Which engine answers chat messages; set by the agent wiring. */
-  engineInfo?: () => { kind: "local" | "openai"; model: string };
 }
 
 export interface RunningServer {

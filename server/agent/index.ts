@@ -1,5 +1,5 @@
 // Adds the agent to a server: the run manager and its routes.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../appContext.ts";
 import { RunManager } from "./runs.ts";
 import { registerAgentRoutes } from "./routes.ts";
 import type { TurnEngine } from "./types.ts";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import * as Y from "yjs";
 import { ROLES, type Role } from "../../../shared/roles.ts";
 import { hashToken, newRoomId, newToken } from "../../auth/tokens.ts";
-import type { AppContext } from "../../app.ts";
+import type { AppContext } from "../../appContext.ts";
 import {
   canvasesMap,
   canvasFragment,

@@ -4,11 +4,11 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import * as Y from "yjs";
-import { canvasesMap, canvasFragment } from "./room.ts";
-import { CANVAS_KINDS, parseToolCall, type CanvasKind } from "./tools.ts";
-import { canvasText, textToDoc } from "./markdown/index.ts";
-import { AgentOrigin, applyToolCall, writeDoc, type EngineError } from "./engine/index.ts";
-import { DOCUMENT_EXTENSIONS, languageForExtension } from "./languages.ts";
+import { canvasesMap, canvasFragment } from "../shared/room.ts";
+import { CANVAS_KINDS, parseToolCall, type CanvasKind } from "../shared/tools.ts";
+import { canvasText, textToDoc } from "../shared/markdown/index.ts";
+import { AgentOrigin, applyToolCall, writeDoc, type EngineError } from "../shared/engine/index.ts";
+import { DOCUMENT_EXTENSIONS, languageForExtension } from "../shared/languages.ts";
 
 const USAGE = "usage: canvas apply <file.md|file.ts> <toolcall.json> [--kind code|document] [--language <lang>]";
 
