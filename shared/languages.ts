@@ -92,7 +92,7 @@ export function fileExtension(language: string | null): string {
 }
 
 /** A file name's extension, lower case without the dot; "" when it has none. */
-export function extensionOf(fileName: string): string {
+function extensionOf(fileName: string): string {
   return fileName.includes(".") ? fileName.split(".").pop()!.toLowerCase() : "";
 }
 

@@ -10,7 +10,7 @@ export interface ImportedFile {
 }
 
 /** What a file becomes when opened as a canvas, or why it cannot be opened. */
-export function classifyFile(name: string): { kind: CanvasKind; language: string | null } | { error: string } {
+function classifyFile(name: string): { kind: CanvasKind; language: string | null } | { error: string } {
   const type = canvasTypeForFile(name);
   if (type) return type;
   return { error: `“${name}” is not a markdown or code file. Open a .md, .txt or source file (.ts, .py, …).` };

@@ -34,7 +34,7 @@ const MIGRATIONS = [
      context_json TEXT NOT NULL, created_at INTEGER NOT NULL);`,
 ];
 
-export const DB_FILE = "canvas.db";
+const DB_FILE = "canvas.db";
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
