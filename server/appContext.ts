@@ -7,6 +7,7 @@ import type { RoomRegistry } from "./rooms/registry.ts";
 import type { Router } from "./http/router.ts";
 import type { Metrics } from "./metrics.ts";
 import type { LiveLinks } from "./ws/liveLinks.ts";
+import type { EngineInfo } from "../shared/engineInfo.ts";
 
 export interface AppContext {
   store: Store;
@@ -22,5 +23,5 @@ export interface AppContext {
   /** Called on shutdown before storage closes (e.g. to cancel agent runs). */
   onClose(hook: () => Promise<void> | void): void;
   /** Which engine answers chat messages; set by the agent wiring. */
-  engineInfo?: () => { kind: "local" | "openai"; model: string };
+  engineInfo?: () => EngineInfo;
 }

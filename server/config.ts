@@ -3,6 +3,7 @@
 // here and in the README's table; the rest of the server gets its values passed in, and the
 // defaults below are the ones to use where an option is left out (tests, benchmarks, evals).
 import { z } from "zod";
+import { ENGINE_KINDS, type EngineKind } from "../shared/engineInfo.ts";
 
 /**
  * gpt-4.1: follows tool-use instructions closely, supports strict function schemas,
@@ -31,7 +32,7 @@ export interface Config {
   host: string;
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
-  engine: "openai" | "local";
+  engine: EngineKind;
   /** The key sent to the provider; the placeholder for a keyless local server; undefined for the local engine. */
   apiKey: string | undefined;
   baseURL: string | undefined;
@@ -93,10 +94,10 @@ const settings = {
     allowed: "a model name the provider serves",
   } satisfies Setting<string>,
   CANVAS_ENGINE: {
-    schema: z.enum(["openai", "local"]),
+    schema: z.enum(ENGINE_KINDS),
     fallback: undefined,
-    allowed: "openai, local",
-  } satisfies Setting<"openai" | "local" | undefined>,
+    allowed: ENGINE_KINDS.join(", "),
+  } satisfies Setting<EngineKind | undefined>,
   CANVAS_PREDICTED_OUTPUTS: {
     schema: z.enum(["1", "0", "true", "false"]).transform((value) => value === "1" || value === "true"),
     fallback: false,

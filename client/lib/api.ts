@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { QuickAction } from "../../shared/actions.ts";
 import type { CanvasKind } from "../../shared/tools.ts";
 import { ROLES, roleLinksSchema, type Role } from "../../shared/roles.ts";
+import { engineInfoSchema } from "../../shared/engineInfo.ts";
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; code: string; message: string };
 
@@ -16,7 +17,7 @@ const roomInfo = z.object({
   roomId: z.string(),
   title: z.string(),
   role: z.enum(ROLES),
-  engine: z.object({ kind: z.enum(["local", "openai"]), model: z.string() }),
+  engine: engineInfoSchema,
 });
 export type RoomInfo = z.infer<typeof roomInfo>;
 

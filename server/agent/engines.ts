@@ -2,6 +2,7 @@
 import { createOpenAIEngine } from "./openai/engine.ts";
 import { createLocalEngine } from "./localEngine.ts";
 import type { TurnEngine } from "./types.ts";
+import type { EngineKind } from "../../shared/engineInfo.ts";
 import {
   DEFAULT_CANVAS_MODEL,
   DEFAULT_MAX_RETRIES,
@@ -10,7 +11,7 @@ import {
 } from "../config.ts";
 
 export interface EngineConfig {
-  engine: "local" | "openai";
+  engine: EngineKind;
   model?: string;
   baseURL?: string;
   apiKey?: string;
