@@ -7,21 +7,7 @@ import pg from "pg";
 import * as Y from "yjs";
 import { isRole, type Role } from "../../shared/roles.ts";
 import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionRecord } from "./store.ts";
-import {
-  FEEDBACK_COLUMNS,
-  feedbackValues,
-  insertSql,
-  toFeedback,
-  toRoom,
-  toVersion,
-  toVersionMeta,
-  VERSION_COLUMNS,
-  VERSION_META_COLUMNS,
-  versionValues,
-  type FeedbackRow,
-  type RoomRow,
-  type VersionRow,
-} from "./rows.ts";
+import * as tables from "./rows.ts";
 
 /** Applied in order, once each, recorded in schema_migrations. Never edit one that has shipped. */
 const MIGRATIONS = [
@@ -130,9 +116,11 @@ export class PostgresStore implements Store {
   }
 
   async getRoom(roomId: string): Promise<RoomRecord | null> {
-    const result = await this.pool.query<RoomRow>("SELECT id, title, created_at FROM rooms WHERE id = $1", [roomId]);
+    const result = await this.pool.query<tables.RoomRow>("SELECT id, title, created_at FROM rooms WHERE id = $1", [
+      roomId,
+    ]);
     const row = result.rows[0];
-    return row ? toRoom(row) : null;
+    return row ? tables.toRoom(row) : null;
   }
 
   async roleForToken(roomId: string, tokenHash: string): Promise<Role | null> {
@@ -202,36 +190,39 @@ export class PostgresStore implements Store {
   }
 
   async saveVersion(version: VersionRecord): Promise<void> {
-    await this.pool.query(insertSql("versions", VERSION_COLUMNS, dollar), versionValues(version));
+    await this.pool.query(tables.insertSql("versions", tables.VERSION_COLUMNS, dollar), tables.versionValues(version));
   }
 
   async listVersions(roomId: string, canvasId: string | null): Promise<Omit<VersionRecord, "text">[]> {
-    const result = await this.pool.query<VersionRow>(
-      `SELECT ${VERSION_META_COLUMNS} FROM versions
+    const result = await this.pool.query<tables.VersionRow>(
+      `SELECT ${tables.VERSION_META_COLUMNS} FROM versions
        WHERE room_id = $1 AND ($2::text IS NULL OR canvas_id = $2) ORDER BY created_at DESC, ord DESC LIMIT 200`,
       [roomId, canvasId],
     );
-    return result.rows.map(toVersionMeta);
+    return result.rows.map(tables.toVersionMeta);
   }
 
   async getVersion(roomId: string, versionId: string): Promise<VersionRecord | null> {
-    const result = await this.pool.query<VersionRow>(
-      `SELECT ${VERSION_COLUMNS} FROM versions WHERE room_id = $1 AND id = $2`,
+    const result = await this.pool.query<tables.VersionRow>(
+      `SELECT ${tables.VERSION_COLUMNS} FROM versions WHERE room_id = $1 AND id = $2`,
       [roomId, versionId],
     );
     const row = result.rows[0];
-    return row ? toVersion(row) : null;
+    return row ? tables.toVersion(row) : null;
   }
 
   async saveFeedback(feedback: FeedbackRecord): Promise<void> {
-    await this.pool.query(insertSql("feedback", FEEDBACK_COLUMNS, dollar), feedbackValues(feedback));
+    await this.pool.query(
+      tables.insertSql("feedback", tables.FEEDBACK_COLUMNS, dollar),
+      tables.feedbackValues(feedback),
+    );
   }
 
   async listFeedback(): Promise<FeedbackRecord[]> {
-    const result = await this.pool.query<FeedbackRow>(
-      `SELECT ${FEEDBACK_COLUMNS} FROM feedback ORDER BY created_at, ord`,
+    const result = await this.pool.query<tables.FeedbackRow>(
+      `SELECT ${tables.FEEDBACK_COLUMNS} FROM feedback ORDER BY created_at, ord`,
     );
-    return result.rows.map(toFeedback);
+    return result.rows.map(tables.toFeedback);
   }
 
   async close(): Promise<void> {

@@ -5,21 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { isRole, type Role } from "../../shared/roles.ts";
 import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionRecord } from "./store.ts";
-import {
-  FEEDBACK_COLUMNS,
-  feedbackValues,
-  insertSql,
-  toFeedback,
-  toRoom,
-  toVersion,
-  toVersionMeta,
-  VERSION_COLUMNS,
-  VERSION_META_COLUMNS,
-  versionValues,
-  type FeedbackRow,
-  type RoomRow,
-  type VersionRow,
-} from "./rows.ts";
+import * as tables from "./rows.ts";
 
 const MIGRATIONS = [
   `CREATE TABLE rooms (id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -34,7 +20,7 @@ const MIGRATIONS = [
      context_json TEXT NOT NULL, created_at INTEGER NOT NULL);`,
 ];
 
-const DB_FILE = "canvas.db";
+export const DB_FILE = "canvas.db";
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -65,13 +51,13 @@ export class SqliteStore implements Store {
         "INSERT INTO snapshots (room_id, upto_seq, data) VALUES (?, ?, ?) ON CONFLICT (room_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data",
       ),
       deleteUpdates: db.prepare("DELETE FROM updates WHERE room_id = ? AND seq <= ?"),
-      insertVersion: db.prepare(insertSql("versions", VERSION_COLUMNS, () => "?")),
+      insertVersion: db.prepare(tables.insertSql("versions", tables.VERSION_COLUMNS, () => "?")),
       listVersions: db.prepare(
-        `SELECT ${VERSION_META_COLUMNS} FROM versions WHERE room_id = ? AND (? IS NULL OR canvas_id = ?) ORDER BY created_at DESC, rowid DESC LIMIT 200`,
+        `SELECT ${tables.VERSION_META_COLUMNS} FROM versions WHERE room_id = ? AND (? IS NULL OR canvas_id = ?) ORDER BY created_at DESC, rowid DESC LIMIT 200`,
       ),
-      getVersion: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE room_id = ? AND id = ?`),
-      insertFeedback: db.prepare(insertSql("feedback", FEEDBACK_COLUMNS, () => "?")),
-      listFeedback: db.prepare(`SELECT ${FEEDBACK_COLUMNS} FROM feedback ORDER BY created_at`),
+      getVersion: db.prepare(`SELECT ${tables.VERSION_COLUMNS} FROM versions WHERE room_id = ? AND id = ?`),
+      insertFeedback: db.prepare(tables.insertSql("feedback", tables.FEEDBACK_COLUMNS, () => "?")),
+      listFeedback: db.prepare(`SELECT ${tables.FEEDBACK_COLUMNS} FROM feedback ORDER BY created_at`),
     };
   }
 
@@ -93,8 +79,8 @@ export class SqliteStore implements Store {
   }
 
   async getRoom(roomId: string): Promise<RoomRecord | null> {
-    const row = this.statements.getRoom.get(roomId) as RoomRow | undefined;
-    return row ? toRoom(row) : null;
+    const row = this.statements.getRoom.get(roomId) as tables.RoomRow | undefined;
+    return row ? tables.toRoom(row) : null;
   }
 
   async roleForToken(roomId: string, tokenHash: string): Promise<Role | null> {
@@ -140,25 +126,25 @@ export class SqliteStore implements Store {
   }
 
   async saveVersion(version: VersionRecord): Promise<void> {
-    this.statements.insertVersion.run(...versionValues(version));
+    this.statements.insertVersion.run(...tables.versionValues(version));
   }
 
   async listVersions(roomId: string, canvasId: string | null): Promise<Omit<VersionRecord, "text">[]> {
-    const rows = this.statements.listVersions.all(roomId, canvasId, canvasId) as VersionRow[];
-    return rows.map(toVersionMeta);
+    const rows = this.statements.listVersions.all(roomId, canvasId, canvasId) as tables.VersionRow[];
+    return rows.map(tables.toVersionMeta);
   }
 
   async getVersion(roomId: string, versionId: string): Promise<VersionRecord | null> {
-    const row = this.statements.getVersion.get(roomId, versionId) as VersionRow | undefined;
-    return row ? toVersion(row) : null;
+    const row = this.statements.getVersion.get(roomId, versionId) as tables.VersionRow | undefined;
+    return row ? tables.toVersion(row) : null;
   }
 
   async saveFeedback(feedback: FeedbackRecord): Promise<void> {
-    this.statements.insertFeedback.run(...feedbackValues(feedback));
+    this.statements.insertFeedback.run(...tables.feedbackValues(feedback));
   }
 
   async listFeedback(): Promise<FeedbackRecord[]> {
-    return (this.statements.listFeedback.all() as FeedbackRow[]).map(toFeedback);
+    return (this.statements.listFeedback.all() as tables.FeedbackRow[]).map(tables.toFeedback);
   }
 
   async close(): Promise<void> {
