@@ -2,6 +2,7 @@
 // variables, very long functions, loose equality, empty catch blocks. Each finding becomes a comment
 // quoting the exact code.
 import type { CommentSpec, Severity } from "../../../shared/tools.ts";
+import { findLanguage } from "../../../shared/languages.ts";
 import { extendToUnique, wordOccurrences, type Range } from "./quotes.ts";
 import { MAX_COMMENTS } from "./review.ts";
 
@@ -10,10 +11,10 @@ export const LONG_FUNCTION_LINES = 60;
 type Family = "js" | "ts" | "python" | "other";
 
 export function languageFamily(language: string | null): Family {
-  const name = (language ?? "").toLowerCase();
-  if (["typescript", "ts", "tsx"].includes(name)) return "ts";
-  if (["javascript", "js", "jsx", "node", "mjs"].includes(name)) return "js";
-  if (["python", "py", "python3"].includes(name)) return "python";
+  const id = findLanguage(language)?.id;
+  if (id === "typescript") return "ts";
+  if (id === "javascript") return "js";
+  if (id === "python") return "python";
   return "other";
 }
 
