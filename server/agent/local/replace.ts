@@ -1,8 +1,8 @@
 // Replace and rename: whole words, the user's casing carried over in prose, exact symbols in code,
 // every `find` unique.
-import type { CanvasContext } from "../types.ts";
-import type { Intent } from "./instructions.ts";
-import { editCall, reply, type Plan } from "./plan.ts";
+import type { CanvasContext, LocalDecision } from "../types.ts";
+import type { EditIntent } from "./instructions.ts";
+import { editCall, reply } from "./plan.ts";
 import { editsAt, replaceWordEverywhere, wordOccurrences, type FindReplace, type Range } from "./quotes.ts";
 
 /** Carry the capitalisation of the replaced word over to its replacement ("Lamps" → "Lights"). */
@@ -35,7 +35,7 @@ const DECLARATIONS: Record<string, RegExp> = {
 };
 
 /** The name of the only declaration of that kind ("the class" → "Library"), or a reply listing them. */
-function soleDeclaration(content: string, kind: string): string | Plan {
+function soleDeclaration(content: string, kind: string): string | LocalDecision {
   const pattern = DECLARATIONS[kind] ?? DECLARATIONS.function!;
   const names = [...new Set([...content.matchAll(pattern)].map((match) => match[1]!))];
   if (names.length === 1) return names[0]!;
@@ -47,9 +47,9 @@ function soleDeclaration(content: string, kind: string): string | Plan {
 
 export function planReplace(
   canvas: CanvasContext,
-  intent: Extract<Intent, { type: "replace" | "rename" }>,
+  intent: Extract<EditIntent, { type: "replace" | "rename" }>,
   selection: Range | null,
-): Plan | null {
+): LocalDecision | null {
   const content = canvas.content;
   let from = intent.from;
   if (intent.type === "rename" && intent.declaration) {

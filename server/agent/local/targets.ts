@@ -2,7 +2,7 @@
 // selection, or a place to insert. Unresolvable names become replies, never guesses.
 import type { CanvasContext } from "../types.ts";
 import { findSection, paragraphs, type Block } from "./blocks.ts";
-import type { Destination, Intent, Target } from "./instructions.ts";
+import type { Destination, EditIntent, Target } from "./instructions.ts";
 import { occurrences, type Range } from "./quotes.ts";
 
 export interface Resolved {
@@ -92,7 +92,7 @@ function concrete(target: Target, canvas: CanvasContext, blocks: Block[]): Targe
 }
 
 /** The intent with every "named" target made concrete; null when one names nothing in the canvas. */
-export function resolveNames(intent: Intent, canvas: CanvasContext, blocks: Block[]): Intent | null {
+export function resolveNames(intent: EditIntent, canvas: CanvasContext, blocks: Block[]): EditIntent | null {
   const destination = (value: Destination | null): Destination | null | undefined => {
     if (!value || value.where === "start" || value.where === "end") return value;
     const target = concrete(value.target, canvas, blocks);
