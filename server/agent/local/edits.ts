@@ -1,12 +1,13 @@
 // Intents → edit_canvas (or rewrite_canvas) calls whose `find` strings are exact, unique passages of
 // the canvas. When an intent cannot be carried out, the answer is a reply saying why.
 import type { CanvasContext, LocalDecision } from "../types.ts";
-import { debugLines, functionRange } from "./codeReview.ts";
 import { fenceSegments, findSection, markdownBlocks, removalRange, type Block } from "./blocks.ts";
 import type { Destination, EditIntent, Target } from "./instructions.ts";
 import { spellingPlan } from "./polish.ts";
 import { SEPARATOR, act, editCall, reply, selectionRange, spanEdit } from "./plan.ts";
 import { editsAt, type Range } from "./quotes.ts";
+import { removeLines, wholeLines } from "./removeLines.ts";
+import { planRemoveLogs } from "./removeLogs.ts";
 import { planReplace } from "./replace.ts";
 import { describe, insertionPoint, resolveNames, resolveTarget } from "./targets.ts";
 
@@ -15,6 +16,13 @@ function planDelete(canvas: CanvasContext, blocks: Block[], target: Target, sele
   if (typeof resolved === "string") return reply(resolved);
   const content = canvas.content;
   let range = resolved.range;
+  const lines = canvas.kind === "code" ? wholeLines(content, range) : null;
+  if (lines) {
+    // Whole lines of code go with their newline; a Python block they empty keeps a `pass`.
+    const edits = editsAt(content, removeLines(content, canvas.language, [lines]), { stop: /(?!)/ });
+    if (!edits) return reply(`I could not quote ${resolved.label} uniquely, so I did not delete it.`);
+    return editCall(edits, `Deleted ${resolved.label}.`);
+  }
   if (target.unit === "paragraph" || target.unit === "section") range = removalRange(content, range.start, range.end);
   else if (content[range.start - 1] === " " && /[\s.,;:!?]/.test(content[range.end] ?? "\n"))
     range = { start: range.start - 1, end: range.end };
@@ -172,29 +180,6 @@ function planCase(canvas: CanvasContext, to: "upper" | "lower", selection: Range
     `${summary} (offline engine: a mechanical change, no model involved.)`,
   );
 }
-function planRemoveLogs(canvas: CanvasContext, scope: string | null, selection: Range | null): LocalDecision {
-  if (canvas.kind !== "code")
-    return reply("There is no debug output in a document; on code I can remove console.log or print statements.");
-  let within = selection;
-  if (scope) {
-    within = functionRange(canvas.content, scope, canvas.language);
-    if (!within) return reply(`I found no function called ${scope}; nothing changed.`);
-  }
-  const lines = debugLines(canvas.content, canvas.language, within);
-  if (lines.length === 0)
-    return reply(`I found no single-line debug output statements${scope ? ` in ${scope}` : ""}; nothing changed.`);
-  const edits = editsAt(
-    canvas.content,
-    lines.map((line) => ({ ...line, replace: "" })),
-    { stop: /(?!)/ },
-  );
-  if (!edits) return reply("I could not quote the debug statements uniquely; nothing changed.");
-  return editCall(
-    edits,
-    `Removed ${lines.length} debug output line${lines.length === 1 ? "" : "s"}${scope ? ` in ${scope}` : ""}.`,
-  );
-}
-
 /** The decision for an edit on the open canvas, or null when the words did not name anything there. */
 export async function planEdit(
   parsed: EditIntent,

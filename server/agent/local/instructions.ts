@@ -97,17 +97,24 @@ const opensCanvas = (trigger: TriggerResult): boolean => trigger.canvas;
 
 const EVERYWHERE =
   /\s+(?:everywhere|throughout(?:\s+the\s+\w+)?|in\s+the\s+whole\s+\w+|across\s+the\s+\w+|in\s+all\s+places)$/i;
+/** ", including function names", "everywhere in the file": how far a rename reaches, not part of the new name. */
+const SCOPE_TAIL =
+  /(?:\s+everywhere|\s+throughout|,?\s+(?:including|in all|across|in the whole|as well as|and also)\b)[\s\S]*$/i;
 const LOG_SCOPE =
   /\b(?:in|from|inside)\s+(?:the\s+)?(?:function\s+|method\s+)?`?([A-Za-z_$][\w$]*)`?(?:\s+function|\s+method)?$/i;
 const KIND_ONLY = /^(?:the\s+)?(function|method|class|component|interface|struct|enum|type)\s+(?:to|as|into)\s+/i;
+const KIND_AFTER =
+  /^([\p{L}_$][\p{L}\p{N}_$]*)\s+(?:function|method|variable|class|type|constant|field|property|parameter|component|interface|struct|enum)$/iu;
 const QUESTION =
   /^\s*(?:what|why|how|when|where|who|which|is|are|does|do|did|can|could|should|explain|tell me)\b|\?\s*$/i;
 
 function renameIntent(match: RegExpExecArray, text: string): Intent | null {
   const kindOnly = KIND_ONLY.exec(text.replace(/^rename\s+/i, ""));
   const declaration = kindOnly ? kindOnly[1]!.toLowerCase() : null;
-  const from = declaration ? "" : unquote(match[1]!);
-  const to = unquote(match[2]!.replace(EVERYWHERE, ""));
+  // "rename the read_scores function to …": the kind after the name is not part of it.
+  const named = unquote(match[1]!);
+  const from = declaration ? "" : (KIND_AFTER.exec(named)?.[1] ?? named);
+  const to = unquote(match[2]!.replace(EVERYWHERE, "").replace(SCOPE_TAIL, ""));
   const section = /^(?:the\s+)?(?:section|heading)\s+(.+)$/i.exec(match[1]!);
   if (section) return edit({ type: "replace", from: unquote(section[1]!), to, quoted: true, everywhere: false });
   return (from || declaration) && to ? edit({ type: "rename", from, to, declaration }) : null;

@@ -2,7 +2,7 @@
 // and at most one tool call. These build the common ones.
 import type { ToolCall } from "../../../shared/tools.ts";
 import type { LocalDecision } from "../types.ts";
-import { editsAt, type FindReplace, type Range } from "./quotes.ts";
+import { MAX_EDITS, editsAt, type FindReplace, type Range } from "./quotes.ts";
 
 /** Words only: why nothing changed, or what the user can do instead. */
 export const reply = (text: string): LocalDecision => ({ text, toolCall: null });
@@ -13,8 +13,9 @@ export const act = (toolCall: ToolCall, text: string): LocalDecision => ({ text,
 export const SEPARATOR = "\n\n";
 
 export function editCall(edits: FindReplace[], summary: string): LocalDecision {
+  if (edits.length > MAX_EDITS) throw new Error(`editCall: ${edits.length} edits, over the tool's ${MAX_EDITS}`);
   return act(
-    { name: "edit_canvas", arguments: { edits: edits.slice(0, 50), summary } },
+    { name: "edit_canvas", arguments: { edits, summary } },
     `${summary} (offline engine: a mechanical edit, no model involved.)`,
   );
 }

@@ -41,10 +41,15 @@ export function resolveTarget(
       return `I found no section called "${target.name}". ${headings.length ? `The headings are ${headings.join(", ")}.` : "The canvas has no headings."}`;
     }
     case "text": {
+      const length = target.text.length;
       const found = occurrences(content, target.text);
       if (found.length === 0)
         return `I could not find "${target.text}" in the canvas; quote the text exactly as it appears.`;
-      return { range: { start: found[0]!, end: found[0]! + target.text.length }, label: `"${target.text}"` };
+      const selected = selection ? found.filter((at) => at >= selection.start && at + length <= selection.end) : [];
+      const at = selected.length === 1 ? selected[0]! : found.length === 1 ? found[0]! : null;
+      if (at === null)
+        return `"${target.text}" appears ${found.length} times in the canvas; quote a longer passage (or select the one you mean) so I change the right one.`;
+      return { range: { start: at, end: at + length }, label: `"${target.text}"` };
     }
     case "selection":
       return selection
