@@ -154,8 +154,18 @@ const firstWord = (name: string): string =>
 
 const NEUTRAL_LINE = /^[\s{}()[\];,]*$/;
 
+const onlyOutputMemo = new WeakMap<Scope, boolean>();
+
 /** Is the body of `scope` nothing but output statements? Then printing is what the function is for. */
 function onlyOutput(scope: Scope, codeLines: readonly string[], covered: ReadonlySet<number>): boolean {
+  const known = onlyOutputMemo.get(scope);
+  if (known !== undefined) return known;
+  const result = bodyOnlyOutput(scope, codeLines, covered);
+  onlyOutputMemo.set(scope, result);
+  return result;
+}
+
+function bodyOnlyOutput(scope: Scope, codeLines: readonly string[], covered: ReadonlySet<number>): boolean {
   let any = false;
   for (let line = scope.open + 1; line <= scope.close && line < codeLines.length; line += 1) {
     if (covered.has(line)) any = true;
@@ -212,8 +222,9 @@ export function outputStatements(source: string, language: string | null): Outpu
     const args = code.slice(calleeEnd, end);
     // print(…, file=…) writes to stderr or a file, not to the program's standard output.
     const redirected = lexed.family === "python" && /\bfile\s*=/.test(args);
-    const previous = code.slice(0, line.start).trimEnd();
-    const previousLine = previous.slice(previous.lastIndexOf("\n") + 1).trim();
+    let before = index - 1;
+    while (before >= 0 && codeLines[before]!.trim() === "") before -= 1;
+    const previousLine = before >= 0 ? codeLines[before]!.trim() : "";
     found.push({
       range: { start: line.start, end: Math.min(source.length, lines[lastLine]!.end + 1) },
       text: source.slice(line.start, lines[lastLine]!.end),

@@ -124,11 +124,17 @@ function jsxElement(scanner: Scanner): boolean {
   if (next !== ">" && !/[\p{L}_$]/u.test(next)) return false;
   JSX_NAME.lastIndex = scanner.pos + 1;
   const name = next === ">" ? "" : (JSX_NAME.exec(source)?.[0] ?? "");
-  // Cheap test before a tentative read: an element closes somewhere after.
-  if (source.indexOf(`</${name}`, scanner.pos) === -1 && (name === "" || source.indexOf("/>", scanner.pos) === -1))
-    return false;
   const budget = budgets.get(scanner)!;
   if (budget.left <= 0) return false;
+  // Cheap test before a tentative read: an element closes somewhere after. Its cost counts too.
+  const searched = (found: number): number => (found === -1 ? source.length : found) - scanner.pos;
+  const closing = source.indexOf(`</${name}`, scanner.pos);
+  budget.left -= searched(closing);
+  if (closing === -1) {
+    const selfClosing = name === "" ? -1 : source.indexOf("/>", scanner.pos);
+    budget.left -= name === "" ? 0 : searched(selfClosing);
+    if (selfClosing === -1) return false;
+  }
   const checkpoint = scanner.checkpoint();
   try {
     if (!scanner.nested(() => element(scanner))) throw new JsxMismatch();

@@ -54,14 +54,28 @@ export function lex(source: string, language: string | null): Lexed | null {
 
 const isLiteral = (rule: StringRule | LiteralRule): rule is LiteralRule => "literal" in rule;
 
-function identifierChar(extra: string): RegExp {
-  return new RegExp(`[\\p{L}\\p{N}_${extra.replace(/[-$\\\]^]/g, "\\$&")}]`, "u");
+/** A test for identifier characters, with a table for ASCII (the hot path) and a regex beyond it. */
+function identifierTest(extra: string): (char: string | undefined) => boolean {
+  const pattern = new RegExp(`[\\p{L}\\p{N}_${extra.replace(/[-$\\\]^]/g, "\\$&")}]`, "u");
+  const ascii = new Uint8Array(128);
+  for (let code = 0; code < 128; code += 1) ascii[code] = pattern.test(String.fromCharCode(code)) ? 1 : 0;
+  return (char) => {
+    if (char === undefined) return false;
+    const code = char.charCodeAt(0);
+    return code < 128 ? ascii[code] === 1 : pattern.test(char);
+  };
 }
+
+const identifierTests = new WeakMap<Syntax, (char: string | undefined) => boolean>();
 
 /** Code in a language of the table, until `stop` (an interpolation's end) at the outermost level. */
 function scanCode(scanner: Scanner, syntax: Syntax, stop: string | null): void {
   const source = scanner.source;
-  const identifier = identifierChar(syntax.identifierExtra);
+  let isIdentifier = identifierTests.get(syntax);
+  if (!isIdentifier) {
+    isIdentifier = identifierTest(syntax.identifierExtra);
+    identifierTests.set(syntax, isIdentifier);
+  }
   const opener = stop === "}" ? "{" : stop === ")" ? "(" : null;
   let depth = 0;
   let code = scanner.pos;
@@ -70,9 +84,15 @@ function scanCode(scanner: Scanner, syntax: Syntax, stop: string | null): void {
     code = scanner.pos;
   };
   while (!scanner.done) {
-    if (stop !== null && depth === 0 && scanner.startsWith(stop)) break;
+    const char = source[scanner.pos]!;
     const previous = source[scanner.pos - 1];
-    const tokenStart = previous === undefined || !identifier.test(previous);
+    const inWord = isIdentifier(char);
+    // Inside a word or on plain space nothing can start: the common case, kept cheap.
+    if ((inWord && isIdentifier(previous)) || char === " " || char === "\t" || char === "\n") {
+      scanner.pos += 1;
+      continue;
+    }
+    if (stop !== null && depth === 0 && scanner.startsWith(stop)) break;
     const lineStart = previous === undefined || previous === "\n";
     const block = syntax.blockComments.find(
       (comment) => scanner.startsWith(comment.open) && (!comment.atLineStart || lineStart),
@@ -93,10 +113,8 @@ function scanCode(scanner: Scanner, syntax: Syntax, stop: string | null): void {
       resume();
       continue;
     }
-    const char = source[scanner.pos]!;
     // A prefixed literal (f"…", r#"…"#, u8"…") only starts a token; a quote always may.
-    const canOpen = tokenStart || !identifier.test(char);
-    if (canOpen && readLiteral(scanner, syntax, flush, (close) => scanCode(scanner, syntax, close))) {
+    if (readLiteral(scanner, syntax, flush, (close) => scanCode(scanner, syntax, close))) {
       resume();
       continue;
     }
@@ -107,8 +125,24 @@ function scanCode(scanner: Scanner, syntax: Syntax, stop: string | null): void {
   flush();
 }
 
+const literalStarts = new WeakMap<Syntax, RegExp>();
+
+/** One sticky pattern for "some literal of this syntax opens here", so most positions cost one test. */
+function literalStart(syntax: Syntax): RegExp {
+  let pattern = literalStarts.get(syntax);
+  if (!pattern) {
+    const sources = syntax.strings.map((rule) => (isLiteral(rule) ? rule.literal : rule.open).source);
+    pattern = new RegExp(sources.map((source) => `(?:${source})`).join("|") || "(?!)", "yu");
+    literalStarts.set(syntax, pattern);
+  }
+  return pattern;
+}
+
 /** A string or char literal starting at the current position, read whole; false when none starts here. */
 function readLiteral(scanner: Scanner, syntax: Syntax, flush: () => void, code: (close: string) => void): boolean {
+  const hint = literalStart(syntax);
+  hint.lastIndex = scanner.pos;
+  if (!hint.test(scanner.source)) return false;
   for (const rule of syntax.strings) {
     const pattern = isLiteral(rule) ? rule.literal : rule.open;
     pattern.lastIndex = scanner.pos;

@@ -31,12 +31,15 @@ const PYTHON_MAIN = /^\s*if\s+(?:__name__\s*==\s*(["'])__main__\1|(["'])__main__
 const collapse = (text: string): string => text.replace(/\s+/g, " ").trim();
 
 /** What a brace block's header (the code before `{`) opens. */
+/** Headers longer than this are cut to their end: a function's name and parameters are there. */
+const MAX_HEADER = 1_000;
+
 export function braceScope(code: string, raw: string, line: number): Scope {
-  const header = collapse(code);
+  const header = collapse(code.slice(-MAX_HEADER));
   const scope = (kind: Scope["kind"], name: string | null = null): Scope => ({
     kind,
     name,
-    header: collapse(raw),
+    header: collapse(raw.slice(-MAX_HEADER)),
     open: line,
     close: line,
   });
