@@ -60,7 +60,7 @@ const CALLEES: Record<Lexed["family"], readonly Callee[]> = {
 const OUTPUT_WORDS = new Set(
   "main print show display report render output write log usage help echo emit banner dump".split(" "),
 );
-const DEBUG_MARK = /\b(?:debug(?:ging)?|dbg)\b/i;
+const DEBUG_MARK = /\b(?:debug|dbg)\b/i;
 const SIDE_EFFECTS = /\+\+|--|:=|\bawait\b|\byield\b/;
 const ASSIGNMENT = /(?<![=!<>+\-*/%&|^?:])=(?![=>])/;
 const BRACELESS_BODY = /(?:^|[;}]\s*)(?:(?:else\s+)?if|for|foreach|while)\s*\(.*\)\s*$|(?:^|[;}]\s*)(?:else|do)\s*$/;

@@ -200,7 +200,7 @@ export async function planEdit(
     structural && !(intent.type === "delete" && (intent.target.unit === "text" || intent.target.unit === "selection"));
   if (canvas.kind === "code" && usesBlocks) {
     return reply(
-      "Paragraphs, sections and titles are for documents; on code I can replace text, rename symbols and delete quoted code.",
+      "Paragraphs, sections and titles are for documents; on code I can replace text, rename symbols, delete quoted code and remove debug output.",
     );
   }
   switch (intent.type) {

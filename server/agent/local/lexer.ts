@@ -54,28 +54,33 @@ export function lex(source: string, language: string | null): Lexed | null {
 
 const isLiteral = (rule: StringRule | LiteralRule): rule is LiteralRule => "literal" in rule;
 
-/** A test for identifier characters, with a table for ASCII (the hot path) and a regex beyond it. */
+/** The character class of identifier characters: letters, digits, `_` and the syntax's extras. */
+function identifierClass(extra: string): string {
+  return `[\\p{L}\\p{N}_${extra.replace(/[-$\\\]^]/g, "\\$&")}]`;
+}
+
+const identifierTests = new Map<string, (char: string | undefined) => boolean>();
+
+/** A test for identifier characters, with a table for ASCII (the hot path) and a regex beyond it; one per extras. */
 function identifierTest(extra: string): (char: string | undefined) => boolean {
-  const pattern = new RegExp(`[\\p{L}\\p{N}_${extra.replace(/[-$\\\]^]/g, "\\$&")}]`, "u");
+  const known = identifierTests.get(extra);
+  if (known) return known;
+  const pattern = new RegExp(identifierClass(extra), "u");
   const ascii = new Uint8Array(128);
   for (let code = 0; code < 128; code += 1) ascii[code] = pattern.test(String.fromCharCode(code)) ? 1 : 0;
-  return (char) => {
+  const test = (char: string | undefined): boolean => {
     if (char === undefined) return false;
     const code = char.charCodeAt(0);
     return code < 128 ? ascii[code] === 1 : pattern.test(char);
   };
+  identifierTests.set(extra, test);
+  return test;
 }
-
-const identifierTests = new WeakMap<Syntax, (char: string | undefined) => boolean>();
 
 /** Code in a language of the table, until `stop` (an interpolation's end) at the outermost level. */
 function scanCode(scanner: Scanner, syntax: Syntax, stop: string | null): void {
   const source = scanner.source;
-  let isIdentifier = identifierTests.get(syntax);
-  if (!isIdentifier) {
-    isIdentifier = identifierTest(syntax.identifierExtra);
-    identifierTests.set(syntax, isIdentifier);
-  }
+  const isIdentifier = identifierTest(syntax.identifierExtra);
   const opener = stop === "}" ? "{" : stop === ")" ? "(" : null;
   let depth = 0;
   let code = scanner.pos;
@@ -187,9 +192,18 @@ export interface Token {
 
 /** Identifier (and keyword) tokens in code, with their offsets; a run starting with a digit is a number. */
 export function identifiers(lexed: Lexed): Token[] {
-  const extra = lexed.identifierExtra.replace(/[-$\\\]^]/g, "\\$&");
-  const pattern = new RegExp(`[\\p{L}\\p{N}_${extra}]+`, "gu");
+  const pattern = new RegExp(`${identifierClass(lexed.identifierExtra)}+`, "gu");
   return [...lexed.code.matchAll(pattern)]
     .filter((match) => !/^\p{N}/u.test(match[0]))
     .map((match) => ({ start: match.index, end: match.index + match[0].length, name: match[0] }));
+}
+
+/** Is `word` one whole name (or keyword) in this language? */
+export function isName(lexed: Lexed, word: string): boolean {
+  return new RegExp(`^${identifierClass(lexed.identifierExtra)}+$`, "u").test(word) && !/^\p{N}/u.test(word);
+}
+
+/** Is the character at `offset` part of a name (so a word touching it is part of a longer one)? */
+export function isNameChar(lexed: Lexed, offset: number): boolean {
+  return identifierTest(lexed.identifierExtra)(lexed.source[offset]);
 }

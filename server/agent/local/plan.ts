@@ -12,11 +12,12 @@ export const act = (toolCall: ToolCall, text: string): LocalDecision => ({ text,
 
 export const SEPARATOR = "\n\n";
 
-export function editCall(edits: FindReplace[], summary: string): LocalDecision {
+/** An edit_canvas call; `note` (what was left as it is, and why) goes into the chat text after the summary. */
+export function editCall(edits: FindReplace[], summary: string, note = ""): LocalDecision {
   if (edits.length > MAX_EDITS) throw new Error(`editCall: ${edits.length} edits, over the tool's ${MAX_EDITS}`);
   return act(
     { name: "edit_canvas", arguments: { edits, summary } },
-    `${summary} (offline engine: a mechanical edit, no model involved.)`,
+    `${summary}${note} (offline engine: a mechanical edit, no model involved.)`,
   );
 }
 

@@ -5,10 +5,9 @@ import { functionRange } from "./codeReview.ts";
 import { outputStatements, type OutputStatement } from "./debugOutput.ts";
 import { lex } from "./lexer.ts";
 import { editCall, reply } from "./plan.ts";
+import { plural } from "./replies.ts";
 import { editsAt, type Range } from "./quotes.ts";
 import { removeLines } from "./removeLines.ts";
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** "the program's output in __main__ (2), error output (1)": why statements stay. */
 function reasons(statements: readonly OutputStatement[]): string {
@@ -59,9 +58,9 @@ export function planRemoveLogs(canvas: CanvasContext, scope: string | null, sele
     { stop: /(?!)/ },
   );
   if (!edits) return reply("I could not quote the debug statements uniquely; nothing changed.");
-  const plan = editCall(
+  return editCall(
     edits,
     `Removed ${plural(removed.length, "debug output statement")}${where}: ${reasons(removed)}.`,
+    keptNote,
   );
-  return { ...plan, text: plan.text + keptNote };
 }

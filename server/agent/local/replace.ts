@@ -2,9 +2,9 @@
 // code (symbols.ts), every `find` unique.
 import type { CanvasContext, LocalDecision } from "../types.ts";
 import type { EditIntent } from "./instructions.ts";
-import { lex } from "./lexer.ts";
+import { isName, lex } from "./lexer.ts";
 import { editCall, reply } from "./plan.ts";
-import { isSymbol, planSymbol } from "./symbols.ts";
+import { planSymbol } from "./symbols.ts";
 import { editsAt, replaceWordEverywhere, wordOccurrences, type FindReplace, type Range } from "./quotes.ts";
 
 /** Carry the capitalisation of the replaced word over to its replacement ("Lamps" → "Lights"). */
@@ -66,7 +66,7 @@ export function planReplace(
       `"${intent.to}" is a choice, and the offline engine cannot make it: name one (replace "${from}" with "${intent.to.split(/\s+or\s+/i)[0]}"), or ask a model.`,
     );
   }
-  if (lexed && isSymbol(from, lexed)) {
+  if (lexed && isName(lexed, from)) {
     const verb = intent.type === "rename" ? "Renamed" : "Replaced";
     return planSymbol(canvas, lexed, { verb, from, to: intent.to }, selection);
   }

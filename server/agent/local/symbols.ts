@@ -2,17 +2,10 @@
 // keep the word, and longer names that contain it are left too; the reply says how many, so the user
 // knows what did not change and can ask for it by quoting text.
 import type { CanvasContext, LocalDecision } from "../types.ts";
-import { identifiers, kindAt, type Lexed, type Token } from "./lexer.ts";
+import { identifiers, isName, isNameChar, kindAt, type Lexed, type Token } from "./lexer.ts";
 import { editCall, reply } from "./plan.ts";
+import { plural } from "./replies.ts";
 import { editsAt, occurrences, type FindReplace, type Range } from "./quotes.ts";
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
-
-/** Names and keywords, whole: what a rename in code may touch. */
-export function isSymbol(word: string, lexed: Lexed): boolean {
-  const extra = lexed.identifierExtra.replace(/[-$\\\]^]/g, "\\$&");
-  return new RegExp(`^[\\p{L}_${extra}][\\p{L}\\p{N}_${extra}]*$`, "u").test(word);
-}
 
 export interface SymbolChange {
   verb: "Renamed" | "Replaced";
@@ -33,7 +26,7 @@ export function planSymbol(
 ): LocalDecision {
   const { from, to, verb } = change;
   const content = canvas.content;
-  if (verb === "Renamed" && !isSymbol(to, lexed))
+  if (verb === "Renamed" && !isName(lexed, to))
     return reply(`"${to}" is not a name ${canvas.language ?? "this language"} accepts, so I did not rename "${from}".`);
   const inside = (start: number, end: number): boolean =>
     !selection || (start >= selection.start && end <= selection.end);
@@ -41,7 +34,7 @@ export function planSymbol(
   const exact = tokens.filter((token) => token.name === from);
   const longer = [...new Set(tokens.filter((token) => token.name !== from && token.name.includes(from)).map(nameOf))];
   const inText = occurrences(content, from).filter(
-    (at) => inside(at, at + from.length) && kindAt(lexed, at) !== "code" && wholeWord(content, at, from, lexed),
+    (at) => inside(at, at + from.length) && kindAt(lexed, at) !== "code" && wholeWord(lexed, at, from),
   );
   const where = selection ? " in the selection" : "";
   if (exact.length === 0) {
@@ -85,12 +78,8 @@ function textEdits(content: string, at: number[], change: SymbolChange, what: st
 }
 
 /** `from` at `at` is not part of a longer word (by the language's identifier characters). */
-function wholeWord(content: string, at: number, from: string, lexed: Lexed): boolean {
-  const word = new RegExp(`[\\p{L}\\p{N}_${lexed.identifierExtra.replace(/[-$\\\]^]/g, "\\$&")}]`, "u");
-  const before = content[at - 1];
-  const after = content[at + from.length];
-  return (before === undefined || !word.test(before)) && (after === undefined || !word.test(after));
-}
+const wholeWord = (lexed: Lexed, at: number, from: string): boolean =>
+  !isNameChar(lexed, at - 1) && !isNameChar(lexed, at + from.length);
 
 const nameOf = (token: Token): string => token.name;
 
