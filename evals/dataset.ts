@@ -8,7 +8,6 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { RUN_LANGUAGES } from "./graders/codeRun.ts";
 import { hasKeyword } from "./graders/keywords.ts";
-import { generatedCases } from "./data/build/generated.ts";
 
 export const SUITES = ["trigger", "edit", "comment"] as const;
 export type Suite = (typeof SUITES)[number];
@@ -262,31 +261,4 @@ export function datasetHash(cases: readonly AnyCase[]): string {
   const hash = createHash("sha256");
   for (const item of cases) hash.update(`${JSON.stringify(item)}\n`);
   return hash.digest("hex");
-}
-
-export type SuiteData<S extends Suite> =
-  { ok: true; cases: SuiteCases[S][]; name: string; hash: string } | { ok: false; message: string };
-
-/**
- * A suite's cases: from `file` when given (any JSONL in the dataset format), else the committed dataset
- * plus the cases generated in memory by the builders (the long canvases of 50k+ words, too big to
- * commit; `npx tsx evals/data/build/index.ts --write-generated <dir>` writes them out as JSONL).
- */
-export async function loadSuiteData<S extends Suite>(suite: S, file?: string): Promise<SuiteData<S>> {
-  const loaded = await loadDataset(suite, file ?? DEFAULT_DATA[suite]);
-  if (!loaded.ok) return { ok: false, message: loaded.message };
-  if (file) return { ok: true, cases: loaded.cases, name: file, hash: datasetHash(loaded.cases) };
-  const extra = parseDataset(
-    suite,
-    generatedCases(suite)
-      .map((item) => JSON.stringify(item))
-      .join("\n"),
-    "generated cases",
-  );
-  if (!extra.ok) return { ok: false, message: extra.message };
-  const cases = [...loaded.cases, ...extra.cases];
-  const ids = new Set(loaded.cases.map((item) => item.id));
-  const clash = extra.cases.find((item) => ids.has(item.id));
-  if (clash) return { ok: false, message: `generated case id ${clash.id} is also in ${DEFAULT_DATA[suite]}` };
-  return { ok: true, cases, name: `${DEFAULT_DATA[suite]}+generated`, hash: datasetHash(cases) };
 }

@@ -10,7 +10,6 @@ import { groupBy, isRate, metricNumber, type Metrics } from "./graders/metric.ts
 import { bootstrapIntervals, summarizeRepeats, wilson, type RepeatSummary } from "./stats.ts";
 import type { CaseUsage } from "./graders/usage.ts";
 import { suiteMetrics, type SuiteVerdicts } from "./suites.ts";
-import type { JudgeSummary } from "./judge.ts";
 
 /** What one turn produced, trimmed for the report. */
 export interface CaseOutput {
@@ -25,6 +24,20 @@ export interface CaseOutput {
   /** Tokens in and out, wall time and money for the whole turn. */
   usage: CaseUsage;
   error: string | null;
+}
+
+/** The pairwise model judge's verdict on a run against a reference run (evals/judge.ts). */
+export interface JudgeSummary {
+  model: string;
+  reference: string;
+  judged: number;
+  wins: number;
+  losses: number;
+  ties: number;
+  /** (wins + ties / 2) / judged, with a Wilson interval on wins vs losses. */
+  winRate: number | null;
+  interval: { low: number; high: number } | null;
+  errors: number;
 }
 
 export interface CaseRun<S extends Suite = Suite> {

@@ -4,7 +4,12 @@
 // left), so a rename on 700 lines of a 12,000-line file costs about as much as 700 small diffs, and a
 // rewrite with no line in common is one bounded Myers call that gives up into "replaced whole".
 import { diffArrays } from "diff";
-import type { DiffOp } from "./changes.ts";
+
+/** One piece of a diff: text both sides share, or text only the old or only the new side has. */
+export interface DiffOp {
+  kind: "equal" | "removed" | "added";
+  value: string;
+}
 
 function splitLines(text: string): string[] {
   const lines = text.split(/(?<=\n)/);

@@ -16,6 +16,7 @@ import { runTurnOnDoc, TurnCancelled } from "./turn.ts";
 import type { ToolCallTrace, TurnEngine, TurnInput } from "./types.ts";
 import { describeFailure } from "./failures.ts";
 import { setAgentPresence } from "./presence.ts";
+import type { EngineInfo } from "../../shared/engineInfo.ts";
 
 const MAX_RUN_RECORDS = 1_000;
 const MAX_LAST_CHANGES = 500;
@@ -84,7 +85,7 @@ export class RunManager {
     private readonly contextTokens: number,
   ) {}
 
-  get engineInfo(): { kind: "local" | "openai"; model: string } {
+  get engineInfo(): EngineInfo {
     return { kind: this.engine.kind, model: this.engine.model };
   }
 

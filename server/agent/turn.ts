@@ -16,6 +16,7 @@ import {
 import { PartialStringReader, partialStringField } from "./openai/partialJson.ts";
 import { buildMessages, toolErrorMessage } from "./prompts.ts";
 import { runPredictedRewrite } from "./predictedRewrite.ts";
+import { DEFAULT_CONTEXT_TOKENS } from "../config.ts";
 import type {
   CommentTrace,
   ModelEvent,
@@ -84,7 +85,9 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     latencyMs: 0,
     error: null,
   };
-  const messages: ModelMessage[] = buildMessages(input, { contextTokens: options.contextTokens ?? 24_000 });
+  const messages: ModelMessage[] = buildMessages(input, {
+    contextTokens: options.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
+  });
   const tools = openAITools();
   let notifiedChange = false;
 

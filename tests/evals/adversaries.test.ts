@@ -6,7 +6,8 @@
 // length); `npm run eval -- --suite <s> --engine adversary:<name>` runs the whole split.
 import { describe, expect, it } from "vitest";
 import { ADVERSARIES, adversaryEngine, adversaryNamed } from "../../evals/adversaries/index.ts";
-import { loadSuiteData, type Suite } from "../../evals/dataset.ts";
+import type { Suite } from "../../evals/dataset.ts";
+import { loadSuiteData } from "../../evals/suiteData.ts";
 import { isDeletion } from "../../evals/graders/edit.ts";
 import { metricNumber } from "../../evals/graders/metric.ts";
 import type { EvalReport } from "../../evals/report.ts";

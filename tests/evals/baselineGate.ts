@@ -8,7 +8,8 @@ import { readFile } from "node:fs/promises";
 import { expect } from "vitest";
 import { createEngine } from "../../server/agent/turn.ts";
 import { compareReports, renderComparison } from "../../evals/compare.ts";
-import { loadSuiteData, type Suite } from "../../evals/dataset.ts";
+import type { Suite } from "../../evals/dataset.ts";
+import { loadSuiteData } from "../../evals/suiteData.ts";
 import type { EvalReport } from "../../evals/report.ts";
 import { filterSplit, runSuite } from "../../evals/runner.ts";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDataset, loadSuiteData, type AnyCase, type Suite } from "../../evals/dataset.ts";
+import { parseDataset, type AnyCase, type Suite } from "../../evals/dataset.ts";
+import { loadSuiteData } from "../../evals/suiteData.ts";
 import { checkSplit, NEAR_COPY } from "../../evals/splitCheck.ts";
 import { presentCanvas } from "../../server/agent/prompts.ts";
 

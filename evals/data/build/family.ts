@@ -4,7 +4,14 @@
 // canvas, not even with a different planted typo. Trigger prompts without a canvas form families of
 // their own (a contrasting pair is one family).
 import type { Split } from "./split.ts";
-import type { CanvasSeed } from "./writing.ts";
+
+/** A canvas as the builders write it (the dataset's canvas shape). */
+export interface CanvasSeed {
+  kind: "document" | "code";
+  language?: string;
+  title: string;
+  content: string;
+}
 
 const families = new Map<CanvasSeed, string>();
 

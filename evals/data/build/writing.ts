@@ -1,13 +1,8 @@
 // Short writing canvases (markdown, in the form our serializer writes it back: "-" bullets, blank lines
 // between blocks) shared by the edit and comment datasets. Each is a realistic draft a person would
 // iterate on; some carry a deliberate flaw that an edit case asks to fix.
-import { family } from "./family.ts";
-export interface CanvasSeed {
-  kind: "document" | "code";
-  language?: string;
-  title: string;
-  content: string;
-}
+import { family, type CanvasSeed } from "./family.ts";
+export type { CanvasSeed } from "./family.ts";
 
 const doc = (title: string, paragraphs: string[]): CanvasSeed => ({ kind: "document", title, content: paragraphs.join("\n\n") });
 
