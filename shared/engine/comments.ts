@@ -3,22 +3,23 @@
 // be placed refuses the whole call: never a comment on the wrong text.
 import * as Y from "yjs";
 import { fromBase64, toBase64 } from "lib0/buffer";
-import { canvasFragment, commentsMap, newId, type CommentRecord } from "../room.ts";
+import { canvasFragment, canvasesMap, commentsMap, newId, type CanvasMeta, type CommentRecord } from "../room.ts";
 import type { CommentCanvasArgs } from "../tools.ts";
 import { readCanvasView } from "../markdown/index.ts";
-import { canvasesMap } from "../room.ts";
-import type { ApplyContext } from "./applyToolCall.ts";
-import { openCanvas } from "./applyToolCall.ts";
+import { AgentOrigin, type WriterOrigin } from "./origin.ts";
 import { planEdits } from "./planEdits.ts";
 import { textRangeToY, yPositionToPm, type YRange } from "./textMap.ts";
 import { failure, type AppliedChange, type EngineError, type EngineResult } from "./types.ts";
 import { canvasSchema } from "../schema.ts";
 import { Fragment } from "@tiptap/pm/model";
 
-export function addComments(doc: Y.Doc, args: CommentCanvasArgs, ctx: ApplyContext): EngineResult {
-  const opened = openCanvas(doc, ctx.canvasId);
-  if ("error" in opened) return opened.error;
-  const { meta } = opened;
+export function addComments(
+  doc: Y.Doc,
+  meta: CanvasMeta,
+  args: CommentCanvasArgs,
+  origin: WriterOrigin,
+  author?: { id: string; name: string },
+): EngineResult {
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
   const errors: EngineError[] = [];
   const placed: { range: YRange; applied: AppliedChange }[] = [];
@@ -66,16 +67,16 @@ export function addComments(doc: Y.Doc, args: CommentCanvasArgs, ctx: ApplyConte
         body: comment.comment,
         severity: comment.severity,
         suggestion: comment.suggestion,
-        author: ctx.author?.id ?? "ai",
-        authorName: ctx.author?.name ?? "Canvas AI",
+        author: author?.id ?? "ai",
+        authorName: author?.name ?? "Canvas AI",
         resolved: false,
         replies: [],
         createdAt: Date.now(),
-        runId: ctx.origin.runId,
+        runId: origin instanceof AgentOrigin ? origin.runId : null,
       };
       commentsMap(doc).set(id, record);
     });
-  }, ctx.origin);
+  }, origin);
   const count = ids.length;
   return {
     ok: true,

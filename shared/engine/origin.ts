@@ -15,3 +15,19 @@ export class AgentOrigin {
     return `${this.runId}#${this.step}`;
   }
 }
+
+/** Origin of changes the server makes on behalf of a person through the API. */
+export class ApiOrigin {
+  constructor(
+    readonly role: string,
+    readonly action: string,
+  ) {}
+}
+
+/** The origins a tool call can be applied with: a run of the model, or a person through the API. */
+export type WriterOrigin = AgentOrigin | ApiOrigin;
+
+/** Start a new change of `origin` (for an agent: a new undo step). */
+export function beginChange(origin: WriterOrigin): void {
+  if (origin instanceof AgentOrigin) origin.beginStep();
+}

@@ -3,15 +3,8 @@
 import { MAX_CANVAS_CHARS, type CanvasKind, type EditSpec } from "../tools.ts";
 import { locate, reindent, type TextMatch } from "./locate.ts";
 import { clip, closestPassages } from "./similarity.ts";
+import { applyChanges, type TextChange } from "./textChanges.ts";
 import type { AppliedChange, EngineError } from "./types.ts";
-
-export interface TextChange {
-  index: number;
-  from: number;
-  to: number;
-  insert: string;
-  tier: TextMatch["tier"];
-}
 
 export type EditPlan =
   { ok: true; text: string; changes: TextChange[]; applied: AppliedChange[] } | { ok: false; errors: EngineError[] };
@@ -112,18 +105,6 @@ export function planEdits(text: string, edits: readonly EditSpec[], kind: Canvas
     changes,
     applied,
   };
-}
-
-/** The text of old range [from, to) after the changes (all inside it) are applied. */
-export function applyChanges(text: string, changes: readonly TextChange[], from: number, to: number): string {
-  const parts: string[] = [];
-  let cursor = from;
-  for (const change of changes) {
-    parts.push(text.slice(cursor, change.from), change.insert);
-    cursor = change.to;
-  }
-  parts.push(text.slice(cursor, to));
-  return parts.join("");
 }
 
 export function lineOf(text: string, offset: number): number {

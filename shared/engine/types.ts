@@ -2,7 +2,7 @@
 import type { LocateTier } from "./locate.ts";
 
 export type EngineErrorCode =
-  "not_found" | "ambiguous" | "overlap" | "invalid" | "no_canvas" | "wrong_kind" | "too_large";
+  "invalid_arguments" | "not_found" | "ambiguous" | "overlap" | "invalid" | "no_canvas" | "wrong_kind" | "too_large";
 
 export interface Candidate {
   text: string;
@@ -51,4 +51,38 @@ export function failure(canvasId: string | null, errors: EngineError[]): EngineR
   const summary =
     errors.length === 1 ? errors[0]!.message : `${errors.length} problems: ${errors.map((e) => e.message).join(" ")}`;
   return { ok: false, canvasId, applied: [], errors, summary, inserted: 0, deleted: 0 };
+}
+
+/** A whole-content change, reported as the span between the common prefix and suffix. */
+export function wholeResult(canvasId: string, before: string, after: string, summary: string): EngineResult {
+  let prefix = 0;
+  const limit = Math.min(before.length, after.length);
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < limit - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
+  const change: AppliedChange = {
+    index: 0,
+    from: prefix,
+    to: before.length - suffix,
+    newFrom: prefix,
+    newTo: after.length - suffix,
+    before: before.slice(prefix, before.length - suffix),
+    after: after.slice(prefix, after.length - suffix),
+    inserted: after.length - suffix - prefix,
+    deleted: before.length - suffix - prefix,
+    tier: "whole",
+  };
+  return {
+    ok: true,
+    canvasId,
+    applied: [change],
+    errors: [],
+    summary,
+    inserted: change.inserted,
+    deleted: change.deleted,
+  };
 }
