@@ -2,14 +2,15 @@
 // streams (create/rewrite content shows in the canvas as it arrives), finish it there, send refusals
 // back to the model (at most 2 retries). The server, the evals and the tests all run turns through here.
 import * as Y from "yjs";
-import { openAITools, type ToolCall } from "../../shared/tools.ts";
+import { openAITools } from "../../shared/tools.ts";
 import { canvasesMap, commentsMap, type ToolActivity } from "../../shared/room.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
 import {
   AgentOrigin,
   openToolCall,
   resolveCommentRange,
-  type EngineResult,
+  type EngineFailure,
+  type EngineSuccess,
   type ToolCallStream,
 } from "../../shared/engine/index.ts";
 import { buildMessages, toolErrorMessage } from "./prompts.ts";
@@ -75,10 +76,10 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     versioned = true;
     await hooks?.beforeChange?.(changes);
   };
-  const applied = (call: ToolCall, result: EngineResult, text: string): void => {
-    hooks?.onActivity?.(activityFor(call, result, canvasId));
+  const applied = (result: EngineSuccess, text: string): void => {
+    hooks?.onActivity?.(activityFor(result, canvasId));
     if (!text.trim()) {
-      const reply = replyFor(call, result, doc, canvasId);
+      const reply = replyFor(result, doc, canvasId);
       trace.text += reply;
       hooks?.onText?.(reply);
     }
@@ -151,7 +152,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
       });
       trace.outputTokens += Math.ceil(rewrite.arguments.content.length / 4);
       hooks?.onWriting?.(null);
-      if (result.ok) applied({ name: "rewrite_canvas", arguments: rewrite.arguments }, result, text);
+      if (result.ok) applied(result, text);
       else hooks?.onActivity?.({ tool: call.name, canvasId, ok: false, summary: errorText(result), count: 0 });
       break;
     }
@@ -184,13 +185,13 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     });
     hooks?.onWriting?.(null);
 
-    if (result.ok && checked.ok) {
+    if (result.ok) {
       canvasId = result.canvasId;
-      if (checked.call.name === "create_canvas" && canvasId) {
-        const { title, kind, language } = checked.call.arguments;
+      if (result.call.name === "create_canvas") {
+        const { title, kind, language } = result.call.arguments;
         trace.createdCanvas = { id: canvasId, title, kind, language, content: canvasText(doc, canvasId) };
       }
-      applied(checked.call, result, text);
+      applied(result, text);
       break;
     }
 
@@ -221,11 +222,12 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
 }
 
 /** What the engine refused, as sent back to the model. */
-function errorText(result: EngineResult): string {
+function errorText(result: EngineFailure): string {
   return result.errors.map((item) => item.message).join("\n");
 }
 
-function activityFor(call: ToolCall, result: EngineResult, canvasId: string | null): ToolActivity {
+function activityFor(result: EngineSuccess, canvasId: string | null): ToolActivity {
+  const { call } = result;
   switch (call.name) {
     case "create_canvas":
       return { tool: call.name, canvasId, ok: true, summary: `Created "${call.arguments.title}"`, count: 1 };
@@ -246,7 +248,8 @@ function activityFor(call: ToolCall, result: EngineResult, canvasId: string | nu
   }
 }
 
-function replyFor(call: ToolCall, result: EngineResult, doc: Y.Doc, canvasId: string | null): string {
+function replyFor(result: EngineSuccess, doc: Y.Doc, canvasId: string | null): string {
+  const { call } = result;
   const title = canvasId ? (canvasesMap(doc).get(canvasId)?.title ?? "the canvas") : "the canvas";
   switch (call.name) {
     case "create_canvas":

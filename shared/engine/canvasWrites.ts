@@ -7,7 +7,7 @@ import type { CreateCanvasArgs, EditCanvasArgs, RewriteCanvasArgs } from "../too
 import { readCanvasView } from "../markdown/index.ts";
 import type { WriterOrigin } from "./origin.ts";
 import { planEdits } from "./planEdits.ts";
-import { failure, wholeResult, type EngineResult } from "./types.ts";
+import { EngineResult, wholeChange, type Applied, type EngineFailure } from "./result.ts";
 import { writeCanvasText } from "./writeText.ts";
 
 /** What a canvas is before it has content: a create_canvas call without its `content`. */
@@ -26,28 +26,33 @@ export function createCanvas(
   canvasId: string,
   origin: WriterOrigin,
   createdAt?: number,
-): EngineResult {
+): Applied {
   const meta = canvasMeta(canvasId, args, createdAt);
   doc.transact(() => {
     canvasesMap(doc).set(canvasId, meta);
     const view = readCanvasView(canvasFragment(doc, canvasId), meta.kind);
     writeCanvasText(doc, view, args.content, null, meta.language);
   }, origin);
-  return wholeResult(canvasId, "", args.content, `Created "${args.title}"`);
+  return wholeChange(canvasId, "", args.content, `Created "${args.title}"`);
 }
 
 /** edit_canvas: every edit is located first; one problem refuses the whole call and nothing is written. */
-export function editCanvas(doc: Y.Doc, meta: CanvasMeta, args: EditCanvasArgs, origin: WriterOrigin): EngineResult {
+export function editCanvas(
+  doc: Y.Doc,
+  meta: CanvasMeta,
+  args: EditCanvasArgs,
+  origin: WriterOrigin,
+): Applied | EngineFailure {
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
   const plan = planEdits(view.text, args.edits, meta.kind);
-  if (!plan.ok) return failure(meta.id, plan.errors);
+  if (!plan.ok) return EngineResult.fail(meta.id, plan.errors);
   doc.transact(() => writeCanvasText(doc, view, () => plan.text, plan.changes, meta.language), origin);
   const inserted = plan.applied.reduce((sum, change) => sum + change.inserted, 0);
   const deleted = plan.applied.reduce((sum, change) => sum + change.deleted, 0);
   const passages = plan.applied.length === 1 ? "1 passage" : `${plan.applied.length} passages`;
   const summary =
     `${args.summary ? `${args.summary} ` : ""}(changed ${passages}: +${inserted} −${deleted} characters)`.trim();
-  return { ok: true, canvasId: meta.id, applied: plan.applied, errors: [], summary, inserted, deleted };
+  return { ok: true, canvasId: meta.id, applied: plan.applied, summary, inserted, deleted };
 }
 
 /**
@@ -60,8 +65,8 @@ export function rewriteCanvas(
   args: RewriteCanvasArgs,
   origin: WriterOrigin,
   base?: string,
-): EngineResult {
+): Applied {
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
   doc.transact(() => writeCanvasText(doc, view, args.content, null, meta.language), origin);
-  return wholeResult(meta.id, base ?? view.text, args.content, args.summary || "Rewrote the canvas");
+  return wholeChange(meta.id, base ?? view.text, args.content, args.summary || "Rewrote the canvas");
 }

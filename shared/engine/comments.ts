@@ -6,10 +6,10 @@ import { fromBase64, toBase64 } from "lib0/buffer";
 import { canvasFragment, canvasesMap, commentsMap, newId, type CanvasMeta, type CommentRecord } from "../room.ts";
 import type { CommentCanvasArgs } from "../tools.ts";
 import { readCanvasView } from "../markdown/index.ts";
-import { AgentOrigin, type WriterOrigin } from "./origin.ts";
+import { AgentOrigin, type Author, type WriterOrigin } from "./origin.ts";
 import { planEdits } from "./planEdits.ts";
 import { textRangeToY, yPositionToPm, type YRange } from "./textMap.ts";
-import { failure, type AppliedChange, type EngineError, type EngineResult } from "./types.ts";
+import { EngineResult, type Applied, type AppliedChange, type EngineError, type EngineFailure } from "./result.ts";
 import { canvasSchema } from "../schema.ts";
 import { Fragment } from "@tiptap/pm/model";
 
@@ -18,8 +18,8 @@ export function addComments(
   meta: CanvasMeta,
   args: CommentCanvasArgs,
   origin: WriterOrigin,
-  author?: { id: string; name: string },
-): EngineResult {
+  author: Author,
+): Applied | EngineFailure {
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
   const errors: EngineError[] = [];
   const placed: { range: YRange; applied: AppliedChange }[] = [];
@@ -48,14 +48,12 @@ export function addComments(
     }
     placed.push({ range, applied: { ...change, index } });
   });
-  if (errors.length) return failure(meta.id, errors);
+  if (errors.length) return EngineResult.fail(meta.id, errors);
 
-  const ids: string[] = [];
   doc.transact(() => {
     placed.forEach(({ range }, index) => {
       const comment = args.comments[index]!;
       const id = newId();
-      ids.push(id);
       const record: CommentRecord = {
         id,
         canvasId: meta.id,
@@ -67,8 +65,8 @@ export function addComments(
         body: comment.comment,
         severity: comment.severity,
         suggestion: comment.suggestion,
-        author: author?.id ?? "ai",
-        authorName: author?.name ?? "Canvas AI",
+        author: author.id,
+        authorName: author.name,
         resolved: false,
         replies: [],
         createdAt: Date.now(),
@@ -77,16 +75,14 @@ export function addComments(
       commentsMap(doc).set(id, record);
     });
   }, origin);
-  const count = ids.length;
+  const count = placed.length;
   return {
     ok: true,
     canvasId: meta.id,
     applied: placed.map((item) => item.applied),
-    errors: [],
     summary: `Left ${count} ${count === 1 ? "comment" : "comments"}`,
     inserted: 0,
     deleted: 0,
-    commentIds: ids,
   };
 }
 

@@ -1,5 +1,7 @@
 // The transaction origin of every AI change. Storage, broadcast and the undo manager tell AI changes
 // apart by it (a Y.UndoManager with `trackedOrigins: new Set([AgentOrigin])` tracks them all).
+import { newId } from "../room.ts";
+
 export class AgentOrigin {
   /** Bumped at the start of every tool call or streamed write: one step = one undo unit. */
   step = 0;
@@ -27,7 +29,16 @@ export class ApiOrigin {
 /** The origins a tool call can be applied with: a run of the model, or a person through the API. */
 export type WriterOrigin = AgentOrigin | ApiOrigin;
 
-/** Start a new change of `origin` (for an agent: a new undo step). */
-export function beginChange(origin: WriterOrigin): void {
-  if (origin instanceof AgentOrigin) origin.beginStep();
+/** Who a change or comment is by. */
+export interface Author {
+  id: string;
+  name: string;
+}
+
+/** The model (or the offline engine) as an author. */
+export const AI_AUTHOR: Author = { id: "ai", name: "Canvas AI" };
+
+/** Start a new change of `origin` and return its id (for an agent: a new undo step, keyed by the id). */
+export function beginChange(origin: WriterOrigin): string {
+  return origin instanceof AgentOrigin ? origin.beginStep() : newId();
 }

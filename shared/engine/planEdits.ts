@@ -4,7 +4,7 @@ import { MAX_CANVAS_CHARS, type CanvasKind, type EditSpec } from "../tools.ts";
 import { locate, reindent, type TextMatch } from "./locate.ts";
 import { clip, closestPassages } from "./similarity.ts";
 import { applyChanges, type TextChange } from "./textChanges.ts";
-import type { AppliedChange, EngineError } from "./types.ts";
+import type { AppliedChange, EngineError } from "./result.ts";
 
 export type EditPlan =
   { ok: true; text: string; changes: TextChange[]; applied: AppliedChange[] } | { ok: false; errors: EngineError[] };

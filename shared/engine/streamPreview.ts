@@ -12,7 +12,7 @@ import { FenceTracker } from "../markdown/fences.ts";
 import { canvasSchema } from "../schema.ts";
 import type { CanvasKind } from "../tools.ts";
 import { createCanvas, type CanvasHeader } from "./canvasWrites.ts";
-import { AgentOrigin, type WriterOrigin } from "./origin.ts";
+import type { WriterOrigin } from "./origin.ts";
 import { forgetAgentStep } from "./undo.ts";
 import { writeBlocks } from "./writeDoc.ts";
 
@@ -32,23 +32,22 @@ export class StreamPreview {
   private readonly oldLines: readonly string[];
   /** Records exactly this preview's changes, so a revert undoes them and nothing else. */
   private readonly recorder: Y.UndoManager;
-  private readonly stepKey: string | null;
   private content = "";
   private completeUpTo = 0;
   private scanner = new BlockBoundaryScanner();
   private streamed: PMNode[] = [];
   private state: "open" | "released" | "reverted" = "open";
 
-  /** Start showing a stream. The caller has begun the change on `origin` (its undo step). */
+  /** Start showing a stream: change `changeId`, which the caller has begun on `origin`. */
   constructor(
     private readonly doc: Y.Doc,
     target: PreviewTarget,
     private readonly origin: WriterOrigin,
+    readonly changeId: string,
   ) {
     const meta = "rewrite" in target ? target.rewrite : null;
     this.canvasId = meta ? meta.id : (target as { canvasId: string }).canvasId;
     this.created = meta === null;
-    this.stepKey = origin instanceof AgentOrigin ? origin.stepKey() : null;
     this.fragment = canvasFragment(doc, this.canvasId);
     this.recorder = new Y.UndoManager([this.fragment, canvasesMap(doc)], {
       trackedOrigins: new Set([origin]),
@@ -104,7 +103,7 @@ export class StreamPreview {
       while (this.recorder.canUndo()) this.recorder.undo();
     } finally {
       this.recorder.destroy();
-      if (this.stepKey) forgetAgentStep(this.doc, this.stepKey);
+      forgetAgentStep(this.doc, this.changeId);
     }
   }
 

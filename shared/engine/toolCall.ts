@@ -10,18 +10,18 @@ import { canvasText } from "../markdown/index.ts";
 import { exhaustiveTool, parseToolCall, CANVAS_KINDS, type ToolArgsResult, type ToolCall } from "../tools.ts";
 import { createCanvas, editCanvas, rewriteCanvas, type CanvasHeader } from "./canvasWrites.ts";
 import { addComments } from "./comments.ts";
-import { beginChange, type WriterOrigin } from "./origin.ts";
+import { AI_AUTHOR, AgentOrigin, beginChange, type Author, type WriterOrigin } from "./origin.ts";
 import { PartialStringReader, partialStringField } from "./partialJson.ts";
 import { StreamPreview } from "./streamPreview.ts";
-import { failure, type EngineResult } from "./types.ts";
+import { EngineResult, type Applied, type EngineFailure } from "./result.ts";
 
 export interface ToolCallContext {
   /** The canvas the call works on (the one the person is looking at); create_canvas makes a new one. */
   canvasId: string | null;
   /** Who writes: every transaction of the call carries this origin. */
   origin: WriterOrigin;
-  /** Who the call is by, for the comments it leaves; the model when absent. */
-  author?: { id: string; name: string };
+  /** Who the call is by (its change record, the comments it leaves); the model when absent. */
+  author?: Author;
 }
 
 /** A tool call whose arguments are still arriving. */
@@ -58,8 +58,7 @@ export interface ToolCallStream {
 
 /** Apply a validated tool call in one go. */
 export function applyToolCall(doc: Y.Doc, call: ToolCall, ctx: ToolCallContext): EngineResult {
-  beginChange(ctx.origin);
-  return apply(doc, call, ctx, null);
+  return apply(doc, call, ctx, beginChange(ctx.origin), null);
 }
 
 /** Validate raw arguments (an object or the JSON text) with zod and apply them in one go. */
@@ -101,14 +100,12 @@ export function openToolCall(
     if (name === "rewrite_canvas") {
       const meta = ctx.canvasId ? canvasesMap(doc).get(ctx.canvasId) : undefined;
       if (!meta) return null; // finish refuses the call with the reason
-      beginChange(ctx.origin);
-      preview = new StreamPreview(doc, { rewrite: meta }, ctx.origin);
+      preview = new StreamPreview(doc, { rewrite: meta }, ctx.origin, beginChange(ctx.origin));
       return preview;
     }
     const complete = completeHeader(header);
     if (!complete) return null;
-    beginChange(ctx.origin);
-    preview = new StreamPreview(doc, { create: complete, canvasId: newId() }, ctx.origin);
+    preview = new StreamPreview(doc, { create: complete, canvasId: newId() }, ctx.origin, beginChange(ctx.origin));
     return preview;
   };
 
@@ -179,10 +176,9 @@ export function openToolCall(
       const parsed = validate(rawArguments);
       if (!parsed.ok) {
         preview?.revert();
-        return failure(ctx.canvasId, [{ code: "invalid_arguments", message: parsed.error }]);
+        return EngineResult.fail(ctx.canvasId, [{ code: "invalid_arguments", message: parsed.error }]);
       }
-      if (!preview) beginChange(ctx.origin);
-      return apply(doc, parsed.call, ctx, preview);
+      return apply(doc, parsed.call, ctx, preview?.changeId ?? beginChange(ctx.origin), preview);
     },
     abort() {
       if (state !== "open") return;
@@ -193,25 +189,49 @@ export function openToolCall(
 }
 
 /**
- * Apply a validated call: the one code path of every tool call. `preview` is the stream that showed the
- * call's content (its canvas and the text it started from); it is released when the call applied and
- * reverted when it was refused. A three-way merge at the end of a stream (the canvas at its start, what
- * people typed meanwhile, the model's result) belongs here, where the preview's base text is known.
+ * Apply a validated call as change `changeId`: the one code path of every tool call, and the one place
+ * a change record is made. `preview` is the stream that showed the call's content (its canvas and the
+ * text it started from); it is released when the call applied and reverted when it was refused. A
+ * three-way merge at the end of a stream (the canvas at its start, what people typed meanwhile, the
+ * model's result) belongs here, where the preview's base text is known.
  */
-function apply(doc: Y.Doc, call: ToolCall, ctx: ToolCallContext, preview: StreamPreview | null): EngineResult {
-  let result: EngineResult;
+function apply(
+  doc: Y.Doc,
+  call: ToolCall,
+  ctx: ToolCallContext,
+  changeId: string,
+  preview: StreamPreview | null,
+): EngineResult {
+  let outcome: Applied | EngineFailure;
   try {
-    result = applyCall(doc, call, ctx, preview);
+    outcome = applyCall(doc, call, ctx, preview);
   } catch (error) {
     preview?.revert();
     throw error;
   }
-  if (result.ok) preview?.release();
-  else preview?.revert();
-  return result;
+  if (!outcome.ok) {
+    preview?.revert();
+    return outcome;
+  }
+  preview?.release();
+  return EngineResult.ok(outcome, call, {
+    id: changeId,
+    runId: ctx.origin instanceof AgentOrigin ? ctx.origin.runId : null,
+    canvasId: outcome.canvasId,
+    tool: call.name,
+    summary: outcome.summary,
+    author: ctx.author ?? AI_AUTHOR,
+    origin: ctx.origin instanceof AgentOrigin ? "agent" : "api",
+    createdAt: Date.now(),
+  });
 }
 
-function applyCall(doc: Y.Doc, call: ToolCall, ctx: ToolCallContext, preview: StreamPreview | null): EngineResult {
+function applyCall(
+  doc: Y.Doc,
+  call: ToolCall,
+  ctx: ToolCallContext,
+  preview: StreamPreview | null,
+): Applied | EngineFailure {
   if (call.name === "create_canvas") {
     const canvasId = preview?.created ? preview.canvasId : newId();
     const createdAt = preview?.created ? canvasesMap(doc).get(canvasId)?.createdAt : undefined;
@@ -225,7 +245,7 @@ function applyCall(doc: Y.Doc, call: ToolCall, ctx: ToolCallContext, preview: St
     case "rewrite_canvas":
       return rewriteCanvas(doc, found.meta, call.arguments, ctx.origin, preview?.baseText);
     case "comment_canvas":
-      return addComments(doc, found.meta, call.arguments, ctx.origin, ctx.author);
+      return addComments(doc, found.meta, call.arguments, ctx.origin, ctx.author ?? AI_AUTHOR);
     default:
       return exhaustiveTool(call);
   }
@@ -234,14 +254,14 @@ function applyCall(doc: Y.Doc, call: ToolCall, ctx: ToolCallContext, preview: St
 function findCanvas(
   doc: Y.Doc,
   canvasId: string | null,
-): { ok: true; meta: CanvasMeta } | { ok: false; failure: EngineResult } {
+): { ok: true; meta: CanvasMeta } | { ok: false; failure: EngineFailure } {
   const meta = canvasId ? canvasesMap(doc).get(canvasId) : undefined;
   if (meta) return { ok: true, meta };
   const ids = [...canvasesMap(doc).keys()];
   const message = canvasId
     ? `There is no canvas "${canvasId}" in this room${ids.length ? ` (canvases: ${ids.join(", ")})` : ""}. Use create_canvas to start one.`
     : "No canvas is open. Use create_canvas to start one, or answer in the chat.";
-  return { ok: false, failure: failure(canvasId, [{ code: "no_canvas", message }]) };
+  return { ok: false, failure: EngineResult.fail(canvasId, [{ code: "no_canvas", message }]) };
 }
 
 function headerFrom(preset: Readonly<Record<string, unknown>>): Partial<CanvasHeader> {
