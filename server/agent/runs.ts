@@ -7,7 +7,8 @@ import type { QuickAction } from "../../shared/actions.ts";
 import { actionInstruction } from "../../shared/actions.ts";
 import { appendChatMessage, canvasesMap, listCanvases, newId, readChat, type ToolActivity } from "../../shared/room.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
-import { AgentOrigin, createAgentUndoManager } from "../../shared/engine/index.ts";
+import { createAgentUndoManager } from "../../shared/engine/index.ts";
+import { AI_AUTHOR, AgentOrigin, ChatOrigin } from "../../shared/origins.ts";
 import type { Room } from "../rooms/room.ts";
 import type { RoomRegistry } from "../rooms/registry.ts";
 import type { Store } from "../store/store.ts";
@@ -54,11 +55,6 @@ export interface StartRequest {
   action?: QuickAction | null;
   authorName?: string;
   author: string;
-}
-
-/** Chat writes carry their own origin so they never land on the canvas undo stack. */
-export class ChatOrigin {
-  constructor(readonly runId: string) {}
 }
 
 interface ActiveRun {
@@ -232,8 +228,8 @@ export class RunManager {
       });
       reply = appendChatMessage(doc, {
         role: "assistant",
-        author: "ai",
-        authorName: "Canvas AI",
+        author: AI_AUTHOR.id,
+        authorName: AI_AUTHOR.name,
         status: "streaming",
         runId: record.id,
       });
@@ -276,7 +272,7 @@ export class RunManager {
               roomId: room.id,
               canvasId: id,
               reason: "before-ai",
-              author: "ai",
+              author: AI_AUTHOR.id,
               text: canvasText(doc, id),
               runId: record.id,
               createdAt: Date.now(),

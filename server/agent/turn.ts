@@ -5,8 +5,8 @@ import * as Y from "yjs";
 import { openAITools } from "../../shared/tools.ts";
 import { canvasesMap, commentsMap, type ToolActivity } from "../../shared/room.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
+import { AgentOrigin } from "../../shared/origins.ts";
 import {
-  AgentOrigin,
   openToolCall,
   resolveCommentRange,
   type EngineFailure,

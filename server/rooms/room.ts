@@ -4,10 +4,11 @@
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
+import { LOAD_ORIGIN, REMOTE_ORIGIN, isTransactionOrigin, type PeerOrigin } from "../../shared/origins.ts";
 import type { Store } from "../store/store.ts";
 import type { Fanout, RoomChannel } from "../scale/fanout.ts";
 
-export interface Peer {
+export interface Peer extends PeerOrigin {
   /** Send a binary protocol message to this peer. */
   send(message: Uint8Array): void;
   /** Close this peer with a websocket close code and reason. */
@@ -22,14 +23,6 @@ export interface RoomOptions {
   /** Other processes serving the same rooms (scale-out); absent for a single process. */
   fanout?: Fanout;
 }
-
-/** Marks updates that came from storage, so they are not stored again. */
-const LOAD_ORIGIN = Symbol("load");
-/**
- * Marks updates from other processes: already stored by them, so they are broadcast to local
- * sockets but neither stored again nor republished.
- */
-export const REMOTE_ORIGIN = Symbol("remote");
 
 export class Room {
   readonly doc: Y.Doc;
@@ -136,8 +129,8 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOAD_ORIGIN || this.destroyed) return;
-    if (origin === REMOTE_ORIGIN) {
+    if (this.destroyed || (isTransactionOrigin(origin) && origin.source === "load")) return;
+    if (isTransactionOrigin(origin) && origin.source === "remote") {
       // Stored by the process that published it: straight to the local sockets.
       for (const listener of this.listeners) listener(update, origin);
       return;
@@ -187,8 +180,8 @@ export class Room {
     const message = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     // Each process times out its own copies of remote states; publishing those removals would
     // remove a live peer's presence in the process it is connected to.
-    if (this.channel && !this.destroyed && origin !== REMOTE_ORIGIN && origin !== "timeout")
-      this.channel.publishAwareness(message);
+    const remote = isTransactionOrigin(origin) && origin.source === "remote";
+    if (this.channel && !this.destroyed && !remote && origin !== "timeout") this.channel.publishAwareness(message);
     for (const listener of this.awarenessListeners) listener(message, origin);
   };
 

@@ -5,7 +5,7 @@ import type * as Y from "yjs";
 import { canvasesMap, canvasFragment, type CanvasMeta } from "../room.ts";
 import type { CreateCanvasArgs, EditCanvasArgs, RewriteCanvasArgs } from "../tools.ts";
 import { readCanvasView } from "../markdown/index.ts";
-import type { WriterOrigin } from "./origin.ts";
+import type { ToolCallOrigin } from "../origins.ts";
 import { planEdits } from "./planEdits.ts";
 import { EngineResult, wholeChange, type Applied, type EngineFailure } from "./result.ts";
 import { writeCanvasText } from "./writeText.ts";
@@ -24,7 +24,7 @@ export function createCanvas(
   doc: Y.Doc,
   args: CreateCanvasArgs,
   canvasId: string,
-  origin: WriterOrigin,
+  origin: ToolCallOrigin,
   createdAt?: number,
 ): Applied {
   const meta = canvasMeta(canvasId, args, createdAt);
@@ -41,7 +41,7 @@ export function editCanvas(
   doc: Y.Doc,
   meta: CanvasMeta,
   args: EditCanvasArgs,
-  origin: WriterOrigin,
+  origin: ToolCallOrigin,
 ): Applied | EngineFailure {
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
   const plan = planEdits(view.text, args.edits, meta.kind);
@@ -63,7 +63,7 @@ export function rewriteCanvas(
   doc: Y.Doc,
   meta: CanvasMeta,
   args: RewriteCanvasArgs,
-  origin: WriterOrigin,
+  origin: ToolCallOrigin,
   base?: string,
 ): Applied {
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);

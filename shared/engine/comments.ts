@@ -6,7 +6,7 @@ import { fromBase64, toBase64 } from "lib0/buffer";
 import { canvasFragment, canvasesMap, commentsMap, newId, type CanvasMeta, type CommentRecord } from "../room.ts";
 import type { CommentCanvasArgs } from "../tools.ts";
 import { readCanvasView } from "../markdown/index.ts";
-import { AgentOrigin, type Author, type WriterOrigin } from "./origin.ts";
+import type { Author, ToolCallOrigin } from "../origins.ts";
 import { planEdits } from "./planEdits.ts";
 import { textRangeToY, yPositionToPm, type YRange } from "./textMap.ts";
 import { EngineResult, type Applied, type AppliedChange, type EngineError, type EngineFailure } from "./result.ts";
@@ -17,7 +17,7 @@ export function addComments(
   doc: Y.Doc,
   meta: CanvasMeta,
   args: CommentCanvasArgs,
-  origin: WriterOrigin,
+  origin: ToolCallOrigin,
   author: Author,
 ): Applied | EngineFailure {
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
@@ -70,7 +70,7 @@ export function addComments(
         resolved: false,
         replies: [],
         createdAt: Date.now(),
-        runId: origin instanceof AgentOrigin ? origin.runId : null,
+        runId: origin.source === "agent" ? origin.runId : null,
       };
       commentsMap(doc).set(id, record);
     });

@@ -2,11 +2,9 @@
 // caller needs is here; the files behind it are the engine's own. Entries marked @internal are
 // exported for the engine's tests only.
 
-/// The origin of every AI change: one run of the model (or the offline engine). Each tool call or
-/// streamed write is one change of it, and one undo step.
-export { AgentOrigin } from "./origin.ts";
-/// The origin of a change a person makes through the HTTP API (a canvas created or imported, a comment).
-export { ApiOrigin } from "./origin.ts";
+/// The origins a tool call is applied with, re-exported from shared/origins.ts (where every
+/// transaction origin is defined): a run of the model, or a person through the HTTP API.
+export { AgentOrigin, ApiOrigin } from "../origins.ts";
 
 /// Apply a validated tool call in one go: one transaction with the context's origin, all or nothing.
 export { applyToolCall } from "./toolCall.ts";

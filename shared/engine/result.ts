@@ -3,7 +3,7 @@
 // change (its record); a failure says what was wrong and what to send instead, and nothing was written.
 import type { ToolCall, ToolName } from "../tools.ts";
 import type { LocateTier } from "./locate.ts";
-import type { Author } from "./origin.ts";
+import type { Author, ToolCallOrigin } from "../origins.ts";
 
 export type EngineErrorCode =
   "invalid_arguments" | "not_found" | "ambiguous" | "overlap" | "invalid" | "no_canvas" | "too_large";
@@ -51,7 +51,7 @@ export interface ChangeRecord {
   summary: string;
   author: Author;
   /** Who wrote it: an agent run, or a person through the API. */
-  origin: "agent" | "api";
+  origin: ToolCallOrigin["source"];
   createdAt: number;
 }
 

@@ -12,8 +12,8 @@ import { FenceTracker } from "../markdown/fences.ts";
 import { canvasSchema } from "../schema.ts";
 import type { CanvasKind } from "../tools.ts";
 import { createCanvas, type CanvasHeader } from "./canvasWrites.ts";
-import type { WriterOrigin } from "./origin.ts";
-import { forgetAgentStep } from "./undo.ts";
+import type { ToolCallOrigin } from "../origins.ts";
+import { forgetAgentChange } from "./undo.ts";
 import { writeBlocks } from "./writeDoc.ts";
 
 /** A new canvas to make (its id chosen by the caller), or an existing one to rewrite. */
@@ -42,7 +42,7 @@ export class StreamPreview {
   constructor(
     private readonly doc: Y.Doc,
     target: PreviewTarget,
-    private readonly origin: WriterOrigin,
+    private readonly origin: ToolCallOrigin,
     readonly changeId: string,
   ) {
     const meta = "rewrite" in target ? target.rewrite : null;
@@ -103,7 +103,7 @@ export class StreamPreview {
       while (this.recorder.canUndo()) this.recorder.undo();
     } finally {
       this.recorder.destroy();
-      forgetAgentStep(this.doc, this.changeId);
+      forgetAgentChange(this.doc, this.changeId);
     }
   }
 

@@ -10,7 +10,7 @@ import { canvasText } from "../markdown/index.ts";
 import { exhaustiveTool, parseToolCall, CANVAS_KINDS, type ToolArgsResult, type ToolCall } from "../tools.ts";
 import { createCanvas, editCanvas, rewriteCanvas, type CanvasHeader } from "./canvasWrites.ts";
 import { addComments } from "./comments.ts";
-import { AI_AUTHOR, AgentOrigin, beginChange, type Author, type WriterOrigin } from "./origin.ts";
+import { AI_AUTHOR, type Author, type ToolCallOrigin } from "../origins.ts";
 import { PartialStringReader, partialStringField } from "./partialJson.ts";
 import { StreamPreview } from "./streamPreview.ts";
 import { EngineResult, type Applied, type EngineFailure } from "./result.ts";
@@ -19,7 +19,7 @@ export interface ToolCallContext {
   /** The canvas the call works on (the one the person is looking at); create_canvas makes a new one. */
   canvasId: string | null;
   /** Who writes: every transaction of the call carries this origin. */
-  origin: WriterOrigin;
+  origin: ToolCallOrigin;
   /** Who the call is by (its change record, the comments it leaves); the model when absent. */
   author?: Author;
 }
@@ -216,12 +216,12 @@ function apply(
   preview?.release();
   return EngineResult.ok(outcome, call, {
     id: changeId,
-    runId: ctx.origin instanceof AgentOrigin ? ctx.origin.runId : null,
+    runId: ctx.origin.source === "agent" ? ctx.origin.runId : null,
     canvasId: outcome.canvasId,
     tool: call.name,
     summary: outcome.summary,
     author: ctx.author ?? AI_AUTHOR,
-    origin: ctx.origin instanceof AgentOrigin ? "agent" : "api",
+    origin: ctx.origin.source,
     createdAt: Date.now(),
   });
 }
@@ -249,6 +249,11 @@ function applyCall(
     default:
       return exhaustiveTool(call);
   }
+}
+
+/** Start a new change of `origin` and return its id (for an agent: its next undo step). */
+function beginChange(origin: ToolCallOrigin): string {
+  return origin.source === "agent" ? origin.beginChange() : newId();
 }
 
 function findCanvas(

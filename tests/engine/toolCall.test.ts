@@ -9,7 +9,7 @@ import { edit, refused, roomWith, succeeded } from "./fixtures.ts";
 function changeIdsOf(doc: Y.Doc): string[] {
   const ids: string[] = [];
   doc.on("afterTransaction", (transaction: Y.Transaction) => {
-    if (transaction.origin instanceof AgentOrigin) ids.push(transaction.origin.stepKey());
+    if (transaction.origin instanceof AgentOrigin) ids.push(transaction.origin.changeId);
   });
   return ids;
 }

@@ -15,7 +15,8 @@ import {
 } from "../../../shared/room.ts";
 import { CANVAS_KINDS, SEVERITIES } from "../../../shared/tools.ts";
 import { canvasText } from "../../../shared/markdown/index.ts";
-import { ApiOrigin, applyRawToolCall, resolveCommentRange } from "../../../shared/engine/index.ts";
+import { applyRawToolCall, resolveCommentRange } from "../../../shared/engine/index.ts";
+import { ApiOrigin } from "../../../shared/origins.ts";
 import { requireAccess } from "../auth.ts";
 import { HttpError, notFound } from "../errors.ts";
 

@@ -2,7 +2,8 @@
 import type { AppContext } from "../../app.ts";
 import { canvasesMap, canvasFragment, newId } from "../../../shared/room.ts";
 import { canvasText, textToDoc } from "../../../shared/markdown/index.ts";
-import { ApiOrigin, writeDoc } from "../../../shared/engine/index.ts";
+import { writeDoc } from "../../../shared/engine/index.ts";
+import { ApiOrigin } from "../../../shared/origins.ts";
 import { requireAccess } from "../auth.ts";
 import { notFound } from "../errors.ts";
 
