@@ -1,21 +1,17 @@
 // One agent turn on a Y.Doc: ask the engine, feed its tool call to the edit engine's seam as it
 // streams (create/rewrite content shows in the canvas as it arrives), finish it there, send refusals
 // back to the model (at most 2 retries). The server, the evals and the tests all run turns through here.
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { openAITools } from "../../shared/tools.ts";
-import { canvasesMap, commentsMap, type ToolActivity } from "../../shared/room.ts";
+import type { ToolActivity } from "../../shared/room.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
 import { AgentOrigin } from "../../shared/origins.ts";
-import {
-  openToolCall,
-  resolveCommentRange,
-  type EngineFailure,
-  type EngineSuccess,
-  type ToolCallStream,
-} from "../../shared/engine/index.ts";
+import { openToolCall, type EngineSuccess, type ToolCallStream } from "../../shared/engine/index.ts";
 import { buildMessages, toolErrorMessage } from "./prompts.ts";
 import { runPredictedRewrite } from "./predictedRewrite.ts";
-import type { CommentTrace, ModelEvent, ModelMessage, TurnEngine, TurnInput, TurnTrace } from "./types.ts";
+import { activityFor, errorText, refusedActivity, replyFor, retriesExhausted } from "./replies.ts";
+import { endTrace, safeJson, startTrace } from "./traces.ts";
+import type { ModelEvent, ModelMessage, TurnEngine, TurnInput, TurnTrace } from "./types.ts";
 
 export const MAX_RETRIES = 2;
 
@@ -54,19 +50,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
   const signal = options.signal ?? new AbortController().signal;
   const started = Date.now();
   let canvasId = options.canvasId;
-  const canvasBefore = canvasId && canvasesMap(doc).has(canvasId) ? canvasText(doc, canvasId) : null;
-  const trace: TurnTrace = {
-    text: "",
-    toolCalls: [],
-    retries: 0,
-    canvasBefore,
-    canvasAfter: null,
-    createdCanvas: null,
-    comments: [],
-    outputTokens: 0,
-    latencyMs: 0,
-    error: null,
-  };
+  const trace = startTrace(doc, canvasId);
   const messages: ModelMessage[] = buildMessages(input, { contextTokens: options.contextTokens ?? 24_000 });
   const tools = openAITools();
   // One version per turn, before its first change to an existing canvas.
@@ -153,7 +137,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
       trace.outputTokens += Math.ceil(rewrite.arguments.content.length / 4);
       hooks?.onWriting?.(null);
       if (result.ok) applied(result, text);
-      else hooks?.onActivity?.({ tool: call.name, canvasId, ok: false, summary: errorText(result), count: 0 });
+      else hooks?.onActivity?.(refusedActivity(call.name, canvasId, errorText(result)));
       break;
     }
     if (!done) {
@@ -195,7 +179,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
       break;
     }
 
-    hooks?.onActivity?.({ tool: raw.name, canvasId, ok: false, summary: error ?? "refused", count: 0 });
+    hooks?.onActivity?.(refusedActivity(raw.name, canvasId, error ?? "refused"));
     const retriesLeft = MAX_RETRIES - attempt;
     messages.push(
       {
@@ -206,7 +190,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
       { role: "tool", tool_call_id: raw.id, content: toolErrorMessage(error ?? "refused", retriesLeft) },
     );
     if (retriesLeft === 0) {
-      const message = `I couldn't apply my change after ${MAX_RETRIES + 1} attempts, so the canvas is unchanged. Last problem: ${firstLine(error)}`;
+      const message = retriesExhausted(MAX_RETRIES + 1, error);
       trace.text += (trace.text ? "\n\n" : "") + message;
       hooks?.onText?.((text ? "\n\n" : "") + message);
       trace.error = message;
@@ -215,95 +199,6 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     trace.retries++;
   }
 
-  trace.canvasAfter = canvasId && canvasesMap(doc).has(canvasId) ? canvasText(doc, canvasId) : null;
-  trace.comments = commentTraces(doc, origin, trace.canvasAfter);
-  trace.latencyMs = Date.now() - started;
+  endTrace(trace, doc, canvasId, origin, started);
   return trace;
 }
-
-/** What the engine refused, as sent back to the model. */
-function errorText(result: EngineFailure): string {
-  return result.errors.map((item) => item.message).join("\n");
-}
-
-function activityFor(result: EngineSuccess, canvasId: string | null): ToolActivity {
-  const { call } = result;
-  switch (call.name) {
-    case "create_canvas":
-      return { tool: call.name, canvasId, ok: true, summary: `Created "${call.arguments.title}"`, count: 1 };
-    case "edit_canvas":
-      return {
-        tool: call.name,
-        canvasId,
-        ok: true,
-        summary: call.arguments.summary || result.summary,
-        count: call.arguments.edits.length,
-      };
-    case "rewrite_canvas":
-      return { tool: call.name, canvasId, ok: true, summary: call.arguments.summary || result.summary, count: 1 };
-    case "comment_canvas":
-      return { tool: call.name, canvasId, ok: true, summary: result.summary, count: call.arguments.comments.length };
-    default:
-      return call satisfies never;
-  }
-}
-
-function replyFor(result: EngineSuccess, doc: Y.Doc, canvasId: string | null): string {
-  const { call } = result;
-  const title = canvasId ? (canvasesMap(doc).get(canvasId)?.title ?? "the canvas") : "the canvas";
-  switch (call.name) {
-    case "create_canvas":
-      return `I opened "${call.arguments.title}" in a canvas.`;
-    case "edit_canvas": {
-      const count = call.arguments.edits.length;
-      return `${call.arguments.summary || result.summary} (${count} ${count === 1 ? "passage" : "passages"} in "${title}").`;
-    }
-    case "rewrite_canvas":
-      return `${call.arguments.summary || result.summary} (rewrote "${title}").`;
-    case "comment_canvas": {
-      const count = call.arguments.comments.length;
-      return `I left ${count} ${count === 1 ? "comment" : "comments"} on "${title}".`;
-    }
-    default:
-      return call satisfies never;
-  }
-}
-
-function commentTraces(doc: Y.Doc, origin: AgentOrigin, canvasAfter: string | null): CommentTrace[] {
-  const traces: CommentTrace[] = [];
-  for (const comment of commentsMap(doc).values()) {
-    if (comment.runId !== origin.runId) continue;
-    const resolved = resolveCommentRange(doc, comment);
-    const resolvedText = resolved?.text ?? null;
-    // Anchors resolve to plain text while the canvas is markdown: fall back to the quote as written.
-    const located =
-      resolvedText && canvasAfter
-        ? [resolvedText, comment.quote].find((text) => canvasAfter.includes(text))
-        : undefined;
-    const start = located && canvasAfter ? canvasAfter.indexOf(located) : -1;
-    traces.push({
-      quote: comment.quote,
-      resolvedText,
-      start,
-      end: located && start >= 0 ? start + located.length : -1,
-      severity: comment.severity,
-      comment: comment.body,
-      suggestion: comment.suggestion,
-    });
-  }
-  return traces;
-}
-
-function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
-}
-
-function firstLine(text: string | null): string {
-  return (text ?? "").split("\n")[0]!.slice(0, 300);
-}
-
-export { createEngine } from "./engines.ts";

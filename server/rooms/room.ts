@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { LOAD_ORIGIN, REMOTE_ORIGIN, isTransactionOrigin, type PeerOrigin } from "../../shared/origins.ts";
 import type { Store } from "../store/store.ts";
 import type { Fanout, RoomChannel } from "../scale/fanout.ts";
+import { RunCancelRelay } from "./runCancelRelay.ts";
 
 export interface Peer extends PeerOrigin {
   /** Send a binary protocol message to this peer. */
@@ -37,7 +38,8 @@ export class Room {
   private destroyed = false;
   private readonly listeners = new Set<(update: Uint8Array, origin: unknown) => void>();
   private channel: RoomChannel | null = null;
-  private readonly cancelListeners = new Set<() => void>();
+  /** Stop requests for this room's agent run, relayed between processes. */
+  readonly runCancel = new RunCancelRelay(() => this.channel);
 
   private constructor(
     readonly id: string,
@@ -94,24 +96,9 @@ export class Room {
         if (clients.length) channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
       },
       resync: () => void this.resyncFromStore(),
-      runCancelRequested: () => {
-        for (const listener of this.cancelListeners) listener();
-      },
+      runCancelRequested: () => this.runCancel.received(),
     });
     channel.requestPresence();
-  }
-
-  /** Called when another process relays a request to stop this room's agent run. */
-  onRunCancelRequested(listener: () => void): () => void {
-    this.cancelListeners.add(listener);
-    return () => this.cancelListeners.delete(listener);
-  }
-
-  /** Relay a stop request to the other processes; false when the room is not scaled out. */
-  requestRunCancel(): boolean {
-    if (!this.channel) return false;
-    this.channel.requestRunCancel();
-    return true;
   }
 
   /** Re-read the shared store and apply whatever this process missed (idempotent in Yjs). */
