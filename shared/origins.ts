@@ -4,7 +4,7 @@
 // classes: Y.UndoManager's `trackedOrigins` matches an origin by instance or by its constructor, so
 // `new Set([AgentOrigin])` tracks every agent change (subclasses would not match).
 
-export const ORIGIN_SOURCES = ["agent", "chat", "api", "load", "remote", "peer"] as const;
+const ORIGIN_SOURCES = ["agent", "chat", "api", "load", "remote", "peer"] as const;
 export type OriginSource = (typeof ORIGIN_SOURCES)[number];
 
 /** Who a change or a comment is by. */

@@ -5,11 +5,11 @@ import type { EngineResult, ToolCallStream } from "../../shared/engine/index.ts"
 import type { RewriteCanvasArgs } from "../../shared/tools.ts";
 import type { ModelMessage, TurnEngine } from "./types.ts";
 
-export const PREDICTED_REWRITE_INSTRUCTION =
+const PREDICTED_REWRITE_INSTRUCTION =
   "Rewrite the open canvas as the user asked. Answer with the complete new content of the canvas only — " +
   "markdown for a document, raw source for code — with no preamble, no explanation and no code fences around it.";
 
-export interface PredictedRewriteResult {
+interface PredictedRewriteResult {
   arguments: RewriteCanvasArgs;
   result: EngineResult;
 }

@@ -5,7 +5,7 @@ import { canvasFragment } from "../../shared/room.ts";
 import { AI_AUTHOR } from "../../shared/origins.ts";
 import type { Room } from "../rooms/room.ts";
 
-export const AI_USER = { ...AI_AUTHOR, color: "#7c3aed" } as const;
+const AI_USER = { ...AI_AUTHOR, color: "#7c3aed" } as const;
 
 const THROTTLE_MS = 80;
 const lastSent = new WeakMap<Room, number>();

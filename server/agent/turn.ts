@@ -13,7 +13,7 @@ import { activityFor, errorText, refusedActivity, replyFor, retriesExhausted } f
 import { endTrace, safeJson, startTrace } from "./traces.ts";
 import type { ModelEvent, ModelMessage, TurnEngine, TurnInput, TurnTrace } from "./types.ts";
 
-export const MAX_RETRIES = 2;
+const MAX_RETRIES = 2;
 
 export interface TurnHooks {
   /** Assistant text as it streams. */

@@ -14,7 +14,7 @@ import { writeCanvasText } from "./writeText.ts";
 export type CanvasHeader = Omit<CreateCanvasArgs, "content">;
 
 /** A new canvas's metadata: the one place a canvas is made, so every writer gets the same language rule. */
-export function canvasMeta(id: string, header: CanvasHeader, createdAt = Date.now()): CanvasMeta {
+function canvasMeta(id: string, header: CanvasHeader, createdAt = Date.now()): CanvasMeta {
   const language = header.kind === "code" ? header.language : null;
   return { id, title: header.title, kind: header.kind, language, createdAt };
 }

@@ -6,7 +6,7 @@ import { clip, closestPassages } from "./similarity.ts";
 import { applyChanges, type TextChange } from "./textChanges.ts";
 import type { AppliedChange, EngineError } from "./result.ts";
 
-export type EditPlan =
+type EditPlan =
   { ok: true; text: string; changes: TextChange[]; applied: AppliedChange[] } | { ok: false; errors: EngineError[] };
 
 export function planEdits(text: string, edits: readonly EditSpec[], kind: CanvasKind): EditPlan {
@@ -107,7 +107,7 @@ export function planEdits(text: string, edits: readonly EditSpec[], kind: Canvas
   };
 }
 
-export function lineOf(text: string, offset: number): number {
+function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) line++;
   return line;

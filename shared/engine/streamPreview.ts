@@ -17,7 +17,7 @@ import { forgetAgentChange } from "./undo.ts";
 import { writeBlocks } from "./writeDoc.ts";
 
 /** A new canvas to make (its id chosen by the caller), or an existing one to rewrite. */
-export type PreviewTarget = { create: CanvasHeader; canvasId: string } | { rewrite: CanvasMeta };
+type PreviewTarget = { create: CanvasHeader; canvasId: string } | { rewrite: CanvasMeta };
 
 export class StreamPreview {
   readonly canvasId: string;

@@ -19,7 +19,7 @@ export function writeDoc(ydoc: Y.Doc, fragment: Y.XmlFragment, doc: PMNode): voi
   writeBlocks(ydoc, fragment, nodes);
 }
 
-export interface WriteHints {
+interface WriteHints {
   /** The fragment's current blocks, when the caller just read them (saves a pass). */
   current?: readonly BlockNode[];
   /** Only these old blocks can reappear among the new nodes as equal copies (the rest are passed as identical objects). */
@@ -59,7 +59,7 @@ function ydocSchemaDoc(nodes: readonly PMNode[]): PMNode {
 }
 
 /** Substitute old node objects for new nodes equal to them, in order, so identity marks "unchanged". */
-export function reuseEqualNodes(old: readonly BlockNode[], nodes: readonly PMNode[]): PMNode[] {
+function reuseEqualNodes(old: readonly BlockNode[], nodes: readonly PMNode[]): PMNode[] {
   const oldSet = new Set<PMNode>(old.map((block) => block.node));
   // Keyed by type and size (cheap); equality decides.
   const bySize = new Map<string, PMNode[]>();

@@ -15,7 +15,7 @@ export interface TextRange {
   to: number;
 }
 
-export type WritePath = "blocks" | "full";
+type WritePath = "blocks" | "full";
 
 /**
  * Make the canvas hold `newText`. `changed` lists the ranges of the old text that were replaced (null:
