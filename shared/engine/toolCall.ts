@@ -7,10 +7,10 @@
 import type * as Y from "yjs";
 import { canvasesMap, newId, type CanvasMeta } from "../room.ts";
 import { canvasText } from "../markdown/index.ts";
+import { AI_AUTHOR, type Author, type ToolCallOrigin } from "../origins.ts";
 import { exhaustiveTool, parseToolCall, CANVAS_KINDS, type ToolArgsResult, type ToolCall } from "../tools.ts";
 import { createCanvas, editCanvas, rewriteCanvas, type CanvasHeader } from "./canvasWrites.ts";
 import { addComments } from "./comments.ts";
-import { AI_AUTHOR, type Author, type ToolCallOrigin } from "../origins.ts";
 import { PartialStringReader, partialStringField } from "./partialJson.ts";
 import { StreamPreview } from "./streamPreview.ts";
 import { EngineResult, type Applied, type EngineFailure } from "./result.ts";
@@ -22,6 +22,8 @@ export interface ToolCallContext {
   origin: ToolCallOrigin;
   /** Who the call is by (its change record, the comments it leaves); the model when absent. */
   author?: Author;
+  // Suggestion mode (#14) adds `mode: "edit" | "suggest"` here: applyCall then stores proposals for
+  // edits and rewrites instead of writing the text, and such a call does not stream into the canvas.
 }
 
 /** A tool call whose arguments are still arriving. */
