@@ -7,14 +7,10 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Resolve tsx from this package, not from the caller's working directory.
 const tsx = import.meta.resolve("tsx");
-const result = spawnSync(
-  process.execPath,
-  ["--import", tsx, join(root, "shared", "cli.ts"), ...process.argv.slice(2)],
-  {
-    stdio: "inherit",
-    cwd: process.cwd(),
-  },
-);
+const result = spawnSync(process.execPath, ["--import", tsx, join(root, "bin", "cli.ts"), ...process.argv.slice(2)], {
+  stdio: "inherit",
+  cwd: process.cwd(),
+});
 if (result.error) {
   console.error(`canvas: could not start the CLI (${result.error.message})`);
   process.exit(2);

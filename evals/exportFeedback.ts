@@ -10,16 +10,11 @@ import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { z } from "zod";
 import { parseDataset, type CommentCase, type EditCase, type Suite, type TriggerCase } from "./dataset.ts";
+import { FEEDBACK_COLUMNS, type FeedbackRow as StoredFeedbackRow } from "../server/store/rows.ts";
+import { DB_FILE } from "../server/store/sqlite.ts";
 
-export interface FeedbackRow {
-  id: string;
-  room_id: string;
-  run_id: string | null;
-  kind: string;
-  value: string;
-  context_json: string;
-  created_at: number;
-}
+/** A row of the SQLite feedback table (SQLite returns its BIGINTs as numbers). */
+export type FeedbackRow = StoredFeedbackRow & { created_at: number };
 
 const toolCallContext = z.object({ name: z.string(), arguments: z.unknown(), applied: z.boolean().optional() });
 const thumbsContext = z.object({
@@ -171,9 +166,7 @@ export function feedbackToDrafts(rows: readonly FeedbackRow[]): Drafts {
 export function readFeedback(dbFile: string): FeedbackRow[] {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    return db
-      .prepare("SELECT id, room_id, run_id, kind, value, context_json, created_at FROM feedback ORDER BY created_at")
-      .all() as FeedbackRow[];
+    return db.prepare(`SELECT ${FEEDBACK_COLUMNS} FROM feedback ORDER BY created_at`).all() as FeedbackRow[];
   } finally {
     db.close();
   }
@@ -206,7 +199,7 @@ async function main(argv: string[]): Promise<number> {
     const index = argv.indexOf(name);
     return index >= 0 ? argv[index + 1] : undefined;
   };
-  const dbFile = flag("--db") ?? join(process.env.DATA_DIR ?? "./data", "canvas.db");
+  const dbFile = flag("--db") ?? join(process.env.DATA_DIR ?? "./data", DB_FILE);
   const outDir = flag("--out") ?? "evals/data/drafts";
   let rows: FeedbackRow[];
   try {

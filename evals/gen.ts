@@ -10,12 +10,12 @@ import { pathToFileURL } from "node:url";
 import OpenAI from "openai";
 import { z } from "zod";
 import { DEFAULT_DATA, loadDataset, parseDataset, SUITES, type AnyCase, type Suite } from "./dataset.ts";
-import { DEFAULT_MODEL } from "../server/agent/engines.ts";
+import { DEFAULT_CANVAS_MODEL, PLACEHOLDER_API_KEY } from "../server/config.ts";
 
 const argsSchema = z.object({
   suite: z.enum(SUITES),
   engine: z.literal("openai", { message: "case generation needs a model: pass --engine openai" }),
-  model: z.string().default(process.env.CANVAS_MODEL ?? DEFAULT_MODEL),
+  model: z.string().default(process.env.CANVAS_MODEL ?? DEFAULT_CANVAS_MODEL),
   count: z.coerce.number().int().min(1).max(200).default(20),
   slice: z.string().optional(),
   out: z.string().optional(),
@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const examples = seeds(loaded.cases, args.slice);
   const client = new OpenAI({
-    apiKey: process.env.OPENAI_API_KEY ?? "not-needed",
+    apiKey: process.env.OPENAI_API_KEY ?? PLACEHOLDER_API_KEY,
     baseURL: process.env.OPENAI_BASE_URL,
   });
   const completion = await client.chat.completions.create({

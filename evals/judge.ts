@@ -6,21 +6,9 @@
 import OpenAI from "openai";
 import { z } from "zod";
 import type { Suite, SuiteCases } from "./dataset.ts";
-import type { CaseOutput, EvalReport } from "./report.ts";
+import type { CaseOutput, EvalReport, JudgeSummary } from "./report.ts";
 import { wilson } from "./stats.ts";
-
-export interface JudgeSummary {
-  model: string;
-  reference: string;
-  judged: number;
-  wins: number;
-  losses: number;
-  ties: number;
-  /** (wins + ties / 2) / judged, with a Wilson interval on wins vs losses. */
-  winRate: number | null;
-  interval: { low: number; high: number } | null;
-  errors: number;
-}
+import { PLACEHOLDER_API_KEY } from "../server/config.ts";
 
 const verdictSchema = z.object({ winner: z.enum(["A", "B", "tie"]), reason: z.string() });
 type Preference = "candidate" | "reference" | "tie";
@@ -96,7 +84,7 @@ export async function judgeReports(options: {
 }): Promise<JudgeSummary> {
   const client =
     options.client ??
-    new OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? "not-needed", baseURL: process.env.OPENAI_BASE_URL });
+    new OpenAI({ apiKey: process.env.OPENAI_API_KEY ?? PLACEHOLDER_API_KEY, baseURL: process.env.OPENAI_BASE_URL });
   const byId = new Map(options.reference.cases.map((item) => [item.id, item]));
   const preferences: Preference[] = [];
   let errors = 0;

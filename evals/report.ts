@@ -7,7 +7,6 @@ import type { TurnTrace } from "../server/agent/types.ts";
 import { groupBy, isRate, metricNumber, type Metrics } from "./graders/metric.ts";
 import { summarizeRepeats, wilson, type RepeatSummary } from "./stats.ts";
 import { SUITE_DEFINITIONS, suiteMetrics, type SuiteVerdicts } from "./suites.ts";
-import type { JudgeSummary } from "./judge.ts";
 
 /** What one turn produced, trimmed for the report. */
 export interface CaseOutput {
@@ -20,6 +19,20 @@ export interface CaseOutput {
   outputTokens: number;
   latencyMs: number;
   error: string | null;
+}
+
+/** The pairwise model judge's verdict on a run against a reference run (evals/judge.ts). */
+export interface JudgeSummary {
+  model: string;
+  reference: string;
+  judged: number;
+  wins: number;
+  losses: number;
+  ties: number;
+  /** (wins + ties / 2) / judged, with a Wilson interval on wins vs losses. */
+  winRate: number | null;
+  interval: { low: number; high: number } | null;
+  errors: number;
 }
 
 export interface CaseRun<S extends Suite = Suite> {

@@ -1,10 +1,11 @@
 // Wires the server together: one HTTP server on one port serving the JSON API, the client and the
-// Yjs websocket protocol. Transport (HTTP, ws) stays thin; policy lives in auth/, state in rooms/.
+// Yjs websocket protocol. Transport (HTTP, ws) stays thin; policy lives in shared/roles.ts, state in rooms/.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData } from "ws";
 import type { Logger } from "pino";
 import { createLogger } from "./log.ts";
+import { DEFAULT_COMPACT_EVERY, DEFAULT_MAX_MESSAGE_BYTES } from "./config.ts";
 import { SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/store.ts";
 import type { Fanout } from "./scale/fanout.ts";
@@ -14,12 +15,13 @@ import { Router, errorBody, send } from "./http/router.ts";
 import { checkAccess } from "./http/auth.ts";
 import { attachConnection } from "./ws/connection.ts";
 import { LiveLinks } from "./ws/liveLinks.ts";
-import { CLOSE } from "./ws/closeCodes.ts";
+import { CLOSE } from "../shared/closeCodes.ts";
 import { serveStatic } from "./http/static.ts";
 import { registerRoomRoutes } from "./http/routes/rooms.ts";
 import { registerVersionRoutes } from "./http/routes/versions.ts";
 import { Metrics } from "./metrics.ts";
 import { VersionKeeper } from "./rooms/versionKeeper.ts";
+import type { AppContext } from "./appContext.ts";
 
 export interface ServerOptions {
   port?: number;
@@ -35,7 +37,10 @@ export interface ServerOptions {
   roomLocks?: RoomLocks;
   /** Largest websocket message or canvas body accepted, in bytes. */
   maxMessageBytes?: number;
+  /** Updates a room appends before its log is compacted into a snapshot. */
   compactEvery?: number;
+  /** Base URL of share links (PUBLIC_URL); without it, links name the host the request came to. */
+  publicUrl?: string;
   idleMs?: number;
   wsMessagesPerSecond?: number;
   wsBurst?: number;
@@ -45,23 +50,6 @@ export interface ServerOptions {
   fallback?: (req: IncomingMessage, res: import("node:http").ServerResponse, next: () => void) => void;
   /** Extra route registrations (the agent adds its routes here). */
   extend?: (app: AppContext) => void | Promise<void>;
-}
-
-export interface AppContext {
-  store: Store;
-  registry: RoomRegistry;
-  router: Router;
-  log: Logger;
-  metrics: Metrics;
-  /** Open sockets by room and link role, so a revoked or rotated link also closes them. */
-  liveLinks: LiveLinks;
-  maxMessageBytes: number;
-  /** Base URL for links, from the request (or PUBLIC_URL). */
-  publicUrl(req: IncomingMessage): string;
-  /** Called on shutdown before storage closes (e.g. to cancel agent runs). */
-  onClose(hook: () => Promise<void> | void): void;
-  /** Which engine answers chat messages; set by the agent wiring. */
-  engineInfo?: () => { kind: "local" | "openai"; model: string };
 }
 
 export interface RunningServer {
@@ -75,10 +63,10 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.logger ?? createLogger();
   const store = options.store ?? new SqliteStore(options.dataDir);
-  const maxMessageBytes = options.maxMessageBytes ?? 10 * 1024 * 1024;
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const metrics = new Metrics();
   const registry = new RoomRegistry(store, log, {
-    compactEvery: options.compactEvery ?? 500,
+    compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
     idleMs: options.idleMs ?? 30_000,
     onPersisted: (updates) => metrics.updates.inc(updates),
     fanout: options.fanout,
@@ -94,7 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     liveLinks: new LiveLinks(),
     maxMessageBytes,
-    publicUrl: (req) => process.env.PUBLIC_URL ?? `http://${req.headers.host ?? "localhost"}`,
+    publicUrl: (req) => options.publicUrl ?? `http://${req.headers.host ?? "localhost"}`,
     onClose: (hook) => closeHooks.push(hook),
   };
 

@@ -1,6 +1,9 @@
 // The server's settings, read once from the environment and validated with zod. A bad value stops
-// the start with one message that lists every bad variable and what it may be.
+// the start with one message that lists every bad variable and what it may be. Every setting is
+// here and in the README's table; the rest of the server gets its values passed in, and the
+// defaults below are the ones to use where an option is left out (tests, benchmarks, evals).
 import { z } from "zod";
+import { ENGINE_KINDS, type EngineKind } from "../shared/engineInfo.ts";
 
 /**
  * gpt-4.1: follows tool-use instructions closely, supports strict function schemas,
@@ -12,14 +15,24 @@ export const DEFAULT_CANVAS_MODEL = "gpt-4.1";
 /** Sent as the key to OpenAI-compatible servers that need none (Ollama, llama.cpp, vLLM). */
 export const PLACEHOLDER_API_KEY = "not-needed";
 
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+/** Prompt budget for the model's context (conversation + canvas), in tokens. */
+export const DEFAULT_CONTEXT_TOKENS = 24_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RETRIES = 2;
+/** Largest websocket message or canvas body accepted. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+/** Updates a room appends before its log is compacted into a snapshot. */
+export const DEFAULT_COMPACT_EVERY = 500;
+export const DEFAULT_REDIS_PREFIX = "canvas:";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
-  engine: "openai" | "local";
+  engine: EngineKind;
   /** The key sent to the provider; the placeholder for a keyless local server; undefined for the local engine. */
   apiKey: string | undefined;
   baseURL: string | undefined;
@@ -30,7 +43,19 @@ export interface Config {
   maxMessageBytes: number;
   /** Prompt budget for the model's context (conversation + canvas), in tokens. */
   contextTokens: number;
+  /** Base URL of share links when the server sits behind a proxy; undefined: the request's Host. */
+  publicUrl: string | undefined;
+  compactEvery: number;
+  /** Scale-out: Postgres storage shared by several processes; undefined: SQLite in dataDir. */
+  databaseUrl: string | undefined;
+  /** Scale-out: Redis fan-out between processes and the room lock around agent runs. */
+  redisUrl: string | undefined;
+  /** Prefix of Redis keys and channels (several deployments or test runs on one Redis). */
+  redisPrefix: string;
 }
+
+/** What connecting the scale-out backends needs (server/scale/index.ts). */
+export type ScaleConfig = Pick<Config, "databaseUrl" | "redisUrl" | "redisPrefix">;
 
 const int = (min: number, max: number) =>
   z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
@@ -39,6 +64,8 @@ interface Setting<T> {
   schema: z.ZodType<T, string>;
   fallback: T;
   allowed: string;
+  /** The value may hold a password: errors name the variable but do not repeat its value. */
+  secret?: boolean;
 }
 
 const settings = {
@@ -67,10 +94,10 @@ const settings = {
     allowed: "a model name the provider serves",
   } satisfies Setting<string>,
   CANVAS_ENGINE: {
-    schema: z.enum(["openai", "local"]),
+    schema: z.enum(ENGINE_KINDS),
     fallback: undefined,
-    allowed: "openai, local",
-  } satisfies Setting<"openai" | "local" | undefined>,
+    allowed: ENGINE_KINDS.join(", "),
+  } satisfies Setting<EngineKind | undefined>,
   CANVAS_PREDICTED_OUTPUTS: {
     schema: z.enum(["1", "0", "true", "false"]).transform((value) => value === "1" || value === "true"),
     fallback: false,
@@ -78,23 +105,57 @@ const settings = {
   } satisfies Setting<boolean>,
   CANVAS_REQUEST_TIMEOUT_MS: {
     schema: int(100, 3_600_000),
-    fallback: 60_000,
+    fallback: DEFAULT_REQUEST_TIMEOUT_MS,
     allowed: "milliseconds, 100-3600000",
   } satisfies Setting<number>,
-  CANVAS_MAX_RETRIES: { schema: int(0, 10), fallback: 2, allowed: "a whole number 0-10" } satisfies Setting<number>,
+  CANVAS_MAX_RETRIES: {
+    schema: int(0, 10),
+    fallback: DEFAULT_MAX_RETRIES,
+    allowed: "a whole number 0-10",
+  } satisfies Setting<number>,
   MAX_MESSAGE_BYTES: {
     schema: int(1024, 1024 ** 3),
-    fallback: 10 * 1024 * 1024,
+    fallback: DEFAULT_MAX_MESSAGE_BYTES,
     allowed: "bytes, 1024-1073741824",
   } satisfies Setting<number>,
   CANVAS_CONTEXT_TOKENS: {
     schema: int(1000, 2_000_000),
-    fallback: 24_000,
+    fallback: DEFAULT_CONTEXT_TOKENS,
     allowed: "tokens, 1000-2000000",
   } satisfies Setting<number>,
+  PUBLIC_URL: {
+    schema: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")),
+    fallback: undefined,
+    allowed: "the http(s) URL people open, e.g. https://canvas.example.com",
+  } satisfies Setting<string | undefined>,
+  CANVAS_COMPACT_EVERY: {
+    schema: int(1, 1_000_000),
+    fallback: DEFAULT_COMPACT_EVERY,
+    allowed: "a number of updates, 1-1000000",
+  } satisfies Setting<number>,
+  DATABASE_URL: {
+    schema: z.url({ protocol: /^postgres(ql)?$/ }),
+    fallback: undefined,
+    allowed: "postgres://user:password@host:5432/database",
+    secret: true,
+  } satisfies Setting<string | undefined>,
+  REDIS_URL: {
+    schema: z.url({ protocol: /^rediss?$/ }),
+    fallback: undefined,
+    allowed: "redis://host:6379 (or rediss:// for TLS)",
+    secret: true,
+  } satisfies Setting<string | undefined>,
+  REDIS_PREFIX: {
+    schema: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/),
+    fallback: DEFAULT_REDIS_PREFIX,
+    allowed: "letters, digits, ':', '_' or '-' (at most 64)",
+  } satisfies Setting<string>,
 };
 
 type SettingName = keyof typeof settings;
+
+/** Every environment variable the server reads (the README's table lists each one). */
+export const SETTING_NAMES: readonly string[] = [...Object.keys(settings), "OPENAI_API_KEY"];
 type Values = { [K in SettingName]: (typeof settings)[K]["fallback"] | z.output<(typeof settings)[K]["schema"]> };
 
 /** Reads and validates the configuration; throws one Error naming every bad variable and its allowed values. */
@@ -110,7 +171,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     const parsed = setting.schema.safeParse(raw);
     if (parsed.success) values[name] = parsed.data;
-    else problems.push(`${name}=${JSON.stringify(raw)} is not valid: expected ${setting.allowed}`);
+    else {
+      const shown = setting.secret ? name : `${name}=${JSON.stringify(raw)}`;
+      problems.push(`${shown} is not valid: expected ${setting.allowed}`);
+    }
   }
   const v = values as Values;
   const key = present(env.OPENAI_API_KEY);
@@ -138,6 +202,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxRetries: v.CANVAS_MAX_RETRIES,
     maxMessageBytes: v.MAX_MESSAGE_BYTES,
     contextTokens: v.CANVAS_CONTEXT_TOKENS,
+    publicUrl: v.PUBLIC_URL,
+    compactEvery: v.CANVAS_COMPACT_EVERY,
+    databaseUrl: v.DATABASE_URL,
+    redisUrl: v.REDIS_URL,
+    redisPrefix: v.REDIS_PREFIX,
   };
 }
 

@@ -3,21 +3,18 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "./app.ts";
-import { loadConfig } from "./config.ts";
+import { loadConfig, type Config } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { installAgent } from "./agent/index.ts";
 import { createEngine } from "./agent/engines.ts";
-import { loadScaleConfig, type ScaleConfig } from "./scale/config.ts";
 import { connectScaleOut } from "./scale/index.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 async function main(): Promise<void> {
-  let config;
-  let scaleConfig: ScaleConfig;
+  let config: Config;
   try {
     config = loadConfig(process.env);
-    scaleConfig = loadScaleConfig(process.env);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
@@ -43,7 +40,7 @@ async function main(): Promise<void> {
       ).createServer({ configFile: join(root, "vite.config.ts"), server: { middlewareMode: true }, appType: "spa" })
     : null;
   // DATABASE_URL / REDIS_URL: shared storage and fan-out, so several processes serve the same rooms.
-  const scale = await connectScaleOut(scaleConfig, log).catch((error: unknown) => {
+  const scale = await connectScaleOut(config, log).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     return process.exit(1);
   });
@@ -58,8 +55,8 @@ async function main(): Promise<void> {
     fallback: vite ? (req, res, next) => vite.middlewares(req, res, next) : undefined,
     logger: log,
     maxMessageBytes: config.maxMessageBytes,
-    // Test knob: compact very often to exercise crashes during compaction.
-    compactEvery: Number(process.env.CANVAS_COMPACT_EVERY ?? 500),
+    compactEvery: config.compactEvery,
+    publicUrl: config.publicUrl,
     extend: (app) => {
       installAgent(app, { engine, contextTokens: config.contextTokens });
     },

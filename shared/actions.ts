@@ -1,6 +1,7 @@
 // Quick actions from the canvas corner menu. Each becomes a plain-language instruction for the
 // model (or the offline engine), so an action is just a well-phrased request with a known intent.
 import { z } from "zod";
+import type { LanguageId } from "./languages.ts";
 
 export const quickAction = z.discriminatedUnion("id", [
   z.strictObject({ id: z.literal("suggest_edits") }),
@@ -20,7 +21,14 @@ export type QuickActionId = QuickAction["id"];
 
 export const READING_LEVELS = ["kindergarten", "middle school", "high school", "college", "graduate school"] as const;
 export const LENGTH_LEVELS = ["much shorter", "shorter", "the same length", "longer", "much longer"] as const;
-export const PORT_LANGUAGES = ["javascript", "typescript", "python", "java", "cpp", "php"] as const;
+export const PORT_LANGUAGES = [
+  "javascript",
+  "typescript",
+  "python",
+  "java",
+  "cpp",
+  "php",
+] as const satisfies readonly LanguageId[];
 
 export const WRITING_ACTIONS: QuickActionId[] = [
   "suggest_edits",

@@ -3,6 +3,7 @@
 // Storage, broadcast and undo tell writers apart by `source`. Origins that an undo manager tracks are
 // classes: Y.UndoManager's `trackedOrigins` matches an origin by instance or by its constructor, so
 // `new Set([AgentOrigin])` tracks every agent change (subclasses would not match).
+import type { Role } from "./roles.ts";
 
 const ORIGIN_SOURCES = ["agent", "chat", "api", "load", "remote", "peer"] as const;
 export type OriginSource = (typeof ORIGIN_SOURCES)[number];
@@ -51,8 +52,8 @@ export type ApiAction = "create_room" | "create_canvas" | "comment" | "restore";
 export class ApiOrigin {
   readonly source = "api";
   constructor(
-    /** The role of the link used (server/auth/roles.ts). */
-    readonly role: string,
+    /** The role of the link used. */
+    readonly role: Role,
     readonly action: ApiAction,
   ) {}
 }

@@ -14,7 +14,7 @@ export const MAX_CANVAS_CHARS = 2_000_000;
 const MAX_CONTENT = MAX_CANVAS_CHARS;
 const MAX_FIND = 200_000;
 
-export const createCanvasArgs = z.strictObject({
+const createCanvasArgs = z.strictObject({
   title: z.string().min(1).max(200).describe("Short title for the canvas, e.g. 'Essay on lighthouses'."),
   kind: z.enum(CANVAS_KINDS).describe("'document' for prose (markdown), 'code' for a single source file."),
   language: z
@@ -28,7 +28,7 @@ export const createCanvasArgs = z.strictObject({
     .describe("The full content: GitHub-flavoured markdown for documents, raw source (no fences) for code."),
 });
 
-export const editSpec = z.strictObject({
+const editSpec = z.strictObject({
   find: z
     .string()
     .min(1)
@@ -38,12 +38,12 @@ export const editSpec = z.strictObject({
   all: z.boolean().describe("true to replace every occurrence; false when `find` must match exactly once."),
 });
 
-export const editCanvasArgs = z.strictObject({
+const editCanvasArgs = z.strictObject({
   edits: z.array(editSpec).min(1).max(50).describe("Targeted replacements, applied together or not at all."),
   summary: z.string().max(500).describe("One short sentence describing the change, for the chat."),
 });
 
-export const rewriteCanvasArgs = z.strictObject({
+const rewriteCanvasArgs = z.strictObject({
   content: z.string().max(MAX_CONTENT).describe("The complete new content of the canvas."),
   summary: z.string().max(500).describe("One short sentence describing the change, for the chat."),
 });
@@ -59,7 +59,7 @@ export const commentSpec = z.strictObject({
     .describe("Replacement text for the quote when an obvious fix exists, else null."),
 });
 
-export const commentCanvasArgs = z.strictObject({
+const commentCanvasArgs = z.strictObject({
   comments: z.array(commentSpec).min(1).max(50),
 });
 
@@ -70,7 +70,7 @@ export type RewriteCanvasArgs = z.infer<typeof rewriteCanvasArgs>;
 export type CommentSpec = z.infer<typeof commentSpec>;
 export type CommentCanvasArgs = z.infer<typeof commentCanvasArgs>;
 
-export const toolArgSchemas = {
+const toolArgSchemas = {
   create_canvas: createCanvasArgs,
   edit_canvas: editCanvasArgs,
   rewrite_canvas: rewriteCanvasArgs,
@@ -143,7 +143,7 @@ export interface OpenAIFunctionTool {
 }
 
 /** Strict JSON Schema for one tool, as the OpenAI API's structured outputs expect it. */
-export function toolJsonSchema(name: ToolName): Record<string, unknown> {
+function toolJsonSchema(name: ToolName): Record<string, unknown> {
   const schema = z.toJSONSchema(toolArgSchemas[name], { target: "draft-7", io: "input" }) as Record<string, unknown>;
   delete schema.$schema;
   return stripLengthLimits(schema);

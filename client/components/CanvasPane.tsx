@@ -9,6 +9,7 @@ import type { Identity } from "../lib/identity.ts";
 import type { RoomConnection } from "../lib/useRoomConnection.ts";
 import { useComments } from "../lib/yHooks.ts";
 import { downloadText } from "../lib/files.ts";
+import { ACCEPTED_FILE_TYPES } from "../../shared/languages.ts";
 import { CanvasEditor, type AiSignal, type CanvasEditorProps } from "./CanvasEditor.tsx";
 import { ChangesPanel } from "./ChangesPanel.tsx";
 import { VersionsPanel } from "./VersionsPanel.tsx";
@@ -199,7 +200,7 @@ export function CanvasPane(props: CanvasPaneProps) {
               type="file"
               className="visually-hidden"
               aria-label="Import a markdown or code file"
-              accept=".md,.markdown,.txt,.ts,.tsx,.js,.jsx,.mjs,.py,.java,.cpp,.cc,.c,.h,.cs,.go,.rs,.rb,.php,.kt,.swift,.sh,.sql,.html,.css,.json,.yaml,.yml"
+              accept={ACCEPTED_FILE_TYPES}
               onChange={(event) => {
                 const files = [...(event.target.files ?? [])];
                 event.target.value = "";

@@ -18,7 +18,7 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-export function activityLabel(activity: ToolActivity, title: string | null): string {
+function activityLabel(activity: ToolActivity, title: string | null): string {
   const name = title ? `“${title}”` : "the canvas";
   if (!activity.ok) return `Could not change ${name}: ${activity.summary}`;
   switch (activity.tool) {

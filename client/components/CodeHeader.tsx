@@ -3,30 +3,9 @@
 import type { Editor } from "@tiptap/react";
 import type * as Y from "yjs";
 import { canvasesMap, type CanvasMeta } from "../../shared/room.ts";
+import { LANGUAGES } from "../../shared/languages.ts";
 
-export const CODE_LANGUAGES = [
-  "typescript",
-  "javascript",
-  "python",
-  "java",
-  "cpp",
-  "c",
-  "csharp",
-  "go",
-  "rust",
-  "ruby",
-  "php",
-  "kotlin",
-  "swift",
-  "bash",
-  "sql",
-  "html",
-  "css",
-  "json",
-  "yaml",
-  "markdown",
-  "plaintext",
-] as const;
+export const CODE_LANGUAGES: readonly string[] = LANGUAGES.map((language) => language.id);
 
 export function CodeHeader({
   editor,
@@ -40,9 +19,7 @@ export function CodeHeader({
   canWrite: boolean;
 }) {
   const language = canvas.language ?? "plaintext";
-  const options: string[] = CODE_LANGUAGES.includes(language as (typeof CODE_LANGUAGES)[number])
-    ? [...CODE_LANGUAGES]
-    : [language, ...CODE_LANGUAGES];
+  const options: string[] = CODE_LANGUAGES.includes(language) ? [...CODE_LANGUAGES] : [language, ...CODE_LANGUAGES];
 
   function change(next: string) {
     const map = canvasesMap(doc);

@@ -22,7 +22,7 @@ interface Part {
  * Runs of changes separated only by whitespace or one short common word are grouped into one
  * deletion followed by one insertion, which reads like a tracked change.
  */
-export function groupChanges(parts: ChangeObject<string>[]): Part[] {
+function groupChanges(parts: ChangeObject<string>[]): Part[] {
   const out: Part[] = [];
   let del = "";
   let ins = "";

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import type { ConnectionState } from "../lib/useRoomConnection.ts";
 import type { PresentUser } from "../lib/yHooks.ts";
 import { IDENTITY_COLORS, type Identity } from "../lib/identity.ts";
+import { can } from "../../shared/roles.ts";
 import type { RoomInfo } from "../lib/api.ts";
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
@@ -46,7 +47,7 @@ export function RoomHeader({ title, info, connection, users, identity, onIdentit
         </span>
       )}
       {info?.engine.kind === "openai" && <span className="engine-badge model">{info.engine.model}</span>}
-      {info && info.role !== "owner" && info.role !== "editor" && (
+      {info && !can(info.role, "write") && (
         <span className="role-badge">{info.role === "viewer" ? "View only" : "Can comment"}</span>
       )}
       <div className="header-spacer" />

@@ -2,6 +2,7 @@
 // creates one), a resizable split, and the canvas as a full-screen sheet in narrow windows.
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import type { Editor } from "@tiptap/react";
+import { can } from "../../shared/roles.ts";
 import type { Api, RoomInfo } from "../lib/api.ts";
 import type { Identity } from "../lib/identity.ts";
 import type { RoomConnection } from "../lib/useRoomConnection.ts";
@@ -33,8 +34,8 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
   const title = useRoomTitle(doc, info?.title ?? "Room");
   const narrow = useNarrow();
   const role = info?.role ?? "viewer";
-  const canWrite = role === "owner" || role === "editor";
-  const canComment = canWrite || role === "commenter";
+  const canWrite = can(role, "write");
+  const canComment = can(role, "comment");
   const running = messages.some((message) => message.role === "assistant" && message.status === "streaming");
 
   const [activeId, setActiveId] = useState<string | null>(null);

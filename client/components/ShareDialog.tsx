@@ -1,7 +1,8 @@
 // Share dialog: the four role links. The server keeps only token hashes, so links are shown from what
 // this browser got at creation; the owner can rotate any link (the old one stops working).
 import { useState } from "react";
-import { ROLES, type Api, type Role, type RoleLinks } from "../lib/api.ts";
+import { ROLES, type Role, type RoleLinks } from "../../shared/roles.ts";
+import type { Api } from "../lib/api.ts";
 import { rememberLinks, rememberedLinks } from "../lib/roomLinks.ts";
 import { Dialog } from "./Dialog.tsx";
 

@@ -20,7 +20,7 @@ interface FlashState {
   last: Range[];
 }
 
-export const aiHighlightKey = new PluginKey<FlashState>("aiHighlight");
+const aiHighlightKey = new PluginKey<FlashState>("aiHighlight");
 
 type Meta = { clear: true } | { flash: Range[] };
 

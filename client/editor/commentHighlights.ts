@@ -23,7 +23,7 @@ interface CommentState {
 
 export const commentHighlightsKey = new PluginKey<CommentState>("commentHighlights");
 
-export interface CommentMeta {
+interface CommentMeta {
   comments?: CommentRecord[];
   activeId?: string | null;
 }

@@ -15,7 +15,7 @@ import type { Identity } from "../lib/identity.ts";
 import { AiHighlight, type AiHighlightOptions } from "./aiHighlight.ts";
 import { CommentHighlights } from "./commentHighlights.ts";
 
-export const lowlight = createLowlight(common);
+const lowlight = createLowlight(common);
 
 export interface EditorWiring {
   doc: Y.Doc;

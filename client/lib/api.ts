@@ -3,25 +3,21 @@
 import { z } from "zod";
 import type { QuickAction } from "../../shared/actions.ts";
 import type { CanvasKind } from "../../shared/tools.ts";
-
-export const ROLES = ["owner", "editor", "commenter", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, roleLinksSchema, type Role } from "../../shared/roles.ts";
+import { engineInfoSchema } from "../../shared/engineInfo.ts";
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; code: string; message: string };
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
-const linksSchema = z.object({ owner: z.string(), editor: z.string(), commenter: z.string(), viewer: z.string() });
-export type RoleLinks = z.infer<typeof linksSchema>;
-
-const createdRoom = z.object({ roomId: z.string(), links: linksSchema, tokens: linksSchema });
+const createdRoom = z.object({ roomId: z.string(), links: roleLinksSchema, tokens: roleLinksSchema });
 export type CreatedRoom = z.infer<typeof createdRoom>;
 
 const roomInfo = z.object({
   roomId: z.string(),
   title: z.string(),
   role: z.enum(ROLES),
-  engine: z.object({ kind: z.enum(["local", "openai"]), model: z.string() }),
+  engine: engineInfoSchema,
 });
 export type RoomInfo = z.infer<typeof roomInfo>;
 

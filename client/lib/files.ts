@@ -1,37 +1,6 @@
 // Import and export of canvases as files: which kind and language a file becomes, and downloads.
 import type { CanvasKind } from "../../shared/tools.ts";
-
-const LANGUAGE_BY_EXTENSION: Record<string, string> = {
-  ts: "typescript",
-  tsx: "typescript",
-  js: "javascript",
-  jsx: "javascript",
-  mjs: "javascript",
-  cjs: "javascript",
-  py: "python",
-  java: "java",
-  cpp: "cpp",
-  cc: "cpp",
-  hpp: "cpp",
-  h: "c",
-  c: "c",
-  cs: "csharp",
-  go: "go",
-  rs: "rust",
-  rb: "ruby",
-  php: "php",
-  kt: "kotlin",
-  swift: "swift",
-  sh: "bash",
-  bash: "bash",
-  sql: "sql",
-  html: "html",
-  css: "css",
-  json: "json",
-  yaml: "yaml",
-  yml: "yaml",
-};
-const DOCUMENT_EXTENSIONS = new Set(["md", "markdown", "txt", "mdx"]);
+import { canvasTypeForFile } from "../../shared/languages.ts";
 
 export interface ImportedFile {
   title: string;
@@ -40,12 +9,10 @@ export interface ImportedFile {
   content: string;
 }
 
-/** What a file becomes when opened as a canvas; null (with a reason) for files we cannot open. */
-export function classifyFile(name: string): { kind: CanvasKind; language: string | null } | { error: string } {
-  const extension = name.includes(".") ? name.split(".").pop()!.toLowerCase() : "";
-  if (DOCUMENT_EXTENSIONS.has(extension) || extension === "") return { kind: "document", language: null };
-  const language = LANGUAGE_BY_EXTENSION[extension];
-  if (language) return { kind: "code", language };
+/** What a file becomes when opened as a canvas, or why it cannot be opened. */
+function classifyFile(name: string): { kind: CanvasKind; language: string | null } | { error: string } {
+  const type = canvasTypeForFile(name);
+  if (type) return type;
   return { error: `“${name}” is not a markdown or code file. Open a .md, .txt or source file (.ts, .py, …).` };
 }
 

@@ -34,7 +34,7 @@ function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;
 }
 
-export function randomIdentity(): Identity {
+function randomIdentity(): Identity {
   return {
     id: globalThis.crypto.randomUUID(),
     name: `${pick(ADJECTIVES)} ${pick(ANIMALS)}`,

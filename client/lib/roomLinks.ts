@@ -2,8 +2,7 @@
 // URL (so reload works) and is remembered per room in sessionStorage in case the URL loses it.
 // Links handed out at room creation are kept in localStorage so the owner's share dialog can show them
 // (the server only stores hashes and cannot show them again).
-import { z } from "zod";
-import type { RoleLinks } from "./api.ts";
+import { roleLinksSchema, type RoleLinks } from "../../shared/roles.ts";
 
 export interface RoomRoute {
   roomId: string;
@@ -22,15 +21,13 @@ export function parseRoomPath(pathname: string, search: string): RoomRoute | nul
   return { roomId, token: sessionStorage.getItem(`canvas.token.${roomId}`) };
 }
 
-const linksSchema = z.object({ owner: z.string(), editor: z.string(), commenter: z.string(), viewer: z.string() });
-
 export function rememberLinks(roomId: string, links: RoleLinks): void {
   localStorage.setItem(`canvas.links.${roomId}`, JSON.stringify(links));
 }
 
 export function rememberedLinks(roomId: string): RoleLinks | null {
   try {
-    const parsed = linksSchema.safeParse(JSON.parse(localStorage.getItem(`canvas.links.${roomId}`) ?? "null"));
+    const parsed = roleLinksSchema.safeParse(JSON.parse(localStorage.getItem(`canvas.links.${roomId}`) ?? "null"));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
+import { CLOSE } from "../../shared/closeCodes.ts";
 import type { Identity } from "./identity.ts";
 
 export type ConnectionState = "connecting" | "online" | "reconnecting" | "offline" | "refused";
@@ -47,9 +48,9 @@ export function useRoomConnection(roomId: string, token: string, identity: Ident
     provider.on("closed", (event) => {
       setState("refused");
       setRefusal(
-        event.code === 4404
+        event.code === CLOSE.notFound
           ? "This room does not exist. Check the link you were given."
-          : event.code === 4401 || event.code === 4403
+          : event.code === CLOSE.unauthorized || event.code === CLOSE.forbidden
             ? "This link is not valid any more. Ask the room's owner for a new one."
             : event.reason || `The server closed the connection (${event.code}).`,
       );

@@ -1,8 +1,9 @@
 // Adds the agent to a server: the run manager and its routes.
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../appContext.ts";
 import { RunManager } from "./runs.ts";
 import { registerAgentRoutes } from "./routes.ts";
 import type { TurnEngine } from "./types.ts";
+import { DEFAULT_CONTEXT_TOKENS } from "../config.ts";
 
 export interface AgentOptions {
   engine: TurnEngine;
@@ -17,7 +18,7 @@ export function installAgent(app: AppContext, options: AgentOptions): RunManager
     options.engine,
     app.log,
     app.metrics,
-    options.contextTokens ?? 24_000,
+    options.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
   );
   app.engineInfo = () => runs.engineInfo;
   app.onClose(() => runs.cancelAll());

@@ -7,7 +7,7 @@ import { canvasText, parseMarkdown } from "../../shared/markdown/index.ts";
 import { applyToolCall, resolveCommentRange } from "../../shared/engine/index.ts";
 import { AgentOrigin } from "../../shared/origins.ts";
 import { hashToken } from "../auth/tokens.ts";
-import type { AppContext } from "../app.ts";
+import type { AppContext } from "../appContext.ts";
 import { requireAccess } from "../http/auth.ts";
 import { HttpError, notFound } from "../http/errors.ts";
 import { RateLimiter } from "../http/rateLimit.ts";

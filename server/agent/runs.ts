@@ -22,6 +22,7 @@ import { RunLock } from "./runLock.ts";
 import { runTurnOnDoc, TurnCancelled } from "./turn.ts";
 import type { ToolCallTrace, TurnEngine, TurnInput } from "./types.ts";
 import { saveVersionBeforeAi } from "./versionBefore.ts";
+import type { EngineInfo } from "../../shared/engineInfo.ts";
 
 const MAX_RUN_RECORDS = 1_000;
 
@@ -77,7 +78,7 @@ export class RunManager {
     this.lock = new RunLock(registry);
   }
 
-  get engineInfo(): { kind: "local" | "openai"; model: string } {
+  get engineInfo(): EngineInfo {
     return { kind: this.engine.kind, model: this.engine.model };
   }
 

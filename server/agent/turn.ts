@@ -11,6 +11,7 @@ import { buildMessages, toolErrorMessage } from "./prompts.ts";
 import { runPredictedRewrite } from "./predictedRewrite.ts";
 import { activityFor, errorText, refusedActivity, replyFor, retriesExhausted } from "./replies.ts";
 import { endTrace, safeJson, startTrace } from "./traces.ts";
+import { DEFAULT_CONTEXT_TOKENS } from "../config.ts";
 import type { ModelEvent, ModelMessage, TurnEngine, TurnInput, TurnTrace } from "./types.ts";
 
 const MAX_RETRIES = 2;
@@ -51,7 +52,9 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
   const started = Date.now();
   let canvasId = options.canvasId;
   const trace = startTrace(doc, canvasId);
-  const messages: ModelMessage[] = buildMessages(input, { contextTokens: options.contextTokens ?? 24_000 });
+  const messages: ModelMessage[] = buildMessages(input, {
+    contextTokens: options.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
+  });
   const tools = openAITools();
   // One version per turn, before its first change to an existing canvas.
   let versioned = false;

@@ -2,6 +2,7 @@
 // rules engine) and the eval runner speak these types, so evals measure exactly what the server runs.
 import type { QuickAction } from "../../shared/actions.ts";
 import type { CanvasKind, ToolCall } from "../../shared/tools.ts";
+import type { EngineKind } from "../../shared/engineInfo.ts";
 
 export interface CanvasContext {
   id: string;
@@ -117,7 +118,7 @@ export type ModelEvent =
 
 /** A source of completions: the OpenAI-compatible provider or the offline engine. */
 export interface TurnEngine {
-  readonly kind: "openai" | "local";
+  readonly kind: EngineKind;
   readonly model: string;
   stream(request: ModelRequest): AsyncIterable<ModelEvent>;
   /**

@@ -1,5 +1,5 @@
 // Share-link tokens: 128 bits of randomness, shown once, stored only as a SHA-256 hash.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 export function newToken(): string {
   return randomBytes(16).toString("base64url");
@@ -7,12 +7,6 @@ export function newToken(): string {
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
-}
-
-export function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, "hex");
-  const right = Buffer.from(b, "hex");
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Room ids are public (they appear in links) but unguessable enough not to enumerate. */

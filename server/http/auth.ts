@@ -1,5 +1,5 @@
 // Turns a request's token into a role for a room, or the HTTP error that says why not.
-import { can, type Action, type Role } from "../auth/roles.ts";
+import { can, type Action, type Role } from "../../shared/roles.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { RoomRecord, Store } from "../store/store.ts";
 import { HttpError } from "./errors.ts";

@@ -11,4 +11,3 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what: string): HttpError => new HttpError(404, "not_found", `${what} not found.`);
-export const forbidden = (message: string): HttpError => new HttpError(403, "forbidden", message);

@@ -13,7 +13,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export interface RequestContext {
+interface RequestContext {
   req: IncomingMessage;
   url: URL;
   params: Record<string, string>;

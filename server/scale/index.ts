@@ -7,7 +7,7 @@ import type { Fanout } from "./fanout.ts";
 import type { RoomLocks } from "./roomLock.ts";
 import { RedisFanout, redactUrl } from "./redisFanout.ts";
 import { RedisRoomLocks } from "./redisRoomLock.ts";
-import type { ScaleConfig } from "./config.ts";
+import type { ScaleConfig } from "../config.ts";
 
 export interface ScaleOut {
   store?: Store;

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Fanout, RoomChannel, RoomChannelHandlers } from "./fanout.ts";
+import { DEFAULT_REDIS_PREFIX } from "../config.ts";
 
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
@@ -14,11 +15,11 @@ const SENDER_BYTES = 16;
 /** A room that never attaches (its load failed and nobody left) cannot grow without bound. */
 const MAX_BUFFERED = 10_000;
 
-export function roomChannelName(prefix: string, roomId: string): string {
+function roomChannelName(prefix: string, roomId: string): string {
   return `${prefix}room:${roomId}`;
 }
 
-export function encodeFanoutMessage(kind: number, sender: Uint8Array, payload: Uint8Array): Buffer {
+function encodeFanoutMessage(kind: number, sender: Uint8Array, payload: Uint8Array): Buffer {
   const message = Buffer.allocUnsafe(1 + SENDER_BYTES + payload.byteLength);
   message[0] = kind;
   message.set(sender, 1);
@@ -26,7 +27,7 @@ export function encodeFanoutMessage(kind: number, sender: Uint8Array, payload: U
   return message;
 }
 
-export function decodeFanoutMessage(message: Buffer): { kind: number; sender: Buffer; payload: Uint8Array } | null {
+function decodeFanoutMessage(message: Buffer): { kind: number; sender: Buffer; payload: Uint8Array } | null {
   if (message.byteLength < 1 + SENDER_BYTES) return null;
   return {
     kind: message[0]!,
@@ -132,7 +133,7 @@ export class RedisFanout implements Fanout {
   private closed = false;
 
   private constructor(options: RedisFanoutOptions) {
-    this.prefix = options.prefix ?? "canvas:";
+    this.prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
     this.log = options.log.child({ component: "fanout" });
     // Named, so an operator (or a test) can find this process's connections in CLIENT LIST.
     this.publisher = new Redis(options.url, {

@@ -6,6 +6,7 @@ import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { RoomLease, RoomLocks } from "./roomLock.ts";
 import { redactUrl } from "./redisFanout.ts";
+import { DEFAULT_REDIS_PREFIX } from "../config.ts";
 
 const RELEASE_SCRIPT = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) else return 0 end`;
 const RENEW_SCRIPT = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("PEXPIRE", KEYS[1], ARGV[2]) else return 0 end`;
@@ -26,7 +27,7 @@ export class RedisRoomLocks implements RoomLocks {
   private readonly leases = new Set<() => Promise<void>>();
 
   private constructor(options: RedisRoomLocksOptions) {
-    this.prefix = options.prefix ?? "canvas:";
+    this.prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
     this.ttlMs = options.ttlMs ?? 30_000;
     this.log = options.log.child({ component: "room-lock" });
     this.redis = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 2 });

@@ -5,8 +5,9 @@
 // dropping an update it has not seen yet (another process may have appended it a moment ago).
 import pg from "pg";
 import * as Y from "yjs";
-import { isRole, type Role } from "../auth/roles.ts";
-import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionReason, VersionRecord } from "./store.ts";
+import { isRole, type Role } from "../../shared/roles.ts";
+import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionRecord } from "./store.ts";
+import * as tables from "./rows.ts";
 
 /** Applied in order, once each, recorded in schema_migrations. Never edit one that has shipped. */
 const MIGRATIONS = [
@@ -25,6 +26,7 @@ const MIGRATIONS = [
 /** Advisory lock namespace (first key) for this store; the second key is a hash of the room or 0. */
 const LOCK_NAMESPACE = 0x43414e56; // "CANV"
 const APPEND_ATTEMPTS = 100;
+const dollar = (position: number): string => `$${position}`;
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -32,17 +34,6 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Pool size per process. */
   maxConnections?: number;
-}
-
-interface VersionRow {
-  id: string;
-  room_id: string;
-  canvas_id: string;
-  reason: string;
-  author: string;
-  text?: string;
-  run_id: string | null;
-  created_at: string;
 }
 
 export class PostgresStore implements Store {
@@ -125,12 +116,11 @@ export class PostgresStore implements Store {
   }
 
   async getRoom(roomId: string): Promise<RoomRecord | null> {
-    const result = await this.pool.query<{ id: string; title: string; created_at: string }>(
-      "SELECT id, title, created_at FROM rooms WHERE id = $1",
-      [roomId],
-    );
+    const result = await this.pool.query<tables.RoomRow>("SELECT id, title, created_at FROM rooms WHERE id = $1", [
+      roomId,
+    ]);
     const row = result.rows[0];
-    return row ? { id: row.id, title: row.title, createdAt: Number(row.created_at) } : null;
+    return row ? tables.toRoom(row) : null;
   }
 
   async roleForToken(roomId: string, tokenHash: string): Promise<Role | null> {
@@ -200,73 +190,39 @@ export class PostgresStore implements Store {
   }
 
   async saveVersion(version: VersionRecord): Promise<void> {
-    await this.pool.query(
-      "INSERT INTO versions (id, room_id, canvas_id, reason, author, text, run_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      [
-        version.id,
-        version.roomId,
-        version.canvasId,
-        version.reason,
-        version.author,
-        version.text,
-        version.runId,
-        version.createdAt,
-      ],
-    );
+    await this.pool.query(tables.insertSql("versions", tables.VERSION_COLUMNS, dollar), tables.versionValues(version));
   }
 
   async listVersions(roomId: string, canvasId: string | null): Promise<Omit<VersionRecord, "text">[]> {
-    const result = await this.pool.query<VersionRow>(
-      `SELECT id, room_id, canvas_id, reason, author, run_id, created_at FROM versions
+    const result = await this.pool.query<tables.VersionRow>(
+      `SELECT ${tables.VERSION_META_COLUMNS} FROM versions
        WHERE room_id = $1 AND ($2::text IS NULL OR canvas_id = $2) ORDER BY created_at DESC, ord DESC LIMIT 200`,
       [roomId, canvasId],
     );
-    return result.rows.map(toVersion);
+    return result.rows.map(tables.toVersionMeta);
   }
 
   async getVersion(roomId: string, versionId: string): Promise<VersionRecord | null> {
-    const result = await this.pool.query<VersionRow>("SELECT * FROM versions WHERE room_id = $1 AND id = $2", [
-      roomId,
-      versionId,
-    ]);
+    const result = await this.pool.query<tables.VersionRow>(
+      `SELECT ${tables.VERSION_COLUMNS} FROM versions WHERE room_id = $1 AND id = $2`,
+      [roomId, versionId],
+    );
     const row = result.rows[0];
-    return row ? { ...toVersion(row), text: row.text ?? "" } : null;
+    return row ? tables.toVersion(row) : null;
   }
 
   async saveFeedback(feedback: FeedbackRecord): Promise<void> {
     await this.pool.query(
-      "INSERT INTO feedback (id, room_id, run_id, kind, value, context_json, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      [
-        feedback.id,
-        feedback.roomId,
-        feedback.runId,
-        feedback.kind,
-        feedback.value,
-        JSON.stringify(feedback.context),
-        feedback.createdAt,
-      ],
+      tables.insertSql("feedback", tables.FEEDBACK_COLUMNS, dollar),
+      tables.feedbackValues(feedback),
     );
   }
 
   async listFeedback(): Promise<FeedbackRecord[]> {
-    const result = await this.pool.query<{
-      id: string;
-      room_id: string;
-      run_id: string | null;
-      kind: FeedbackRecord["kind"];
-      value: string;
-      context_json: string;
-      created_at: string;
-    }>("SELECT * FROM feedback ORDER BY created_at, ord");
-    return result.rows.map((row) => ({
-      id: row.id,
-      roomId: row.room_id,
-      runId: row.run_id,
-      kind: row.kind,
-      value: row.value,
-      context: JSON.parse(row.context_json) as unknown,
-      createdAt: Number(row.created_at),
-    }));
+    const result = await this.pool.query<tables.FeedbackRow>(
+      `SELECT ${tables.FEEDBACK_COLUMNS} FROM feedback ORDER BY created_at, ord`,
+    );
+    return result.rows.map(tables.toFeedback);
   }
 
   async close(): Promise<void> {
@@ -310,17 +266,5 @@ async function readStored(
     snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
     updates: rows.map((row) => new Uint8Array(row.data)),
     lastSeq: rows.length ? Number(rows[rows.length - 1]!.seq) : after,
-  };
-}
-
-function toVersion(row: VersionRow): Omit<VersionRecord, "text"> {
-  return {
-    id: row.id,
-    roomId: row.room_id,
-    canvasId: row.canvas_id,
-    reason: row.reason as VersionReason,
-    author: row.author,
-    runId: row.run_id,
-    createdAt: Number(row.created_at),
   };
 }

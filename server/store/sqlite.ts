@@ -3,8 +3,9 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { isRole, type Role } from "../auth/roles.ts";
-import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionReason, VersionRecord } from "./store.ts";
+import { isRole, type Role } from "../../shared/roles.ts";
+import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionRecord } from "./store.ts";
+import * as tables from "./rows.ts";
 
 const MIGRATIONS = [
   `CREATE TABLE rooms (id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -20,17 +21,6 @@ const MIGRATIONS = [
 ];
 
 export const DB_FILE = "canvas.db";
-
-interface VersionRow {
-  id: string;
-  room_id: string;
-  canvas_id: string;
-  reason: string;
-  author: string;
-  text?: string;
-  run_id: string | null;
-  created_at: number;
-}
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -61,17 +51,13 @@ export class SqliteStore implements Store {
         "INSERT INTO snapshots (room_id, upto_seq, data) VALUES (?, ?, ?) ON CONFLICT (room_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data",
       ),
       deleteUpdates: db.prepare("DELETE FROM updates WHERE room_id = ? AND seq <= ?"),
-      insertVersion: db.prepare(
-        "INSERT INTO versions (id, room_id, canvas_id, reason, author, text, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      ),
+      insertVersion: db.prepare(tables.insertSql("versions", tables.VERSION_COLUMNS, () => "?")),
       listVersions: db.prepare(
-        "SELECT id, room_id, canvas_id, reason, author, run_id, created_at FROM versions WHERE room_id = ? AND (? IS NULL OR canvas_id = ?) ORDER BY created_at DESC, rowid DESC LIMIT 200",
+        `SELECT ${tables.VERSION_META_COLUMNS} FROM versions WHERE room_id = ? AND (? IS NULL OR canvas_id = ?) ORDER BY created_at DESC, rowid DESC LIMIT 200`,
       ),
-      getVersion: db.prepare("SELECT * FROM versions WHERE room_id = ? AND id = ?"),
-      insertFeedback: db.prepare(
-        "INSERT INTO feedback (id, room_id, run_id, kind, value, context_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      ),
-      listFeedback: db.prepare("SELECT * FROM feedback ORDER BY created_at"),
+      getVersion: db.prepare(`SELECT ${tables.VERSION_COLUMNS} FROM versions WHERE room_id = ? AND id = ?`),
+      insertFeedback: db.prepare(tables.insertSql("feedback", tables.FEEDBACK_COLUMNS, () => "?")),
+      listFeedback: db.prepare(`SELECT ${tables.FEEDBACK_COLUMNS} FROM feedback ORDER BY created_at`),
     };
   }
 
@@ -93,8 +79,8 @@ export class SqliteStore implements Store {
   }
 
   async getRoom(roomId: string): Promise<RoomRecord | null> {
-    const row = this.statements.getRoom.get(roomId) as { id: string; title: string; created_at: number } | undefined;
-    return row ? { id: row.id, title: row.title, createdAt: row.created_at } : null;
+    const row = this.statements.getRoom.get(roomId) as tables.RoomRow | undefined;
+    return row ? tables.toRoom(row) : null;
   }
 
   async roleForToken(roomId: string, tokenHash: string): Promise<Role | null> {
@@ -140,74 +126,28 @@ export class SqliteStore implements Store {
   }
 
   async saveVersion(version: VersionRecord): Promise<void> {
-    this.statements.insertVersion.run(
-      version.id,
-      version.roomId,
-      version.canvasId,
-      version.reason,
-      version.author,
-      version.text,
-      version.runId,
-      version.createdAt,
-    );
+    this.statements.insertVersion.run(...tables.versionValues(version));
   }
 
   async listVersions(roomId: string, canvasId: string | null): Promise<Omit<VersionRecord, "text">[]> {
-    const rows = this.statements.listVersions.all(roomId, canvasId, canvasId) as VersionRow[];
-    return rows.map(({ text: _text, ...row }) => toVersion(row));
+    const rows = this.statements.listVersions.all(roomId, canvasId, canvasId) as tables.VersionRow[];
+    return rows.map(tables.toVersionMeta);
   }
 
   async getVersion(roomId: string, versionId: string): Promise<VersionRecord | null> {
-    const row = this.statements.getVersion.get(roomId, versionId) as VersionRow | undefined;
-    return row ? { ...toVersion(row), text: row.text ?? "" } : null;
+    const row = this.statements.getVersion.get(roomId, versionId) as tables.VersionRow | undefined;
+    return row ? tables.toVersion(row) : null;
   }
 
   async saveFeedback(feedback: FeedbackRecord): Promise<void> {
-    this.statements.insertFeedback.run(
-      feedback.id,
-      feedback.roomId,
-      feedback.runId,
-      feedback.kind,
-      feedback.value,
-      JSON.stringify(feedback.context),
-      feedback.createdAt,
-    );
+    this.statements.insertFeedback.run(...tables.feedbackValues(feedback));
   }
 
   async listFeedback(): Promise<FeedbackRecord[]> {
-    const rows = this.statements.listFeedback.all() as {
-      id: string;
-      room_id: string;
-      run_id: string | null;
-      kind: FeedbackRecord["kind"];
-      value: string;
-      context_json: string;
-      created_at: number;
-    }[];
-    return rows.map((row) => ({
-      id: row.id,
-      roomId: row.room_id,
-      runId: row.run_id,
-      kind: row.kind,
-      value: row.value,
-      context: JSON.parse(row.context_json) as unknown,
-      createdAt: row.created_at,
-    }));
+    return (this.statements.listFeedback.all() as tables.FeedbackRow[]).map(tables.toFeedback);
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-function toVersion(row: VersionRow): Omit<VersionRecord, "text"> {
-  return {
-    id: row.id,
-    roomId: row.room_id,
-    canvasId: row.canvas_id,
-    reason: row.reason as VersionReason,
-    author: row.author,
-    runId: row.run_id,
-    createdAt: row.created_at,
-  };
 }

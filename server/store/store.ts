@@ -1,7 +1,7 @@
-// The storage boundary. The server only talks to this interface; SQLite is the default backend,
-// and a networked one (Postgres) can implement the same methods. Methods are async so such a
-// backend fits; the room serialises its calls so updates are stored in order.
-import type { Role } from "../auth/roles.ts";
+// The storage boundary. The server only talks to this interface: SQLite (sqlite.ts) by default,
+// Postgres (postgres.ts) when several processes share rooms; both map rows through rows.ts. Methods
+// are async for the networked one; the room serialises its calls so updates are stored in order.
+import type { Role } from "../../shared/roles.ts";
 
 export interface RoomRecord {
   id: string;

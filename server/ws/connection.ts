@@ -8,9 +8,9 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { WebSocket } from "ws";
 import type { Logger } from "pino";
-import { can, type Role } from "../auth/roles.ts";
+import { can, type Role } from "../../shared/roles.ts";
 import type { Peer, Room } from "../rooms/room.ts";
-import { CLOSE } from "./closeCodes.ts";
+import { CLOSE } from "../../shared/closeCodes.ts";
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;

@@ -1,8 +1,8 @@
 // Which open sockets came in through which share link, so revoking or rotating a link also cuts off
 // the people already connected with it (a leaked link must stop working at once, not at reconnect).
 import type { WebSocket } from "ws";
-import type { Role } from "../auth/roles.ts";
-import { CLOSE } from "./closeCodes.ts";
+import type { Role } from "../../shared/roles.ts";
+import { CLOSE } from "../../shared/closeCodes.ts";
 
 interface LiveSocket {
   role: Role;

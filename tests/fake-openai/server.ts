@@ -6,7 +6,7 @@ import { fakeScriptSchema, type FakeErrorStep, type FakeStep, type FakeStreamSte
 
 export type { FakeStep } from "./steps.ts";
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   path: string;
   headers: Record<string, string | string[] | undefined>;
@@ -28,7 +28,7 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-export const FAKE_MODEL = "fake-model";
+const FAKE_MODEL = "fake-model";
 const EMPTY_QUEUE_MESSAGE = "fake OpenAI: no scripted response left";
 
 export async function startFakeOpenAI(options: { port?: number; host?: string } = {}): Promise<FakeOpenAI> {

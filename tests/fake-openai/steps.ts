@@ -51,7 +51,7 @@ const hangStepSchema = z.strictObject({ hang: z.literal(true) });
 /** An SSE data line that is not JSON, after an optional stretch of valid text. */
 const malformedStepSchema = z.strictObject({ malformed: z.literal(true), text: z.string().optional() });
 
-export const fakeStepSchema = z.union([errorStepSchema, hangStepSchema, malformedStepSchema, streamStepSchema]);
+const fakeStepSchema = z.union([errorStepSchema, hangStepSchema, malformedStepSchema, streamStepSchema]);
 export const fakeScriptSchema = z.array(fakeStepSchema);
 
 export type FakeStep = z.infer<typeof fakeStepSchema>;

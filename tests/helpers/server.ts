@@ -7,11 +7,12 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { pino } from "pino";
 import { startServer, type RunningServer, type ServerOptions } from "../../server/app.ts";
+import type { RoleLinks } from "../../shared/roles.ts";
 
 export interface RoomLinks {
   roomId: string;
-  tokens: { owner: string; editor: string; commenter: string; viewer: string };
-  links: { owner: string; editor: string; commenter: string; viewer: string };
+  tokens: RoleLinks;
+  links: RoleLinks;
 }
 
 export interface TestServer {

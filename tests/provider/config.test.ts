@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CANVAS_MODEL, loadConfig, PLACEHOLDER_API_KEY } from "../../server/config.ts";
+import { readFileSync } from "node:fs";
+import { DEFAULT_CANVAS_MODEL, loadConfig, PLACEHOLDER_API_KEY, SETTING_NAMES } from "../../server/config.ts";
 
 describe("loadConfig", () => {
   it("an empty environment runs the offline engine with the documented defaults", () => {
@@ -17,7 +18,49 @@ describe("loadConfig", () => {
       maxRetries: 2,
       maxMessageBytes: 10 * 1024 * 1024,
       contextTokens: 24_000,
+      publicUrl: undefined,
+      compactEvery: 500,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      redisPrefix: "canvas:",
     });
+  });
+
+  it("reads the proxy URL, the compaction interval and the scale-out backends", () => {
+    expect(
+      loadConfig({
+        PUBLIC_URL: "https://canvas.example.com/",
+        CANVAS_COMPACT_EVERY: "3",
+        DATABASE_URL: "postgres://canvas:canvas@127.0.0.1:5432/canvas",
+        REDIS_URL: "redis://127.0.0.1:6379",
+        REDIS_PREFIX: "test:",
+      }),
+    ).toMatchObject({
+      publicUrl: "https://canvas.example.com",
+      compactEvery: 3,
+      databaseUrl: "postgres://canvas:canvas@127.0.0.1:5432/canvas",
+      redisUrl: "redis://127.0.0.1:6379",
+      redisPrefix: "test:",
+    });
+  });
+
+  it("a bad database or Redis URL is named without repeating the password in it", () => {
+    let message = "";
+    try {
+      loadConfig({ DATABASE_URL: "mysql://root:hunter2@db/canvas", REDIS_URL: "http://:hunter2@cache", PORT: "x" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("DATABASE_URL is not valid: expected postgres://");
+    expect(message).toContain("REDIS_URL is not valid: expected redis://");
+    expect(message).toContain('PORT="x"');
+    expect(message).not.toContain("hunter2");
+  });
+
+  it("the README's table documents every setting the server reads", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const documented = [...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
+    expect([...documented].sort()).toEqual([...SETTING_NAMES].sort());
   });
 
   it("a key switches the default engine to openai and the values are parsed", () => {

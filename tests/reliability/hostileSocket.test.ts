@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { canvasFragment } from "../../shared/room.ts";
-import { CLOSE } from "../../server/ws/closeCodes.ts";
+import { CLOSE } from "../../shared/closeCodes.ts";
 import { SqliteStore } from "../../server/store/sqlite.ts";
 import type { Store, StoredDoc } from "../../server/store/store.ts";
 import {

@@ -8,7 +8,7 @@ export interface ScaleClient extends TestClient {
   disconnect(): void;
 }
 
-export function wsUrl(httpUrl: string): string {
+function wsUrl(httpUrl: string): string {
   return httpUrl.replace(/^http/, "ws") + "/ws";
 }
 

@@ -113,6 +113,21 @@ describe("share links over HTTP", () => {
     expect(info.json).toMatchObject({ roomId: room.roomId, title: "Plans", role: "commenter", canvases: [] });
   });
 
+  it("behind a proxy, share links name the PUBLIC_URL instead of the host the request came to", async () => {
+    const proxied = await startTestServer({ publicUrl: "https://canvas.example.com" });
+    try {
+      const room = await proxied.createRoom();
+      for (const link of Object.values(room.links)) expect(link).toMatch(/^https:\/\/canvas\.example\.com\/r\//);
+      const rotated = await proxied.api(`/api/rooms/${room.roomId}/links/viewer/rotate`, {
+        method: "POST",
+        token: room.tokens.owner,
+      });
+      expect((rotated.json as { link: string }).link).toMatch(/^https:\/\/canvas\.example\.com\/r\//);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("bad tokens get 401, unknown rooms 404, and too weak roles 403, all as JSON errors", async () => {
     const room = await server.createRoom();
     const noToken = await server.api(`/api/rooms/${room.roomId}`);

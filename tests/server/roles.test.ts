@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, ROLES, can, type Action, type Role } from "../../server/auth/roles.ts";
+import { ACTIONS, ROLES, can, type Action, type Role } from "../../shared/roles.ts";
 import { hashToken, newToken } from "../../server/auth/tokens.ts";
 
 const EXPECTED: Record<Role, Action[]> = {

@@ -1,6 +1,8 @@
 // Markdown blocks with their offsets in the canvas text, so edits can quote the canvas exactly.
 // A line scanner, not a full parser: it only needs block boundaries (blank lines, headings, fences),
-// which is what "paragraph 3" or "the section Background" refer to.
+// which is what "paragraph 3" or "the section Background" refer to. Fences are shared/markdown's.
+import { FenceTracker, openingFence } from "../../../shared/markdown/fences.ts";
+import type { Range } from "./quotes.ts";
 
 export type BlockKind = "heading" | "paragraph" | "list" | "quote" | "code" | "rule" | "table";
 
@@ -36,7 +38,6 @@ function splitLines(content: string): Line[] {
 }
 
 const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RULE = /^ {0,3}([-*_])(\s*\1){2,}\s*$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
 
@@ -45,6 +46,40 @@ function kindOf(firstLine: string): BlockKind {
   if (/^\s*>/.test(firstLine)) return "quote";
   if (/^\s*\|/.test(firstLine)) return "table";
   return "paragraph";
+}
+
+/** The index of the line that closes the fence opened on line `open` (the last line when it never closes). */
+function fenceEnd(lines: Line[], open: number): number {
+  const tracker = new FenceTracker();
+  tracker.line(lines[open]!.text);
+  for (let j = open + 1; j < lines.length; j += 1) if (tracker.line(lines[j]!.text) === "close") return j;
+  return lines.length - 1;
+}
+
+/** Fenced code blocks, opening line to closing line (or to the end of the text when one never closes). */
+export function fencedRanges(content: string): Range[] {
+  const lines = splitLines(content);
+  const ranges: Range[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    if (openingFence(lines[i]!.text) === null) continue;
+    const end = fenceEnd(lines, i);
+    ranges.push({ start: lines[i]!.start, end: lines[end]!.end });
+    i = end;
+  }
+  return ranges;
+}
+
+/** The text cut into fenced code blocks and the rest, in order; joined, the segments are the text. */
+export function fenceSegments(content: string): { text: string; fenced: boolean }[] {
+  const segments: { text: string; fenced: boolean }[] = [];
+  let cursor = 0;
+  for (const { start, end } of fencedRanges(content)) {
+    if (start > cursor) segments.push({ text: content.slice(cursor, start), fenced: false });
+    segments.push({ text: content.slice(start, end), fenced: true });
+    cursor = end;
+  }
+  if (cursor < content.length) segments.push({ text: content.slice(cursor), fenced: false });
+  return segments;
 }
 
 export function markdownBlocks(content: string): Block[] {
@@ -60,14 +95,10 @@ export function markdownBlocks(content: string): Block[] {
       i += 1;
       continue;
     }
-    const fence = FENCE.exec(line.text);
-    if (fence) {
-      const marker = fence[1]!;
-      let j = i + 1;
-      while (j < lines.length && !lines[j]!.text.trimStart().startsWith(marker)) j += 1;
-      const last = lines[Math.min(j, lines.length - 1)]!;
-      push("code", line, last);
-      i = j + 1;
+    if (openingFence(line.text) !== null) {
+      const end = fenceEnd(lines, i);
+      push("code", line, lines[end]!);
+      i = end + 1;
       continue;
     }
     const heading = HEADING.exec(line.text);
@@ -86,7 +117,7 @@ export function markdownBlocks(content: string): Block[] {
       j + 1 < lines.length &&
       lines[j + 1]!.text.trim() !== "" &&
       !HEADING.test(lines[j + 1]!.text) &&
-      !FENCE.test(lines[j + 1]!.text)
+      openingFence(lines[j + 1]!.text) === null
     ) {
       j += 1;
     }

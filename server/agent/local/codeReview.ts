@@ -2,18 +2,20 @@
 // variables, very long functions, loose equality, empty catch blocks. Each finding becomes a comment
 // quoting the exact code.
 import type { CommentSpec, Severity } from "../../../shared/tools.ts";
+import { findLanguage } from "../../../shared/languages.ts";
 import { extendToUnique, wordOccurrences, type Range } from "./quotes.ts";
 import { MAX_COMMENTS } from "./review.ts";
+import { outputStatements } from "./debugOutput.ts";
 
 export const LONG_FUNCTION_LINES = 60;
 
 type Family = "js" | "ts" | "python" | "other";
 
 export function languageFamily(language: string | null): Family {
-  const name = (language ?? "").toLowerCase();
-  if (["typescript", "ts", "tsx"].includes(name)) return "ts";
-  if (["javascript", "js", "jsx", "node", "mjs"].includes(name)) return "js";
-  if (["python", "py", "python3"].includes(name)) return "python";
+  const id = findLanguage(language)?.id;
+  if (id === "typescript") return "ts";
+  if (id === "javascript") return "js";
+  if (id === "python") return "python";
   return "other";
 }
 
@@ -49,32 +51,32 @@ function trimmedLine(line: Line): Range {
 
 const isCommentLine = (text: string): boolean => /^\s*(\/\/|#|\*|\/\*)/.test(text);
 
-function debugOutput(lines: Line[], family: Family): Finding[] {
+/** Debug output (debugOutput.ts decides which prints are debug, never the program's output) and `debugger`. */
+function debugOutput(source: string, language: string | null, lines: Line[], family: Family): Finding[] {
   const found: Finding[] = [];
+  for (const statement of outputStatements(source, language) ?? []) {
+    if (!statement.debug) continue;
+    const first = source.slice(statement.range.start).split("\n", 1)[0]!;
+    const lead = first.length - first.trimStart().length;
+    found.push({
+      range: { start: statement.range.start + lead, end: statement.range.start + first.trimEnd().length },
+      comment:
+        family === "python" && statement.level === "print" && statement.reason !== "marked as debug"
+          ? "print() inside a function: if this is debug output, remove it or use the logging module."
+          : "Debug output left in: remove it or use the project's logger.",
+      severity: "suggestion",
+      fix: null,
+    });
+  }
+  if (family !== "js" && family !== "ts") return found;
   for (const line of lines) {
-    if (isCommentLine(line.text)) continue;
-    if ((family === "js" || family === "ts") && /\bconsole\.(log|debug|trace|dir)\s*\(/.test(line.text)) {
-      found.push({
-        range: trimmedLine(line),
-        comment: "Debug output left in: remove it or use the project's logger.",
-        severity: "suggestion",
-        fix: null,
-      });
-    } else if ((family === "js" || family === "ts") && /^\s*debugger;?\s*$/.test(line.text)) {
-      found.push({
-        range: trimmedLine(line),
-        comment: "A `debugger` statement pauses every run with devtools open: remove it.",
-        severity: "issue",
-        fix: null,
-      });
-    } else if (family === "python" && /^\s+print\s*\(/.test(line.text)) {
-      found.push({
-        range: trimmedLine(line),
-        comment: "print() inside a function: if this is debug output, remove it or use the logging module.",
-        severity: "suggestion",
-        fix: null,
-      });
-    }
+    if (isCommentLine(line.text) || !/^\s*debugger;?\s*$/.test(line.text)) continue;
+    found.push({
+      range: trimmedLine(line),
+      comment: "A `debugger` statement pauses every run with devtools open: remove it.",
+      severity: "issue",
+      fix: null,
+    });
   }
   return found;
 }
@@ -186,21 +188,6 @@ export function functionRange(source: string, name: string, language: string | n
   return { start: start.start, end: last.start + last.text.length };
 }
 
-/** Single-line debug output statements, as whole-line ranges (newline included). */
-export function debugLines(source: string, language: string | null, within: Range | null = null): Range[] {
-  const family = languageFamily(language);
-  const pattern =
-    family === "python"
-      ? /^\s*(?:print|pprint|logging\.debug)\s*\(.*\)\s*$/
-      : family === "js" || family === "ts"
-        ? /^\s*console\.(?:log|debug|trace|dir|info)\s*\(.*\)\s*;?\s*$/
-        : /^\s*(?:System\.out\.println|fmt\.Print(?:ln|f)?|println!|dbg!|printf|std::cout\s*<<)\s*[(<].*$/;
-  return linesOf(source)
-    .filter((line) => pattern.test(line.text))
-    .map((line) => ({ start: line.start, end: Math.min(source.length, line.start + line.text.length + 1) }))
-    .filter((range) => !within || (range.start >= within.start && range.end <= within.end));
-}
-
 function longFunctions(lines: Line[], family: Family): Finding[] {
   const found: Finding[] = [];
   for (const line of lines) {
@@ -268,7 +255,7 @@ export function reviewCode(source: string, language: string | null, within: Rang
     ...emptyCatches(source, family),
     ...looseEquality(lines, family),
     ...todos(lines),
-    ...debugOutput(lines, family),
+    ...debugOutput(source, language, lines, family),
     ...anyTypes(source, family),
     ...unusedVariables(source, lines, family),
     ...longFunctions(lines, family),

@@ -1,20 +1,28 @@
 // Intents → edit_canvas (or rewrite_canvas) calls whose `find` strings are exact, unique passages of
 // the canvas. When an intent cannot be carried out, the answer is a reply saying why.
-import type { CanvasContext } from "../types.ts";
-import { debugLines, functionRange } from "./codeReview.ts";
-import { findSection, markdownBlocks, removalRange, type Block } from "./blocks.ts";
-import type { Destination, Intent, Target } from "./instructions.ts";
+import type { CanvasContext, LocalDecision } from "../types.ts";
+import { fenceSegments, findSection, markdownBlocks, removalRange, type Block } from "./blocks.ts";
+import type { Destination, EditIntent, Target } from "./instructions.ts";
 import { spellingPlan } from "./polish.ts";
-import { SEPARATOR, editCall, reply, selectionRange, spanEdit, type Plan } from "./plan.ts";
+import { SEPARATOR, act, editCall, reply, selectionRange, spanEdit } from "./plan.ts";
 import { editsAt, type Range } from "./quotes.ts";
+import { removeLines, wholeLines } from "./removeLines.ts";
+import { planRemoveLogs } from "./removeLogs.ts";
 import { planReplace } from "./replace.ts";
 import { describe, insertionPoint, resolveNames, resolveTarget } from "./targets.ts";
 
-function planDelete(canvas: CanvasContext, blocks: Block[], target: Target, selection: Range | null): Plan {
+function planDelete(canvas: CanvasContext, blocks: Block[], target: Target, selection: Range | null): LocalDecision {
   const resolved = resolveTarget(canvas, blocks, target, selection);
   if (typeof resolved === "string") return reply(resolved);
   const content = canvas.content;
   let range = resolved.range;
+  const lines = canvas.kind === "code" ? wholeLines(content, range) : null;
+  if (lines) {
+    // Whole lines of code go with their newline; a Python block they empty keeps a `pass`.
+    const edits = editsAt(content, removeLines(content, canvas.language, [lines]), { stop: /(?!)/ });
+    if (!edits) return reply(`I could not quote ${resolved.label} uniquely, so I did not delete it.`);
+    return editCall(edits, `Deleted ${resolved.label}.`);
+  }
   if (target.unit === "paragraph" || target.unit === "section") range = removalRange(content, range.start, range.end);
   else if (content[range.start - 1] === " " && /[\s.,;:!?]/.test(content[range.end] ?? "\n"))
     range = { start: range.start - 1, end: range.end };
@@ -28,7 +36,7 @@ function planMove(
   target: Target,
   destination: Destination,
   selection: Range | null,
-): Plan {
+): LocalDecision {
   if (target.unit !== "paragraph" && target.unit !== "section")
     return reply('I can move paragraphs and sections; name one ("paragraph 2", "the section Background").');
   const resolved = resolveTarget(canvas, blocks, target, selection);
@@ -67,7 +75,7 @@ function planMove(
 }
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-function planSwap(canvas: CanvasContext, blocks: Block[], a: Target, b: Target): Plan {
+function planSwap(canvas: CanvasContext, blocks: Block[], a: Target, b: Target): LocalDecision {
   const first = resolveTarget(canvas, blocks, a, null);
   const second = resolveTarget(canvas, blocks, b, null);
   if (typeof first === "string") return reply(first);
@@ -83,7 +91,7 @@ function planSwap(canvas: CanvasContext, blocks: Block[], a: Target, b: Target):
   if (!edits) return reply("I could not quote those paragraphs uniquely.");
   return editCall(edits, `Swapped ${first.label} and ${second.label}.`);
 }
-function planTitle(canvas: CanvasContext, blocks: Block[], title: string): Plan {
+function planTitle(canvas: CanvasContext, blocks: Block[], title: string): LocalDecision {
   const content = canvas.content;
   const heading =
     blocks.find((block) => block.kind === "heading" && block.level === 1) ??
@@ -117,7 +125,7 @@ function planAddSection(
   heading: string,
   destination: Destination | null,
   selection: Range | null,
-): Plan {
+): LocalDecision {
   const content = canvas.content;
   if (blocks.length === 0) return reply("The canvas is empty; write something first or ask me to draft an outline.");
   let at = destination ? insertionPoint(canvas, blocks, destination, selection) : "end";
@@ -145,13 +153,17 @@ function changeCase(text: string, to: "upper" | "lower", markdown: boolean): str
   const convert = (part: string): string => (to === "upper" ? part.toUpperCase() : part.toLowerCase());
   if (!markdown) return convert(text);
   // Keep code, link targets and URLs as they are: changing their case would break them.
-  return text
-    .split(/(```[\s\S]*?```|`[^`\n]*`|\]\([^)\n]*\)|https?:\/\/\S+)/)
-    .map((part, index) => (index % 2 === 1 ? part : convert(part)))
+  const prose = (part: string): string =>
+    part
+      .split(/(`[^`\n]*`|\]\([^)\n]*\)|https?:\/\/\S+)/)
+      .map((piece, index) => (index % 2 === 1 ? piece : convert(piece)))
+      .join("");
+  return fenceSegments(text)
+    .map((segment) => (segment.fenced ? segment.text : prose(segment.text)))
     .join("");
 }
 
-function planCase(canvas: CanvasContext, to: "upper" | "lower", selection: Range | null): Plan {
+function planCase(canvas: CanvasContext, to: "upper" | "lower", selection: Range | null): LocalDecision {
   const content = canvas.content;
   const markdown = canvas.kind === "document";
   if (canvas.kind === "code" && !selection)
@@ -163,41 +175,17 @@ function planCase(canvas: CanvasContext, to: "upper" | "lower", selection: Range
       : reply("I could not quote the selection uniquely.");
   }
   const summary = `Changed the whole canvas to ${to}case (code and links unchanged).`;
-  return {
-    kind: "call",
-    call: { name: "rewrite_canvas", arguments: { content: changeCase(content, to, markdown), summary } },
-    text: `${summary} (offline engine: a mechanical change, no model involved.)`,
-  };
-}
-function planRemoveLogs(canvas: CanvasContext, scope: string | null, selection: Range | null): Plan {
-  if (canvas.kind !== "code")
-    return reply("There is no debug output in a document; on code I can remove console.log or print statements.");
-  let within = selection;
-  if (scope) {
-    within = functionRange(canvas.content, scope, canvas.language);
-    if (!within) return reply(`I found no function called ${scope}; nothing changed.`);
-  }
-  const lines = debugLines(canvas.content, canvas.language, within);
-  if (lines.length === 0)
-    return reply(`I found no single-line debug output statements${scope ? ` in ${scope}` : ""}; nothing changed.`);
-  const edits = editsAt(
-    canvas.content,
-    lines.map((line) => ({ ...line, replace: "" })),
-    { stop: /(?!)/ },
-  );
-  if (!edits) return reply("I could not quote the debug statements uniquely; nothing changed.");
-  return editCall(
-    edits,
-    `Removed ${lines.length} debug output line${lines.length === 1 ? "" : "s"}${scope ? ` in ${scope}` : ""}.`,
+  return act(
+    { name: "rewrite_canvas", arguments: { content: changeCase(content, to, markdown), summary } },
+    `${summary} (offline engine: a mechanical change, no model involved.)`,
   );
 }
-
-/** The plan for an intent on the open canvas, or null when the words did not name anything there. */
-export async function planIntent(
-  parsed: Intent,
+/** The decision for an edit on the open canvas, or null when the words did not name anything there. */
+export async function planEdit(
+  parsed: EditIntent,
   canvas: CanvasContext,
   selectionText: string | null,
-): Promise<Plan | null> {
+): Promise<LocalDecision | null> {
   const selection = selectionRange(canvas.content, selectionText);
   const blocks = markdownBlocks(canvas.content);
   const intent = resolveNames(parsed, canvas, blocks);
@@ -212,7 +200,7 @@ export async function planIntent(
     structural && !(intent.type === "delete" && (intent.target.unit === "text" || intent.target.unit === "selection"));
   if (canvas.kind === "code" && usesBlocks) {
     return reply(
-      "Paragraphs, sections and titles are for documents; on code I can replace text, rename symbols and delete quoted code.",
+      "Paragraphs, sections and titles are for documents; on code I can replace text, rename symbols, delete quoted code and remove debug output.",
     );
   }
   switch (intent.type) {

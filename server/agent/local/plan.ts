@@ -1,19 +1,24 @@
-// A plan is what the offline engine will do about a request: a tool call with its chat text, or
-// just a reply saying why not.
+// What the offline engine does about a request is a LocalDecision (server/agent/types.ts): a chat text
+// and at most one tool call. These build the common ones.
 import type { ToolCall } from "../../../shared/tools.ts";
-import { editsAt, type FindReplace, type Range } from "./quotes.ts";
+import type { LocalDecision } from "../types.ts";
+import { MAX_EDITS, editsAt, type FindReplace, type Range } from "./quotes.ts";
 
-export type Plan = { kind: "call"; call: ToolCall; text: string } | { kind: "reply"; text: string };
+/** Words only: why nothing changed, or what the user can do instead. */
+export const reply = (text: string): LocalDecision => ({ text, toolCall: null });
 
-export const reply = (text: string): Plan => ({ kind: "reply", text });
+/** A tool call with the chat text that goes with it. */
+export const act = (toolCall: ToolCall, text: string): LocalDecision => ({ text, toolCall });
+
 export const SEPARATOR = "\n\n";
 
-export function editCall(edits: FindReplace[], summary: string): Plan {
-  return {
-    kind: "call",
-    call: { name: "edit_canvas", arguments: { edits: edits.slice(0, 50), summary } },
-    text: `${summary} (offline engine: a mechanical edit, no model involved.)`,
-  };
+/** An edit_canvas call; `note` (what was left as it is, and why) goes into the chat text after the summary. */
+export function editCall(edits: FindReplace[], summary: string, note = ""): LocalDecision {
+  if (edits.length > MAX_EDITS) throw new Error(`editCall: ${edits.length} edits, over the tool's ${MAX_EDITS}`);
+  return act(
+    { name: "edit_canvas", arguments: { edits, summary } },
+    `${summary}${note} (offline engine: a mechanical edit, no model involved.)`,
+  );
 }
 
 /** One edit replacing [start, end) with `replace`, its `find` grown until unique. */

@@ -1,7 +1,7 @@
 // Spelling fixes (and, for "final polish", repeated words): the corrections rules can make safely.
 // Anything less certain is listed for the user, not changed.
-import type { CanvasContext } from "../types.ts";
-import { editCall, reply, type Plan } from "./plan.ts";
+import type { CanvasContext, LocalDecision } from "../types.ts";
+import { editCall, reply } from "./plan.ts";
 import { analyseProse, maskMarkdown, type ProseFinding } from "./prose.ts";
 import { editsAt, type Range } from "./quotes.ts";
 import { confidentCorrection, isReportableMisspelling } from "./spelling.ts";
@@ -21,7 +21,7 @@ export async function spellingPlan(
   canvas: CanvasContext,
   selection: Range | null,
   options: { repeatedWords: boolean },
-): Promise<Plan> {
+): Promise<LocalDecision> {
   if (canvas.kind === "code") {
     return reply(
       "The offline engine does not spell-check code (identifiers look like misspellings). A model (OPENAI_API_KEY) can fix typos in comments and strings.",
@@ -60,11 +60,11 @@ export async function spellingPlan(
     .join(", ");
   const summary = `Fixed ${fixes.length} mistake${fixes.length === 1 ? "" : "s"}: ${list}${fixes.length > 6 ? ", …" : ""}.`;
   const plan = editCall(edits, summary);
-  return plan.kind === "call" ? { ...plan, text: plan.text + unsureNote } : plan;
+  return plan.toolCall ? { ...plan, text: plan.text + unsureNote } : plan;
 }
 
 /** Final polish without a model: the confident spelling and repeated-word fixes, and an honest note. */
-export async function polishPlan(canvas: CanvasContext): Promise<Plan> {
+export async function polishPlan(canvas: CanvasContext): Promise<LocalDecision> {
   const plan = await spellingPlan(canvas, null, { repeatedWords: true });
   const note = " Grammar, clarity and consistency need a model (OPENAI_API_KEY).";
   return { ...plan, text: plan.text + note };

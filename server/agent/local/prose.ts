@@ -9,6 +9,7 @@ import retextRepeatedWords from "retext-repeated-words";
 import retextSimplify from "retext-simplify";
 import retextIntensify from "retext-intensify";
 import dictionary from "dictionary-en";
+import { fenceSegments } from "./blocks.ts";
 
 export type ProseRule = "spelling" | "repeated" | "passive" | "simplify" | "intensify" | "readability";
 
@@ -193,8 +194,9 @@ const blank = (match: string): string => match.replace(/[^\n]/g, " ");
  * by spaces, keeping every offset. Tables and code blocks are blanked whole.
  */
 export function maskMarkdown(markdown: string): string {
-  return markdown
-    .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\2[^\n]*$|(?![\s\S]))/gm, blank)
+  return fenceSegments(markdown)
+    .map((segment) => (segment.fenced ? blank(segment.text) : segment.text))
+    .join("")
     .replace(/^\s*\|.*$/gm, blank)
     .replace(/`+[^`\n]*`+/g, blank)
     .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, blank)

@@ -93,10 +93,16 @@ export interface FindReplace {
   all: boolean;
 }
 
+/** edit_canvas takes at most this many edits (shared/tools.ts editCanvasArgs). */
+export const MAX_EDITS = 50;
+/** …and a `find` of at most this many characters. */
+const MAX_FIND = 200_000;
+
 /**
  * Turn replacements at known offsets into `{find, replace}` edits whose `find` is unique: each range
- * is extended until unique, overlapping extensions are merged into one edit. Null when some
- * occurrence cannot be made unique.
+ * is extended until unique, overlapping extensions are merged into one edit, and past MAX_EDITS
+ * neighbours are merged (a passage holding a unique one is unique too). Null when some occurrence
+ * cannot be made unique, or the merged passages would be too long to quote.
  */
 export function editsAt(
   content: string,
@@ -104,7 +110,7 @@ export function editsAt(
   options: ExtendOptions = {},
 ): FindReplace[] | null {
   const sorted = [...replacements].sort((a, b) => a.start - b.start);
-  const extended: { range: Range; parts: Replacement[] }[] = [];
+  const extended: Extended[] = [];
   for (const replacement of sorted) {
     const range = extendToUnique(content, replacement, options);
     if (!range) return null;
@@ -116,7 +122,9 @@ export function editsAt(
       extended.push({ range: { ...range }, parts: [replacement] });
     }
   }
-  return extended.map(({ range, parts }) => {
+  const grouped = groupTo(extended, MAX_EDITS);
+  if (grouped.some(({ range }) => range.end - range.start > MAX_FIND)) return null;
+  return grouped.map(({ range, parts }) => {
     let replace = "";
     let cursor = range.start;
     for (const part of parts) {
@@ -126,6 +134,26 @@ export function editsAt(
     replace += content.slice(cursor, range.end);
     return { find: content.slice(range.start, range.end), replace, all: false };
   });
+}
+
+interface Extended {
+  range: Range;
+  parts: Replacement[];
+}
+
+/** Consecutive extended ranges merged into at most `limit` groups of about equal size. */
+function groupTo(items: Extended[], limit: number): Extended[] {
+  if (items.length <= limit) return items;
+  const size = Math.ceil(items.length / limit);
+  const groups: Extended[] = [];
+  for (let at = 0; at < items.length; at += size) {
+    const chunk = items.slice(at, at + size);
+    groups.push({
+      range: { start: chunk[0]!.range.start, end: chunk[chunk.length - 1]!.range.end },
+      parts: chunk.flatMap((item) => item.parts),
+    });
+  }
+  return groups;
 }
 
 /**

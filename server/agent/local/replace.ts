@@ -1,8 +1,10 @@
-// Replace and rename: whole words, the user's casing carried over in prose, exact symbols in code,
-// every `find` unique.
-import type { CanvasContext } from "../types.ts";
-import type { Intent } from "./instructions.ts";
-import { editCall, reply, type Plan } from "./plan.ts";
+// Replace and rename: whole words, the user's casing carried over in prose, identifier tokens only in
+// code (symbols.ts), every `find` unique.
+import type { CanvasContext, LocalDecision } from "../types.ts";
+import type { EditIntent } from "./instructions.ts";
+import { isName, lex } from "./lexer.ts";
+import { editCall, reply } from "./plan.ts";
+import { planSymbol } from "./symbols.ts";
 import { editsAt, replaceWordEverywhere, wordOccurrences, type FindReplace, type Range } from "./quotes.ts";
 
 /** Carry the capitalisation of the replaced word over to its replacement ("Lamps" → "Lights"). */
@@ -35,7 +37,7 @@ const DECLARATIONS: Record<string, RegExp> = {
 };
 
 /** The name of the only declaration of that kind ("the class" → "Library"), or a reply listing them. */
-function soleDeclaration(content: string, kind: string): string | Plan {
+function soleDeclaration(content: string, kind: string): string | LocalDecision {
   const pattern = DECLARATIONS[kind] ?? DECLARATIONS.function!;
   const names = [...new Set([...content.matchAll(pattern)].map((match) => match[1]!))];
   if (names.length === 1) return names[0]!;
@@ -47,15 +49,26 @@ function soleDeclaration(content: string, kind: string): string | Plan {
 
 export function planReplace(
   canvas: CanvasContext,
-  intent: Extract<Intent, { type: "replace" | "rename" }>,
+  intent: Extract<EditIntent, { type: "replace" | "rename" }>,
   selection: Range | null,
-): Plan | null {
+): LocalDecision | null {
   const content = canvas.content;
+  const lexed = canvas.kind === "code" ? lex(content, canvas.language) : null;
   let from = intent.from;
   if (intent.type === "rename" && intent.declaration) {
-    const name = soleDeclaration(content, intent.declaration);
+    // Declarations are read from the code view, so "class" in a comment declares nothing.
+    const name = soleDeclaration(lexed?.code ?? content, intent.declaration);
     if (typeof name !== "string") return name;
     from = name;
+  }
+  if (intent.type === "replace" && !intent.quoted && /\s+or\s+/i.test(intent.to)) {
+    return reply(
+      `"${intent.to}" is a choice, and the offline engine cannot make it: name one (replace "${from}" with "${intent.to.split(/\s+or\s+/i)[0]}"), or ask a model.`,
+    );
+  }
+  if (lexed && isName(lexed, from)) {
+    const verb = intent.type === "rename" ? "Renamed" : "Replaced";
+    return planSymbol(canvas, lexed, { verb, from, to: intent.to }, selection);
   }
   const wordLike = /^[\p{L}\p{N}_$][\p{L}\p{N}_$ '-]*$/u.test(from);
   const verb = intent.type === "rename" ? "Renamed" : "Replaced";

@@ -1,13 +1,16 @@
 // What the offline engine says in the chat. It is plain about being rules, not a model, and always
 // names what it can do instead, so the user has a next step.
 
+/** "1 occurrence", "3 occurrences". */
+export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
+
 export const KEY_HINT = "Set OPENAI_API_KEY (or OPENAI_BASE_URL for a local model) to connect a model.";
 
 export const CAN_DO_WITHOUT_CANVAS =
   'open a canvas with an outline for a document or a program (try "Write an essay about lighthouses" or "Write a Python script that renames files")';
 
 export const CAN_DO_ON_CANVAS =
-  'replace text ("replace \\"old\\" with \\"new\\""), rename a symbol, delete or move a paragraph or section, swap paragraphs, add a section, change the title, fix spelling, change case, and review the canvas with comments';
+  'replace text ("replace \\"old\\" with \\"new\\""), rename a symbol, remove debug output from code, delete or move a paragraph or section, swap paragraphs, add a section, change the title, fix spelling, change case, and review the canvas with comments';
 
 export function greetingReply(): string {
   return `Hi! I'm Canvas's offline engine: rules, not a language model. I can ${CAN_DO_WITHOUT_CANVAS}, and on an open canvas ${CAN_DO_ON_CANVAS}. ${KEY_HINT}`;

@@ -2,7 +2,7 @@
 // selection, or a place to insert. Unresolvable names become replies, never guesses.
 import type { CanvasContext } from "../types.ts";
 import { findSection, paragraphs, type Block } from "./blocks.ts";
-import type { Destination, Intent, Target } from "./instructions.ts";
+import type { Destination, EditIntent, Target } from "./instructions.ts";
 import { occurrences, type Range } from "./quotes.ts";
 
 export interface Resolved {
@@ -41,10 +41,15 @@ export function resolveTarget(
       return `I found no section called "${target.name}". ${headings.length ? `The headings are ${headings.join(", ")}.` : "The canvas has no headings."}`;
     }
     case "text": {
+      const length = target.text.length;
       const found = occurrences(content, target.text);
       if (found.length === 0)
         return `I could not find "${target.text}" in the canvas; quote the text exactly as it appears.`;
-      return { range: { start: found[0]!, end: found[0]! + target.text.length }, label: `"${target.text}"` };
+      const selected = selection ? found.filter((at) => at >= selection.start && at + length <= selection.end) : [];
+      const at = selected.length === 1 ? selected[0]! : found.length === 1 ? found[0]! : null;
+      if (at === null)
+        return `"${target.text}" appears ${found.length} times in the canvas; quote a longer passage (or select the one you mean) so I change the right one.`;
+      return { range: { start: at, end: at + length }, label: `"${target.text}"` };
     }
     case "selection":
       return selection
@@ -92,7 +97,7 @@ function concrete(target: Target, canvas: CanvasContext, blocks: Block[]): Targe
 }
 
 /** The intent with every "named" target made concrete; null when one names nothing in the canvas. */
-export function resolveNames(intent: Intent, canvas: CanvasContext, blocks: Block[]): Intent | null {
+export function resolveNames(intent: EditIntent, canvas: CanvasContext, blocks: Block[]): EditIntent | null {
   const destination = (value: Destination | null): Destination | null | undefined => {
     if (!value || value.where === "start" || value.where === "end") return value;
     const target = concrete(value.target, canvas, blocks);

@@ -1,8 +1,7 @@
 // Canvas or chat, for a request made with no canvas open: a linear classifier over named features.
 // The table is the whole policy; tune the weights here and measure with the trigger eval.
 
-export interface Feature {
-  name: string;
+interface FeatureSpec {
   weight: number;
   /** Tested against the lower-cased request. */
   pattern: RegExp;
@@ -215,32 +214,28 @@ export const CODE_ARTEFACTS = anyOf([
   "css",
 ]);
 
-export const FEATURES: readonly Feature[] = [
-  { name: "create verb", weight: 2, pattern: CREATE_VERBS },
-  { name: "document artefact", weight: 2, pattern: DOCUMENT_ARTEFACTS },
-  { name: "code artefact", weight: 2, pattern: CODE_ARTEFACTS },
-  {
-    name: "asks for a canvas",
+const FEATURE_TABLE = {
+  "create verb": { weight: 2, pattern: CREATE_VERBS },
+  "document artefact": { weight: 2, pattern: DOCUMENT_ARTEFACTS },
+  "code artefact": { weight: 2, pattern: CODE_ARTEFACTS },
+  "asks for a canvas": {
     // An explicit request wins over every other cue, even for short pieces.
     weight: 10,
     pattern:
       /\bcanvas\b|\b(?:in|as|into|on) an? (?:new |separate )?(?:doc|document|file)\b|\b(?:open|create|start|make) (?:a |an )?(?:new |shared )?(?:doc|document|editor)\b/,
   },
-  {
-    name: "length cue",
+  "length cue": {
     weight: 1.5,
     pattern:
       /\b\d{3,}[ -]words?\b|\b\d+ (?:pages?|paragraphs|sections|chapters)\b|\b(?:detailed|long|lengthy|comprehensive|in-depth|in depth|thorough|full|complete|extensive|multi-page)\b/,
   },
-  {
-    name: "polite request",
+  "polite request": {
     weight: 1.5,
     pattern:
       /^\s*(?:(?:can|could|would|will) you (?:please )?|please )(?:help me )?(?:write|draft|create|compose|generate|build|implement|code|make|prepare|develop)\b/,
   },
-  { name: "help me write", weight: 1, pattern: /\bhelp me (?:write|draft|create|build)\b/ },
-  {
-    name: "question word",
+  "help me write": { weight: 1, pattern: /\bhelp me (?:write|draft|create|build)\b/ },
+  "question word": {
     weight: -3,
     pattern: anyOf(
       [
@@ -283,21 +278,18 @@ export const FEATURES: readonly Feature[] = [
       { atStart: true },
     ),
   },
-  { name: "question mark", weight: -1.5, pattern: /\?\s*$/ },
-  {
-    name: "asks how to",
+  "question mark": { weight: -1.5, pattern: /\?\s*$/ },
+  "asks how to": {
     weight: -3,
     pattern:
       /\bhow (?:do|can|should|would|to) (?:i|we|you|one)?\b|\bhow to\b|\b(?:tips|advice|ideas|best practices|examples?) (?:for|on|about)\b|\bwhat(?:'s| is) the best way\b/,
   },
-  {
-    name: "explain or summarise",
+  "explain or summarise": {
     weight: -2.5,
     pattern:
       /\b(?:explain|summari[sz]e|summary of|define|definition|meaning of|difference between|compare|translate this|what does)\b/,
   },
-  {
-    name: "short form",
+  "short form": {
     weight: -5,
     pattern: anyOf([
       "tweet",
@@ -340,18 +332,28 @@ export const FEATURES: readonly Feature[] = [
       "one line",
     ]),
   },
-  {
-    name: "short cue",
-    weight: -1.5,
-    pattern: /\b(?:short|brief|quick|tiny|little|few words|couple of lines|two lines)\b/,
-  },
-  {
-    name: "chit-chat",
+  "short cue": { weight: -1.5, pattern: /\b(?:short|brief|quick|tiny|little|few words|couple of lines|two lines)\b/ },
+  "chit-chat": {
     weight: -6,
     pattern:
       /^\s*(?:hi|hello|hey|yo|thanks|thank you|thx|good (?:morning|afternoon|evening|night)|how are you|ok|okay|cool|great|nice|bye|goodbye|cheers|bonjour|merci|hola|gracias|hallo|danke)\b[\s!.,?]*(?:[\w']+[\s!.,?]*){0,3}$/,
   },
-];
+} satisfies Record<string, FeatureSpec>;
+
+/** The name of a trigger feature: the keys of the table, so a misspelt name is a compile error. */
+export type FeatureName = keyof typeof FEATURE_TABLE;
+/** A feature, or the one signal computed outside the table (a long pasted block with a request). */
+export type Signal = FeatureName | "pasted work";
+
+export interface Feature extends FeatureSpec {
+  name: FeatureName;
+}
+
+/** The table in its order (the order `fired` lists features in). */
+export const FEATURES: readonly Feature[] = (Object.keys(FEATURE_TABLE) as FeatureName[]).map((name) => ({
+  name,
+  ...FEATURE_TABLE[name],
+}));
 
 export const CANVAS_THRESHOLD = 3.5;
 
@@ -359,7 +361,7 @@ export interface TriggerResult {
   canvas: boolean;
   score: number;
   /** Names of the features that fired, for explanations and eval reports. */
-  fired: string[];
+  fired: Signal[];
   kind: "document" | "code";
 }
 
@@ -371,7 +373,7 @@ function pastedWork(text: string): boolean {
 
 export function classifyTrigger(userText: string): TriggerResult {
   const text = userText.toLowerCase();
-  const fired: string[] = [];
+  const fired: Signal[] = [];
   let score = 0;
   for (const feature of FEATURES) {
     if (feature.pattern.test(text)) {

@@ -1,9 +1,9 @@
 // Rooms, share links, canvases, chat and comments: the part of the API that does not need the model.
 import { z } from "zod";
 import * as Y from "yjs";
-import { ROLES, type Role } from "../../auth/roles.ts";
+import { ROLES, type Role } from "../../../shared/roles.ts";
 import { hashToken, newRoomId, newToken } from "../../auth/tokens.ts";
-import type { AppContext } from "../../app.ts";
+import type { AppContext } from "../../appContext.ts";
 import {
   canvasesMap,
   commentsMap,
@@ -14,6 +14,7 @@ import {
   type CommentRecord,
 } from "../../../shared/room.ts";
 import { CANVAS_KINDS, SEVERITIES } from "../../../shared/tools.ts";
+import { fileExtension } from "../../../shared/languages.ts";
 import { canvasText } from "../../../shared/markdown/index.ts";
 import { applyRawToolCall, resolveCommentRange } from "../../../shared/engine/index.ts";
 import { ApiOrigin } from "../../../shared/origins.ts";
@@ -244,35 +245,4 @@ function assertAnchorResolves(doc: Y.Doc, anchor: { start: string; end: string }
       );
     }
   }
-}
-
-function fileExtension(language: string | null): string {
-  const map: Record<string, string> = {
-    typescript: "ts",
-    ts: "ts",
-    javascript: "js",
-    js: "js",
-    python: "py",
-    py: "py",
-    java: "java",
-    cpp: "cpp",
-    "c++": "cpp",
-    c: "c",
-    php: "php",
-    go: "go",
-    rust: "rs",
-    ruby: "rb",
-    csharp: "cs",
-    kotlin: "kt",
-    swift: "swift",
-    html: "html",
-    css: "css",
-    json: "json",
-    sql: "sql",
-    bash: "sh",
-    shell: "sh",
-    yaml: "yaml",
-    markdown: "md",
-  };
-  return map[(language ?? "").toLowerCase()] ?? "txt";
 }

@@ -1,5 +1,5 @@
 // Versions of a canvas: listing, reading, and restoring one as a new change everyone sees.
-import type { AppContext } from "../../app.ts";
+import type { AppContext } from "../../appContext.ts";
 import { canvasesMap, canvasFragment, newId } from "../../../shared/room.ts";
 import { canvasText, textToDoc } from "../../../shared/markdown/index.ts";
 import { writeDoc } from "../../../shared/engine/index.ts";

@@ -7,12 +7,13 @@ import { pino } from "pino";
 import { startServer, type RunningServer } from "../../../server/app.ts";
 import { installAgent } from "../../../server/agent/index.ts";
 import { createEngine } from "../../../server/agent/engines.ts";
+import type { RoleLinks } from "../../../shared/roles.ts";
 import { ensureClientBuilt } from "./build.ts";
 
 export interface RoomLinks {
   roomId: string;
-  links: { owner: string; editor: string; commenter: string; viewer: string };
-  tokens: { owner: string; editor: string; commenter: string; viewer: string };
+  links: RoleLinks;
+  tokens: RoleLinks;
 }
 
 export interface E2EApp {

@@ -53,7 +53,7 @@ export async function newPage(
   return { context, page };
 }
 
-export const RESULTS_DIR = join(ROOT, "test-results");
+const RESULTS_DIR = join(ROOT, "test-results");
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-export const CLIENT_DIST = join(ROOT, "dist", "client");
+const CLIENT_DIST = join(ROOT, "dist", "client");
 const LOCK = join(ROOT, "dist", ".client-build.lock");
 const STALE_LOCK_MS = 5 * 60_000;
 
@@ -20,7 +20,7 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-export function clientBuildIsStale(): boolean {
+function clientBuildIsStale(): boolean {
   const index = join(CLIENT_DIST, "index.html");
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;

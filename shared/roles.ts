@@ -1,4 +1,7 @@
-// Who may do what. Policy lives here, apart from transport: HTTP routes and the socket ask `can`.
+// Who may do what, for the server (HTTP routes and the socket ask `can`) and the client (which
+// controls it shows). Policy lives here, apart from transport.
+import { z } from "zod";
+
 export const ROLES = ["owner", "editor", "commenter", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -25,3 +28,12 @@ export function can(role: Role | null, action: Action): boolean {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** One share link (or token) per role, as the API hands them out when a room is created. */
+export const roleLinksSchema = z.object({
+  owner: z.string(),
+  editor: z.string(),
+  commenter: z.string(),
+  viewer: z.string(),
+} satisfies Record<Role, z.ZodString>);
+export type RoleLinks = z.infer<typeof roleLinksSchema>;

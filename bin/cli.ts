@@ -4,42 +4,13 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import * as Y from "yjs";
-import { canvasesMap, canvasFragment } from "./room.ts";
-import { CANVAS_KINDS, parseToolCall, type CanvasKind } from "./tools.ts";
-import { canvasText, textToDoc } from "./markdown/index.ts";
-import { AgentOrigin, applyToolCall, writeDoc, type EngineError } from "./engine/index.ts";
+import { canvasesMap, canvasFragment } from "../shared/room.ts";
+import { CANVAS_KINDS, parseToolCall, type CanvasKind } from "../shared/tools.ts";
+import { canvasText, textToDoc } from "../shared/markdown/index.ts";
+import { AgentOrigin, applyToolCall, writeDoc, type EngineError } from "../shared/engine/index.ts";
+import { DOCUMENT_EXTENSIONS, languageForExtension } from "../shared/languages.ts";
 
 const USAGE = "usage: canvas apply <file.md|file.ts> <toolcall.json> [--kind code|document] [--language <lang>]";
-const DOCUMENT_EXTENSIONS = new Set([".md", ".markdown", ".txt"]);
-const LANGUAGES: Record<string, string> = {
-  ".ts": "typescript",
-  ".tsx": "tsx",
-  ".js": "javascript",
-  ".jsx": "jsx",
-  ".mjs": "javascript",
-  ".cjs": "javascript",
-  ".py": "python",
-  ".rb": "ruby",
-  ".go": "go",
-  ".rs": "rust",
-  ".java": "java",
-  ".kt": "kotlin",
-  ".c": "c",
-  ".h": "c",
-  ".cpp": "cpp",
-  ".cc": "cpp",
-  ".hpp": "cpp",
-  ".cs": "csharp",
-  ".php": "php",
-  ".swift": "swift",
-  ".sh": "bash",
-  ".sql": "sql",
-  ".json": "json",
-  ".yaml": "yaml",
-  ".yml": "yaml",
-  ".html": "html",
-  ".css": "css",
-};
 
 interface CliOutput {
   ok: boolean;
@@ -61,9 +32,9 @@ export function runCli(argv: readonly string[]): { code: number; output: CliOutp
     else return { code: 2, output: `canvas: unknown or incomplete option "${flag ?? ""}"\n${USAGE}` };
     i++;
   }
-  const extension = extname(file).toLowerCase();
-  kind ??= DOCUMENT_EXTENSIONS.has(extension) ? "document" : "code";
-  if (kind === "code") language ??= LANGUAGES[extension] ?? (extension.slice(1) || null);
+  const extension = extname(file).slice(1).toLowerCase();
+  kind ??= DOCUMENT_EXTENSIONS.includes(extension) ? "document" : "code";
+  if (kind === "code") language ??= languageForExtension(extension) ?? (extension || null);
   else language = null;
 
   let source: string;
