@@ -4,7 +4,7 @@
 //   npm run eval -- --suite all --engine local --out evals/baseline/
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../server/agent/turn.ts";
+import { createEngine } from "../../server/agent/engines.ts";
 import { compareReports, renderComparison } from "../../evals/compare.ts";
 import { loadDataset, SUITES, type Suite } from "../../evals/dataset.ts";
 import type { EvalReport } from "../../evals/report.ts";

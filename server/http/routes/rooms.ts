@@ -6,7 +6,6 @@ import { hashToken, newRoomId, newToken } from "../../auth/tokens.ts";
 import type { AppContext } from "../../appContext.ts";
 import {
   canvasesMap,
-  canvasFragment,
   commentsMap,
   listCanvases,
   newId,
@@ -16,18 +15,11 @@ import {
 } from "../../../shared/room.ts";
 import { CANVAS_KINDS, SEVERITIES } from "../../../shared/tools.ts";
 import { fileExtension } from "../../../shared/languages.ts";
-import { canvasText, textToDoc } from "../../../shared/markdown/index.ts";
-import { resolveCommentRange, writeDoc } from "../../../shared/engine/index.ts";
+import { canvasText } from "../../../shared/markdown/index.ts";
+import { applyRawToolCall, resolveCommentRange } from "../../../shared/engine/index.ts";
+import { ApiOrigin } from "../../../shared/origins.ts";
 import { requireAccess } from "../auth.ts";
 import { HttpError, notFound } from "../errors.ts";
-
-/** Origin of changes the server makes on behalf of a person through the API. */
-export class ApiOrigin {
-  constructor(
-    readonly role: Role,
-    readonly action: string,
-  ) {}
-}
 
 const createRoomBody = z.strictObject({ title: z.string().trim().min(1).max(200).optional() });
 const createCanvasBody = z.strictObject({
@@ -115,26 +107,20 @@ export function registerRoomRoutes(app: AppContext): void {
   router.add("POST", "/api/rooms/:roomId/canvases", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
     const body = await ctx.body(createCanvasBody, app.maxMessageBytes);
-    const canvasId = newId();
-    const language = body.kind === "code" ? (body.language ?? "plaintext") : null;
-    const pmDoc = textToDoc(body.content ?? "", body.kind, language);
-    await registry.hold(room.id, async (live) => {
-      live.doc.transact(
-        () => {
-          canvasesMap(live.doc).set(canvasId, {
-            id: canvasId,
-            title: body.title,
-            kind: body.kind,
-            language,
-            createdAt: Date.now(),
-          });
-          writeDoc(live.doc, canvasFragment(live.doc, canvasId), pmDoc);
-        },
-        new ApiOrigin(role, "create_canvas"),
-      );
+    // A canvas made by a person (the new-canvas dialog, an import) is a create_canvas call with an API origin.
+    const args = { title: body.title, kind: body.kind, language: body.language ?? null, content: body.content ?? "" };
+    const author = { id: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`, name: "Someone" };
+    const result = await registry.hold(room.id, async (live) => {
+      const applied = applyRawToolCall(live.doc, "create_canvas", args, {
+        canvasId: null,
+        origin: new ApiOrigin(role, "create_canvas"),
+        author,
+      });
       await live.flush();
+      return applied;
     });
-    return { status: 201, json: { canvasId } };
+    if (!result.ok || !result.canvasId) throw new HttpError(400, "invalid_canvas", result.summary);
+    return { status: 201, json: { canvasId: result.canvasId } };
   });
 
   router.add("GET", "/api/rooms/:roomId/canvases/:canvasId/export", async (ctx) => {

@@ -3,9 +3,9 @@ import type { AppContext } from "../../appContext.ts";
 import { canvasesMap, canvasFragment, newId } from "../../../shared/room.ts";
 import { canvasText, textToDoc } from "../../../shared/markdown/index.ts";
 import { writeDoc } from "../../../shared/engine/index.ts";
+import { ApiOrigin } from "../../../shared/origins.ts";
 import { requireAccess } from "../auth.ts";
 import { notFound } from "../errors.ts";
-import { ApiOrigin } from "./rooms.ts";
 
 export function registerVersionRoutes(app: AppContext): void {
   const { router, store, registry } = app;
