@@ -18,6 +18,7 @@ import { CLOSE } from "./ws/closeCodes.ts";
 import { serveStatic } from "./http/static.ts";
 import { registerRoomRoutes } from "./http/routes/rooms.ts";
 import { registerVersionRoutes } from "./http/routes/versions.ts";
+import { registerExportRoutes } from "./export/route.ts";
 import { Metrics } from "./metrics.ts";
 import { VersionKeeper } from "./rooms/versionKeeper.ts";
 
@@ -110,6 +111,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }));
   registerRoomRoutes(app);
   registerVersionRoutes(app);
+  registerExportRoutes(app);
   const versions = new VersionKeeper(store, () => registry.loaded(), log);
   if ((options.snapshotEveryMs ?? 5 * 60_000) > 0) versions.start(options.snapshotEveryMs ?? 5 * 60_000);
   app.onClose(() => versions.stop());

@@ -15,7 +15,7 @@ import {
   type CommentRecord,
 } from "../../../shared/room.ts";
 import { CANVAS_KINDS, SEVERITIES } from "../../../shared/tools.ts";
-import { canvasText, textToDoc } from "../../../shared/markdown/index.ts";
+import { textToDoc } from "../../../shared/markdown/index.ts";
 import { resolveCommentRange, writeDoc } from "../../../shared/engine/index.ts";
 import { requireAccess } from "../auth.ts";
 import { HttpError, notFound } from "../errors.ts";
@@ -136,31 +136,6 @@ export function registerRoomRoutes(app: AppContext): void {
     return { status: 201, json: { canvasId } };
   });
 
-  router.add("GET", "/api/rooms/:roomId/canvases/:canvasId/export", async (ctx) => {
-    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
-    return registry.hold(room.id, async (live) => {
-      const meta = canvasesMap(live.doc).get(ctx.params.canvasId!);
-      if (!meta) throw notFound("Canvas");
-      const format = ctx.url.searchParams.get("format") ?? (meta.kind === "code" ? "source" : "markdown");
-      if (format !== "markdown" && format !== "source") {
-        throw new HttpError(400, "invalid_format", 'format must be "markdown" or "source".');
-      }
-      const text = canvasText(live.doc, meta.id);
-      const body =
-        format === "markdown" && meta.kind === "code" ? `\`\`\`${meta.language ?? ""}\n${text}\n\`\`\`\n` : text;
-      const extension = format === "markdown" ? "md" : fileExtension(meta.language);
-      const filename = `${meta.title.replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "") || "canvas"}.${extension}`;
-      return {
-        status: 200,
-        text: body,
-        headers: {
-          "Content-Type": format === "markdown" ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8",
-          "Content-Disposition": `attachment; filename="${filename}"`,
-        },
-      };
-    });
-  });
-
   router.add("GET", "/api/rooms/:roomId/chat", async (ctx) => {
     const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
     return registry.hold(room.id, async (live) => ({ status: 200, json: { messages: readChat(live.doc) } }));
@@ -258,35 +233,4 @@ function assertAnchorResolves(doc: Y.Doc, anchor: { start: string; end: string }
       );
     }
   }
-}
-
-function fileExtension(language: string | null): string {
-  const map: Record<string, string> = {
-    typescript: "ts",
-    ts: "ts",
-    javascript: "js",
-    js: "js",
-    python: "py",
-    py: "py",
-    java: "java",
-    cpp: "cpp",
-    "c++": "cpp",
-    c: "c",
-    php: "php",
-    go: "go",
-    rust: "rs",
-    ruby: "rb",
-    csharp: "cs",
-    kotlin: "kt",
-    swift: "swift",
-    html: "html",
-    css: "css",
-    json: "json",
-    sql: "sql",
-    bash: "sh",
-    shell: "sh",
-    yaml: "yaml",
-    markdown: "md",
-  };
-  return map[(language ?? "").toLowerCase()] ?? "txt";
 }
