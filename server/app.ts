@@ -19,6 +19,8 @@ import { serveStatic } from "./http/static.ts";
 import { registerRoomRoutes } from "./http/routes/rooms.ts";
 import { registerVersionRoutes } from "./http/routes/versions.ts";
 import { registerExportRoutes } from "./export/route.ts";
+import { registerLinkRoutes } from "./library/links.ts";
+import { registerLibraryRoutes } from "./library/routes.ts";
 import { Metrics } from "./metrics.ts";
 import { VersionKeeper } from "./rooms/versionKeeper.ts";
 
@@ -112,6 +114,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerRoomRoutes(app);
   registerVersionRoutes(app);
   registerExportRoutes(app);
+  registerLinkRoutes(app);
+  registerLibraryRoutes(app);
   const versions = new VersionKeeper(store, () => registry.loaded(), log);
   if ((options.snapshotEveryMs ?? 5 * 60_000) > 0) versions.start(options.snapshotEveryMs ?? 5 * 60_000);
   app.onClose(() => versions.stop());

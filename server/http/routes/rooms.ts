@@ -19,6 +19,8 @@ import { textToDoc } from "../../../shared/markdown/index.ts";
 import { resolveCommentRange, writeDoc } from "../../../shared/engine/index.ts";
 import { requireAccess } from "../auth.ts";
 import { HttpError, notFound } from "../errors.ts";
+import { sealRoomLinks } from "../../library/links.ts";
+import { roomActivity } from "../../library/activity.ts";
 
 /** Origin of changes the server makes on behalf of a person through the API. */
 export class ApiOrigin {
@@ -66,6 +68,7 @@ export function registerRoomRoutes(app: AppContext): void {
     const hashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>;
     const title = body.title ?? "Untitled room";
     await store.createRoom({ id: roomId, title, createdAt: Date.now() }, hashes);
+    await sealRoomLinks(store, roomId, tokens.owner, tokens);
     await registry.hold(roomId, async (room) => {
       room.doc.transact(() => roomMeta(room.doc).set("title", title), new ApiOrigin("owner", "create_room"));
     });
@@ -82,33 +85,10 @@ export function registerRoomRoutes(app: AppContext): void {
         title: roomMeta(live.doc).get("title") ?? room.title,
         role,
         canvases: listCanvases(live.doc),
+        ...(await roomActivity(store, room, live.doc)),
         engine: app.engineInfo?.() ?? { kind: "local", model: "offline" },
       },
     }));
-  });
-
-  router.add("GET", "/api/rooms/:roomId/links", async (ctx) => {
-    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "manage_links");
-    // Tokens are stored only as hashes, so existing links cannot be shown again: the owner rotates to get new ones.
-    return { status: 200, json: { roomId: room.id, roles: ROLES, rotatable: true } };
-  });
-
-  router.add("POST", "/api/rooms/:roomId/links/:role/:op", async (ctx) => {
-    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "manage_links");
-    const role = ROLES.find((candidate) => candidate === ctx.params.role);
-    if (!role)
-      throw new HttpError(400, "invalid_role", `Unknown role "${ctx.params.role}". Use one of ${ROLES.join(", ")}.`);
-    if (ctx.params.op === "revoke") {
-      await store.setLink(room.id, role, null);
-      app.liveLinks.closeRole(room.id, role, `The ${role} link was revoked by the owner.`);
-      return { status: 200, json: { role, revoked: true } };
-    }
-    if (ctx.params.op !== "rotate") throw notFound(`Link operation "${ctx.params.op}"`);
-    const token = newToken();
-    await store.setLink(room.id, role, hashToken(token));
-    app.liveLinks.closeRole(room.id, role, `The ${role} link was replaced by a new one; ask the owner for it.`);
-    const link = `${app.publicUrl(ctx.req)}/r/${encodeURIComponent(room.id)}?token=${token}`;
-    return { status: 200, json: { role, token, link } };
   });
 
   router.add("POST", "/api/rooms/:roomId/canvases", async (ctx) => {
