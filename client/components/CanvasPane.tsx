@@ -14,6 +14,9 @@ import { ChangesPanel } from "./ChangesPanel.tsx";
 import { VersionsPanel } from "./VersionsPanel.tsx";
 import { QuickActions } from "./QuickActions.tsx";
 import { Icon } from "./Icon.tsx";
+import { PreviewPane, type PreviewError } from "./PreviewPane.tsx";
+import { useCodeSource } from "../lib/useCodeSource.ts";
+import { previewKind } from "../lib/previewKind.ts";
 
 export type SidePanel = "changes" | "versions" | null;
 
@@ -46,6 +49,8 @@ export interface CanvasPaneProps {
   onImportFiles: (files: File[]) => void;
   onClose: () => void;
   onNotice: (text: string) => void;
+  /** Send a chat message about this canvas (the preview's "Ask AI to fix"). */
+  onSend: (text: string) => Promise<boolean>;
 }
 
 export function CanvasPane(props: CanvasPaneProps) {
@@ -53,6 +58,17 @@ export function CanvasPane(props: CanvasPaneProps) {
   const comments = useComments(props.connection.doc, canvas.id);
   const [exportOpen, setExportOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const isCode = canvas.kind === "code";
+  const source = useCodeSource(props.connection.doc, canvas.id, isCode);
+  const preview = isCode ? previewKind(canvas.language, source) : null;
+  const [previewOpen, setPreviewOpen] = useState(true);
+  const [phoneView, setPhoneView] = useState<"code" | "preview">("code");
+  const showPreview = preview !== null && previewOpen;
+
+  function askFix(error: PreviewError) {
+    const where = error.where ? ` (${error.where})` : "";
+    void props.onSend(`Fix this error from the live preview of “${canvas.title}”:\n\n${error.message}${where}`);
+  }
 
   async function exportAs(format: "markdown" | "source", copy: boolean) {
     setExportOpen(false);
@@ -125,6 +141,16 @@ export function CanvasPane(props: CanvasPaneProps) {
         <h2 className="canvas-title">{canvas.title}</h2>
         <div className="canvas-action-buttons">
           {props.canRun && <QuickActions kind={canvas.kind} disabled={props.running} onAction={props.onAction} />}
+          {preview !== null && !props.narrow && (
+            <button
+              type="button"
+              className={`button small${previewOpen ? " pressed" : ""}`}
+              aria-pressed={previewOpen}
+              onClick={() => setPreviewOpen((value) => !value)}
+            >
+              ▶ Preview
+            </button>
+          )}
           <button
             type="button"
             className={`button small${props.panel === "changes" ? " pressed" : ""}`}
@@ -209,7 +235,25 @@ export function CanvasPane(props: CanvasPaneProps) {
           </div>
         </div>
       </div>
-      <div className="canvas-body">
+      {preview !== null && props.narrow && (
+        <div className="segmented" role="tablist" aria-label="Code or preview">
+          {(["code", "preview"] as const).map((view) => (
+            <button
+              key={view}
+              type="button"
+              role="tab"
+              aria-selected={phoneView === view}
+              className={phoneView === view ? "active" : ""}
+              onClick={() => setPhoneView(view)}
+            >
+              {view === "code" ? "Code" : "Preview"}
+            </button>
+          ))}
+        </div>
+      )}
+      <div
+        className={`canvas-body${showPreview ? " with-preview" : ""}${showPreview && props.narrow ? ` phone-${phoneView}` : ""}`}
+      >
         <CanvasEditor
           key={canvas.id}
           connection={props.connection}
@@ -227,6 +271,15 @@ export function CanvasPane(props: CanvasPaneProps) {
           onResolve={props.onResolve}
           onApply={props.onApply}
         />
+        {showPreview && preview && (
+          <PreviewPane
+            kind={preview}
+            source={source}
+            title={canvas.title}
+            canAsk={props.canRun && !props.running}
+            onAskFix={askFix}
+          />
+        )}
         {props.panel === "changes" && (
           <ChangesPanel
             api={api}

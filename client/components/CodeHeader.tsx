@@ -6,7 +6,9 @@ import { canvasesMap, type CanvasMeta } from "../../shared/room.ts";
 
 export const CODE_LANGUAGES = [
   "typescript",
+  "tsx",
   "javascript",
+  "jsx",
   "python",
   "java",
   "cpp",
@@ -21,6 +23,8 @@ export const CODE_LANGUAGES = [
   "bash",
   "sql",
   "html",
+  "svg",
+  "mermaid",
   "css",
   "json",
   "yaml",

@@ -233,6 +233,7 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
               onImportFiles={(files) => void actions.importFiles(files)}
               onClose={() => setCanvasOpen(false)}
               onNotice={notify}
+              onSend={(text) => actions.send(text)}
             />
           </div>
         )}

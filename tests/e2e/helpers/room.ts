@@ -21,7 +21,8 @@ export async function openAs(
   const { page } = await newPage(browser, viewport);
   await page.addInitScript(
     (identity: { id: string; name: string; color: string }) => {
-      localStorage.setItem("canvas.identity", JSON.stringify(identity));
+      // Init scripts run in every frame; the sandboxed preview frames have no storage to seed.
+      if (window.top === window) localStorage.setItem("canvas.identity", JSON.stringify(identity));
     },
     { id: `test-${person.name.toLowerCase()}`, name: person.name, color: person.color },
   );
