@@ -8,7 +8,8 @@ import type { Api } from "../lib/api.ts";
 import type { Identity } from "../lib/identity.ts";
 import type { RoomConnection } from "../lib/useRoomConnection.ts";
 import { useComments } from "../lib/yHooks.ts";
-import { downloadText } from "../lib/files.ts";
+import { downloadBlob, downloadText } from "../lib/files.ts";
+import { RenameForm } from "./Library.tsx";
 import { CanvasEditor, type AiSignal, type CanvasEditorProps } from "./CanvasEditor.tsx";
 import { ChangesPanel } from "./ChangesPanel.tsx";
 import { VersionsPanel } from "./VersionsPanel.tsx";
@@ -57,6 +58,8 @@ export function CanvasPane(props: CanvasPaneProps) {
   const { api, canvas } = props;
   const comments = useComments(props.connection.doc, canvas.id);
   const [exportOpen, setExportOpen] = useState(false);
+  const [renaming, setRenaming] = useState(false);
+  const [exporting, setExporting] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const isCode = canvas.kind === "code";
   const source = useCodeSource(props.connection.doc, canvas.id, isCode);
@@ -83,6 +86,28 @@ export function CanvasPane(props: CanvasPaneProps) {
       downloadText(result.value.filename, result.value.text, format === "markdown" ? "text/markdown" : "text/plain");
   }
 
+  async function exportFile(format: "pdf" | "docx" | "html") {
+    setExportOpen(false);
+    setExporting(format.toUpperCase());
+    const result = await api.exportFile(canvas.id, format);
+    setExporting(null);
+    if (!result.ok) return props.onNotice(result.message);
+    downloadBlob(result.value.filename, result.value.blob);
+  }
+
+  async function rename(title: string) {
+    const result = await api.renameCanvas(canvas.id, title);
+    if (!result.ok) return props.onNotice(result.message);
+    setRenaming(false);
+  }
+
+  async function moveToTrash() {
+    setExportOpen(false);
+    const result = await api.trashCanvas(canvas.id, props.identity.name);
+    if (!result.ok) return props.onNotice(result.message);
+    props.onNotice(`Moved “${canvas.title}” to the trash. Restore it from the room menu (⋯ → Trash).`);
+  }
+
   async function currentText(): Promise<string | null> {
     const result = await api.exportCanvas(canvas.id, canvas.kind === "code" ? "source" : "markdown");
     return result.ok ? result.value.text : null;
@@ -105,6 +130,7 @@ export function CanvasPane(props: CanvasPaneProps) {
               aria-selected={entry.id === canvas.id}
               className={`canvas-tab${entry.id === canvas.id ? " active" : ""}`}
               onClick={() => props.onSelect(entry.id)}
+              onDoubleClick={() => props.canWrite && entry.id === canvas.id && setRenaming(true)}
               title={entry.title}
             >
               <span className="tab-icon" aria-hidden="true">
@@ -138,7 +164,13 @@ export function CanvasPane(props: CanvasPaneProps) {
         )}
       </div>
       <div className="canvas-actions">
-        <h2 className="canvas-title">{canvas.title}</h2>
+        {renaming ? (
+          <div className="canvas-title">
+            <RenameForm title={canvas.title} label="Canvas title" onSave={rename} onCancel={() => setRenaming(false)} />
+          </div>
+        ) : (
+          <h2 className="canvas-title">{canvas.title}</h2>
+        )}
         <div className="canvas-action-buttons">
           {props.canRun && <QuickActions kind={canvas.kind} disabled={props.running} onAction={props.onAction} />}
           {preview !== null && !props.narrow && (
@@ -175,17 +207,26 @@ export function CanvasPane(props: CanvasPaneProps) {
               aria-expanded={exportOpen}
               onClick={() => setExportOpen((value) => !value)}
             >
-              Export ▾
+              {exporting ? `Preparing ${exporting}…` : "Export ▾"}
             </button>
             {exportOpen && (
               <div className="menu right" role="menu" aria-label="Export">
+                <button type="button" role="menuitem" className="menu-item" onClick={() => void exportFile("pdf")}>
+                  Download PDF
+                </button>
+                <button type="button" role="menuitem" className="menu-item" onClick={() => void exportFile("docx")}>
+                  Download Word (.docx)
+                </button>
+                <button type="button" role="menuitem" className="menu-item" onClick={() => void exportFile("html")}>
+                  Download web page (.html)
+                </button>
                 <button
                   type="button"
                   role="menuitem"
                   className="menu-item"
                   onClick={() => void exportAs("markdown", false)}
                 >
-                  Download .md
+                  Download markdown (.md)
                 </button>
                 {canvas.kind === "code" && (
                   <button
@@ -218,12 +259,39 @@ export function CanvasPane(props: CanvasPaneProps) {
                     Import a file…
                   </button>
                 )}
+                {props.canWrite && (
+                  <>
+                    <div className="menu-separator" role="separator" />
+                    <button
+                      type="button"
+                      role="menuitem"
+                      className="menu-item"
+                      onClick={() => {
+                        setExportOpen(false);
+                        setRenaming(true);
+                      }}
+                    >
+                      Rename canvas…
+                    </button>
+                    <button
+                      type="button"
+                      role="menuitem"
+                      className="menu-item danger-text"
+                      onClick={() => void moveToTrash()}
+                    >
+                      Move to trash
+                    </button>
+                  </>
+                )}
               </div>
             )}
             <input
               ref={fileInput}
               type="file"
               className="visually-hidden"
+              // Opened from the menu only: a hidden control must not be a stop in the Tab order.
+              tabIndex={-1}
+              aria-hidden="true"
               aria-label="Import a markdown or code file"
               accept=".md,.markdown,.txt,.ts,.tsx,.js,.jsx,.mjs,.py,.java,.cpp,.cc,.c,.h,.cs,.go,.rs,.rb,.php,.kt,.swift,.sh,.sql,.html,.css,.json,.yaml,.yml"
               onChange={(event) => {

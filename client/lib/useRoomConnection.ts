@@ -48,7 +48,7 @@ export function useRoomConnection(roomId: string, token: string, identity: Ident
       setState("refused");
       setRefusal(
         event.code === 4404
-          ? "This room does not exist. Check the link you were given."
+          ? event.reason || "This room does not exist. Check the link you were given."
           : event.code === 4401 || event.code === 4403
             ? "This link is not valid any more. Ask the room's owner for a new one."
             : event.reason || `The server closed the connection (${event.code}).`,
