@@ -2,7 +2,7 @@
 // import/export), the live editor, and the changes/versions side panels.
 import { useRef, useState } from "react";
 import type { Editor } from "@tiptap/react";
-import type { QuickAction } from "../../shared/actions.ts";
+import type { ActionRequest } from "../../shared/actions.ts";
 import type { CanvasMeta } from "../../shared/room.ts";
 import type { Api } from "../lib/api.ts";
 import type { Identity } from "../lib/identity.ts";
@@ -43,7 +43,7 @@ export interface CanvasPaneProps {
   onReply: CanvasEditorProps["onReply"];
   onResolve: CanvasEditorProps["onResolve"];
   onApply: CanvasEditorProps["onApply"];
-  onAction: (action: QuickAction) => void;
+  onAction: (action: ActionRequest) => void;
   onUndo: () => Promise<boolean>;
   onRestore: (versionId: string) => Promise<boolean>;
   onNewCanvas: () => void;
@@ -172,7 +172,15 @@ export function CanvasPane(props: CanvasPaneProps) {
           <h2 className="canvas-title">{canvas.title}</h2>
         )}
         <div className="canvas-action-buttons">
-          {props.canRun && <QuickActions kind={canvas.kind} disabled={props.running} onAction={props.onAction} />}
+          {props.canRun && (
+            <QuickActions
+              kind={canvas.kind}
+              disabled={props.running}
+              doc={props.connection.doc}
+              author={props.identity.name}
+              onAction={props.onAction}
+            />
+          )}
           {preview !== null && !props.narrow && (
             <button
               type="button"

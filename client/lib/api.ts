@@ -1,7 +1,7 @@
 // The JSON API as typed functions. Every call sends the room token as a bearer header; failures
 // come back as values ({ok: false, message}) so the UI can show what to do next instead of throwing.
 import { z } from "zod";
-import type { QuickAction } from "../../shared/actions.ts";
+import type { ActionRequest } from "../../shared/actions.ts";
 import type { CanvasKind } from "../../shared/tools.ts";
 import { request, requestBlob, requestText } from "./http.ts";
 
@@ -67,7 +67,7 @@ export interface MessageRequest {
   text: string;
   canvasId?: string | null;
   selection?: string | null;
-  action?: QuickAction | null;
+  action?: ActionRequest | null;
   authorName?: string;
 }
 
@@ -177,10 +177,10 @@ export class Api {
     return request(`${this.base()}/versions/${encodeURIComponent(versionId)}`, { token: this.token }, versionBody);
   }
 
-  restoreVersion(versionId: string): Promise<ApiResult<unknown>> {
+  restoreVersion(versionId: string, authorName: string): Promise<ApiResult<unknown>> {
     return request(
       `${this.base()}/versions/${encodeURIComponent(versionId)}/restore`,
-      { token: this.token, method: "POST", body: {} },
+      { token: this.token, method: "POST", body: { authorName } },
       z.unknown(),
     );
   }

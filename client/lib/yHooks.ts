@@ -15,6 +15,8 @@ import {
   type CommentRecord,
 } from "../../shared/room.ts";
 import { listTrash, trashMap } from "../../shared/trash.ts";
+import { customActionsMap, listCustomActions, type CustomAction } from "../../shared/customActions.ts";
+import type { CanvasKind } from "../../shared/tools.ts";
 
 function useYSnapshot<T>(subscribe: (onChange: () => void) => () => void, read: () => T, deps: unknown[]): T {
   const [value, setValue] = useState<T>(read);
@@ -149,5 +151,18 @@ export function useTrashCount(doc: Y.Doc): number {
     },
     () => listTrash(doc).length,
     [doc],
+  );
+}
+
+/** The room's custom quick actions for a kind of canvas, live. */
+export function useCustomActions(doc: Y.Doc, kind: CanvasKind): CustomAction[] {
+  return useYSnapshot(
+    (onChange) => {
+      const map = customActionsMap(doc);
+      map.observe(onChange);
+      return () => map.unobserve(onChange);
+    },
+    () => listCustomActions(doc, kind),
+    [doc, kind],
   );
 }
