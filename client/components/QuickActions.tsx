@@ -221,7 +221,7 @@ export function QuickActions({
               setEditing("new");
             }}
           >
-            <span aria-hidden="true">＋</span> New quick action…
+            <span aria-hidden="true">+</span> New quick action…
           </button>
         </div>
       )}
