@@ -1,6 +1,7 @@
 // The quick-actions menu at the canvas corner: one-click requests with a known intent
 // (shared/actions.ts), with sliders for length and reading level and a picker for porting code.
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { useDismiss } from "../lib/useDismiss.ts";
 import {
   CODE_ACTIONS,
   LENGTH_LEVELS,
@@ -52,14 +53,8 @@ export function QuickActions({
   const [language, setLanguage] = useState<string>("python");
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (root.current && event.target instanceof Node && !root.current.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(root, open, close);
 
   function fire(action: ActionRequest) {
     setOpen(false);

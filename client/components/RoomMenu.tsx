@@ -1,6 +1,7 @@
 // The room's menu in the header: rename the room (editors), open the trash, delete the room (owner,
 // after a confirmation that names it).
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { useDismiss } from "../lib/useDismiss.ts";
 import type { Role } from "../lib/api.ts";
 
 export interface RoomMenuProps {
@@ -16,14 +17,8 @@ export function RoomMenu({ role, trashCount, onRename, onTrash, onDelete }: Room
   const root = useRef<HTMLDivElement>(null);
   const canWrite = role === "owner" || role === "editor";
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (root.current && event.target instanceof Node && !root.current.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(root, open, close);
 
   function pick(action: () => void) {
     setOpen(false);

@@ -6,7 +6,15 @@
 import pg from "pg";
 import * as Y from "yjs";
 import { isRole, type Role } from "../auth/roles.ts";
-import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionReason, VersionRecord } from "./store.ts";
+import {
+  ROOM_DATA_TABLES,
+  type FeedbackRecord,
+  type RoomRecord,
+  type Store,
+  type StoredDoc,
+  type VersionReason,
+  type VersionRecord,
+} from "./store.ts";
 
 /** Applied in order, once each, recorded in schema_migrations. Never edit one that has shipped. */
 const MIGRATIONS = [
@@ -167,8 +175,7 @@ export class PostgresStore implements Store {
 
   async deleteRoom(roomId: string): Promise<void> {
     await this.transaction(async (client) => {
-      for (const table of ["sealed_links", "links", "updates", "snapshots", "versions", "feedback"])
-        await client.query(`DELETE FROM ${table} WHERE room_id = $1`, [roomId]);
+      for (const table of ROOM_DATA_TABLES) await client.query(`DELETE FROM ${table} WHERE room_id = $1`, [roomId]);
       await client.query("DELETE FROM rooms WHERE id = $1", [roomId]);
     });
   }

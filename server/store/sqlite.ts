@@ -4,7 +4,15 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { isRole, type Role } from "../auth/roles.ts";
-import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionReason, VersionRecord } from "./store.ts";
+import {
+  ROOM_DATA_TABLES,
+  type FeedbackRecord,
+  type RoomRecord,
+  type Store,
+  type StoredDoc,
+  type VersionReason,
+  type VersionRecord,
+} from "./store.ts";
 
 const MIGRATIONS = [
   `CREATE TABLE rooms (id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -78,9 +86,10 @@ export class SqliteStore implements Store {
         "INSERT INTO sealed_links (room_id, data) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data",
       ),
       deleteSealed: db.prepare("DELETE FROM sealed_links WHERE room_id = ?"),
-      deleteRoomRows: ["sealed_links", "links", "updates", "snapshots", "versions", "feedback", "rooms"].map((table) =>
-        db.prepare(`DELETE FROM ${table} WHERE ${table === "rooms" ? "id" : "room_id"} = ?`),
-      ),
+      deleteRoomRows: [
+        ...ROOM_DATA_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE room_id = ?`)),
+        db.prepare("DELETE FROM rooms WHERE id = ?"),
+      ],
     };
   }
 

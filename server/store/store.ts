@@ -42,6 +42,9 @@ export interface FeedbackRecord {
   createdAt: number;
 }
 
+/** Every table that holds a room's data by room_id (deleteRoom empties them, then the room's own row). */
+export const ROOM_DATA_TABLES = ["sealed_links", "links", "updates", "snapshots", "versions", "feedback"] as const;
+
 export interface Store {
   createRoom(room: RoomRecord, tokenHashes: Record<Role, string>): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | null>;

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { describeBrowser, newPage, screenshot } from "./helpers/browser.ts";
-import { ADA, ESSAY, openAs, waitForEditorText } from "./helpers/room.ts";
+import { ADA, openAs, roomWithCanvas, waitForEditorText } from "./helpers/room.ts";
 import { useBrowserSuite } from "./helpers/suite.ts";
 
 const DESKTOP = { width: 1440, height: 900 };
@@ -20,23 +20,13 @@ describeBrowser("the library and room management", () => {
   const downloads = mkdtempSync(join(tmpdir(), "canvas-downloads-"));
   afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 
-  async function roomWithEssay(title: string) {
-    const room = await suite.app.createRoom(title);
-    const created = await suite.app.api(`/api/rooms/${room.roomId}/canvases`, {
-      method: "POST",
-      token: room.tokens.owner,
-      body: { title: "Lighthouses", kind: "document", content: ESSAY },
-    });
-    return { room, canvasId: (created.json as { canvasId: string }).canvasId };
-  }
-
   async function visit(page: Page, link: string) {
     await page.goto(link);
     await page.locator(".connection-badge.online").waitFor({ timeout: 15_000 });
   }
 
   it("lists two rooms with their role and canvases, finds one by search, renames one and deletes the other", async () => {
-    const first = await roomWithEssay("Quarterly report");
+    const first = await roomWithCanvas(suite.app, "Quarterly report");
     const second = await suite.app.createRoom("Team offsite");
     const page = await openAs(suite.browser, first.room.links.owner, ADA, DESKTOP);
     await visit(page, second.links.editor);
@@ -95,7 +85,7 @@ describeBrowser("the library and room management", () => {
   });
 
   it("a canvas is renamed, moved to the trash and restored with its text", async () => {
-    const { room } = await roomWithEssay("Trash room");
+    const { room } = await roomWithCanvas(suite.app, "Trash room");
     const page = await openAs(suite.browser, room.links.editor, ADA, DESKTOP);
     await waitForEditorText(page, /Lighthouses once guided/);
     await page.locator(".canvas-tab.active").dblclick();
@@ -121,7 +111,7 @@ describeBrowser("the library and room management", () => {
   });
 
   it("the export menu downloads a PDF, a Word file and a web page that real readers open", async () => {
-    const { room } = await roomWithEssay("Exports");
+    const { room } = await roomWithCanvas(suite.app, "Exports");
     const page = await openAs(suite.browser, room.links.viewer, ADA, DESKTOP);
     await waitForEditorText(page, /Lighthouses once guided/);
     await page.getByRole("button", { name: "Export ▾" }).click();

@@ -4,7 +4,7 @@
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { describeBrowser, screenshot } from "./helpers/browser.ts";
-import { ADA, BOB, ESSAY, openAs, waitForAnswers, waitForEditorText } from "./helpers/room.ts";
+import { ADA, BOB, openAs, roomWithCanvas, waitForAnswers, waitForEditorText } from "./helpers/room.ts";
 import { useBrowserSuite } from "./helpers/suite.ts";
 
 const PHONE = { width: 390, height: 844 };
@@ -30,12 +30,7 @@ describeBrowser("the phone layout", () => {
   const suite = useBrowserSuite({ model: "offline" });
 
   it("sends a message with a canvas open, switches chat and canvas, and keeps connection and presence in view", async () => {
-    const room = await suite.app.createRoom("On the go");
-    await suite.app.api(`/api/rooms/${room.roomId}/canvases`, {
-      method: "POST",
-      token: room.tokens.editor,
-      body: { title: "Lighthouses", kind: "document", content: ESSAY },
-    });
+    const { room } = await roomWithCanvas(suite.app, "On the go");
     const bob = await openAs(suite.browser, room.links.editor, BOB, { width: 1280, height: 800 });
     const phone = await openAs(suite.browser, room.links.editor, ADA, PHONE);
     await waitForEditorText(phone, /lonely and hard/);

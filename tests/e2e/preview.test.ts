@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { FrameLocator, Page } from "playwright-core";
 import { describeBrowser, screenshot } from "./helpers/browser.ts";
-import { ADA, BOB, openAs } from "./helpers/room.ts";
+import { ADA, BOB, openAs, roomWithCanvas } from "./helpers/room.ts";
 import { useBrowserSuite } from "./helpers/suite.ts";
 
 const DESKTOP = { width: 1440, height: 900 };
@@ -78,14 +78,7 @@ describeBrowser("live preview of code canvases", () => {
   });
 
   async function codeRoom(title: string, language: string, content: string) {
-    const room = await suite.app.createRoom(title);
-    const created = await suite.app.api(`/api/rooms/${room.roomId}/canvases`, {
-      method: "POST",
-      token: room.tokens.editor,
-      body: { title, kind: "code", language, content },
-    });
-    expect(created.status).toBe(201);
-    return room;
+    return (await roomWithCanvas(suite.app, title, { title, kind: "code", language, content })).room;
   }
 
   function previewFrame(page: Page): FrameLocator {

@@ -6,24 +6,21 @@
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { describeBrowser, screenshot } from "./helpers/browser.ts";
-import type { RoomLinks } from "./helpers/app.ts";
-import { ADA, ESSAY, openAs, selectText, sendChat, waitForAnswers, waitForEditorText } from "./helpers/room.ts";
+import {
+  ADA,
+  openAs,
+  roomWithCanvas,
+  selectText,
+  sendChat,
+  waitForAnswers,
+  waitForEditorText,
+} from "./helpers/room.ts";
 import { useBrowserSuite } from "./helpers/suite.ts";
 
 const DESKTOP = { width: 1440, height: 900 };
 
 describeBrowser("rough edges", () => {
   const suite = useBrowserSuite({ model: "fake" });
-
-  async function roomWithEssay(title: string): Promise<RoomLinks> {
-    const room = await suite.app.createRoom(title);
-    await suite.app.api(`/api/rooms/${room.roomId}/canvases`, {
-      method: "POST",
-      token: room.tokens.editor,
-      body: { title: "Lighthouses", kind: "document", content: ESSAY },
-    });
-    return room;
-  }
 
   function lastUserPrompt(): string {
     const body = suite.fake.requests[suite.fake.requests.length - 1]?.body as { messages?: { content?: unknown }[] };
@@ -72,7 +69,7 @@ describeBrowser("rough edges", () => {
   });
 
   it("Ask AI by keyboard: Tab from a selection reaches the bubble, Ctrl+K opens the question", async () => {
-    const room = await roomWithEssay("Keyboard");
+    const { room } = await roomWithCanvas(suite.app, "Keyboard");
     const ada = await openAs(suite.browser, room.links.editor, ADA, DESKTOP);
     await waitForEditorText(ada, /lonely and hard/);
     await ada.locator(".canvas-pane .ProseMirror p", { hasText: "keeper's life" }).click();
@@ -103,7 +100,7 @@ describeBrowser("rough edges", () => {
   });
 
   it("the first click on Apply suggestion applies it, even with another card open above", async () => {
-    const room = await roomWithEssay("Apply");
+    const { room } = await roomWithCanvas(suite.app, "Apply");
     const ada = await openAs(suite.browser, room.links.editor, ADA, DESKTOP);
     await waitForEditorText(ada, /lonely and hard/);
     suite.fake.script([
@@ -134,10 +131,20 @@ describeBrowser("rough edges", () => {
     await expect.poll(() => ada.locator(".comment-card").count()).toBe(2);
     // Open the first card (its reply box makes it taller and pushes the second one down).
     await ada.locator(".comment-card", { hasText: "Which ships?" }).locator(".comment-body").click();
+    await ada.locator(".comment-card.active .reply-form").waitFor();
     const apply = ada
       .locator(".comment-card", { hasText: "Show it." })
       .getByRole("button", { name: "Apply suggestion" });
-    const before = (await apply.boundingBox())!;
+    // The rail lays the cards out on the next frame: wait until the button has stopped moving.
+    let before = (await apply.boundingBox())!;
+    await expect
+      .poll(async () => {
+        const now = (await apply.boundingBox())!;
+        const settled = Math.abs(now.y - before.y) < 0.5;
+        before = now;
+        return settled;
+      })
+      .toBe(true);
     await ada.mouse.move(before.x + 12, before.y + before.height / 2);
     await ada.mouse.down();
     const during = (await apply.boundingBox())!;
@@ -148,7 +155,7 @@ describeBrowser("rough edges", () => {
   });
 
   it("comment cards follow their text in the Tab order; a person's comment has no severity badge", async () => {
-    const room = await roomWithEssay("Tab order");
+    const { room } = await roomWithCanvas(suite.app, "Tab order");
     const ada = await openAs(suite.browser, room.links.editor, ADA, DESKTOP);
     await waitForEditorText(ada, /lonely and hard/);
     suite.fake.script([
@@ -199,7 +206,7 @@ describeBrowser("rough edges", () => {
   });
 
   it("the hidden file input never takes focus, and an imported document is titled by its first heading", async () => {
-    const room = await roomWithEssay("Import");
+    const { room } = await roomWithCanvas(suite.app, "Import");
     const ada = await openAs(suite.browser, room.links.editor, ADA, DESKTOP);
     await waitForEditorText(ada, /lonely and hard/);
     await ada.getByRole("button", { name: "Export ▾" }).focus();
@@ -260,7 +267,7 @@ describeBrowser("rough edges", () => {
   });
 
   it("a custom quick action is saved for the room, runs like a built-in one, and can be edited and removed", async () => {
-    const room = await roomWithEssay("Custom actions");
+    const { room } = await roomWithCanvas(suite.app, "Custom actions");
     const ada = await openAs(suite.browser, room.links.editor, ADA, DESKTOP);
     await waitForEditorText(ada, /lonely and hard/);
     await ada.getByRole("button", { name: "✦ Quick actions" }).click();

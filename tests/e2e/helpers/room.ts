@@ -2,6 +2,7 @@
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
 import { newPage } from "./browser.ts";
+import type { E2EApp, RoomLinks } from "./app.ts";
 
 export interface Person {
   name: string;
@@ -108,3 +109,23 @@ export const ESSAY = [
   "Today most lights are automated.",
   "",
 ].join("\n");
+
+/** A new room holding one canvas (the lighthouse essay unless told otherwise), created by its owner. */
+export async function roomWithCanvas(
+  app: Pick<E2EApp, "createRoom" | "api">,
+  roomTitle: string,
+  canvas: { title: string; kind: "document" | "code"; language?: string | null; content: string } = {
+    title: "Lighthouses",
+    kind: "document",
+    content: ESSAY,
+  },
+): Promise<{ room: RoomLinks; canvasId: string }> {
+  const room = await app.createRoom(roomTitle);
+  const created = await app.api(`/api/rooms/${room.roomId}/canvases`, {
+    method: "POST",
+    token: room.tokens.owner,
+    body: canvas,
+  });
+  expect(created.status).toBe(201);
+  return { room, canvasId: (created.json as { canvasId: string }).canvasId };
+}
