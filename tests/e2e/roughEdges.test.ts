@@ -76,6 +76,22 @@ describeBrowser("rough edges", () => {
     await ada.keyboard.press("Home");
     for (let index = 0; index < 10; index++) await ada.keyboard.press("Shift+ArrowRight");
     await ada.locator(".selection-bubble").waitFor();
+    // ProseMirror takes in arrow-key selections from the DOM asynchronously (selectionchange): wait until
+    // the editor's own selection has caught up with the keys before moving focus.
+    const editorSelection = () =>
+      ada.evaluate(() => {
+        const dom = document.querySelector(".canvas-pane .ProseMirror") as
+          | (Element & {
+              editor?: {
+                state: { selection: { from: number; to: number }; doc: { textBetween(a: number, b: number): string } };
+              };
+            })
+          | null;
+        const state = dom?.editor?.state;
+        return state ? state.doc.textBetween(state.selection.from, state.selection.to) : "";
+      });
+    await expect.poll(editorSelection).toBe("The keeper");
+    const selected = "The keeper";
     await ada.keyboard.press("Tab");
     expect(await focusedText(ada)).toMatch(/^BUTTON\|button\|Ask AI/);
     expect(await ada.locator(".selection-bubble").count()).toBe(1);
@@ -84,7 +100,7 @@ describeBrowser("rough edges", () => {
     // Esc closes the question and puts the caret back in the text, with the selection kept.
     await ada.keyboard.press("Escape");
     await expect.poll(() => ada.evaluate(() => document.activeElement?.classList.contains("ProseMirror"))).toBe(true);
-    expect(await ada.evaluate(() => window.getSelection()?.toString())).toBe("The keeper");
+    expect(await ada.evaluate(() => window.getSelection()?.toString())).toBe(selected);
 
     await ada.keyboard.press("Control+k");
     const input = ada.getByLabel("Ask Canvas AI about the selection");
@@ -95,7 +111,7 @@ describeBrowser("rough edges", () => {
     await ada.keyboard.type("What does this mean?");
     await ada.keyboard.press("Enter");
     await waitForAnswers(ada, 1);
-    expect(lastUserPrompt()).toContain("The keeper");
+    expect(lastUserPrompt()).toContain(selected);
     await ada.context().close();
   });
 
