@@ -4,7 +4,7 @@ import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import type { CanvasMeta, ChatMessageView, ToolActivity } from "../../shared/room.ts";
 import { Icon } from "./Icon.tsx";
-import { forPeople } from "../lib/peopleWords.ts";
+import { chatForPeople, forPeople } from "../lib/peopleWords.ts";
 
 export interface ChatMessageProps {
   message: ChatMessageView;
@@ -94,7 +94,9 @@ function ChatMessageImpl({ message, canvases, canRun, onRetry, onFeedback, onSho
       {message.text ? (
         <div className="chat-text">
           {isAssistant ? (
-            <ReactMarkdown remarkPlugins={[remarkGfm]}>{message.text}</ReactMarkdown>
+            <ReactMarkdown remarkPlugins={[remarkGfm]}>
+              {streaming ? message.text : chatForPeople(message.text)}
+            </ReactMarkdown>
           ) : (
             <p>{message.text}</p>
           )}

@@ -32,3 +32,15 @@ export function forPeople(message: string): string {
   if (FOR_THE_MODEL.test(message)) return "Canvas AI's change could not be applied, so the canvas was left as it was.";
   return message;
 }
+
+/**
+ * An assistant's chat text with engine errors it quotes ("Last problem: No canvas is open. Use
+ * create_canvas…") put in people's words; the rest of the text stays as written.
+ */
+export function chatForPeople(text: string): string {
+  const quoted = /(Last problem: )([\s\S]*)$/.exec(text);
+  if (quoted) return text.slice(0, quoted.index) + quoted[1] + forPeople(quoted[2]!.trim());
+  return FOR_THE_MODEL.test(text) && /\b(?:create|edit|rewrite|comment)_canvas\b/.test(text)
+    ? text.replace(/[^.\n]*\b(?:create|edit|rewrite|comment)_canvas\b[^.\n]*\.?/g, (sentence) => forPeople(sentence))
+    : text;
+}

@@ -254,6 +254,12 @@ describeBrowser("rough edges", () => {
     const text = await card.innerText();
     expect(text).not.toMatch(/create_canvas|edit_canvas|Quote the exact/);
     expect(text).toContain("There was no open canvas to change");
+    // Nor does the answer that quotes the engine's last error.
+    await ada
+      .locator('.chat-message.assistant[data-status="done"], .chat-message.assistant[data-status="error"]')
+      .last()
+      .waitFor();
+    expect(await ada.locator(".chat-pane").innerText()).not.toMatch(/create_canvas|edit_canvas/);
 
     const created = await suite.app.api(`/api/rooms/${room.roomId}/canvases`, {
       method: "POST",
