@@ -46,7 +46,15 @@ export class ChatOrigin {
 }
 
 /** What a person did through the HTTP API. */
-export type ApiAction = "create_room" | "create_canvas" | "comment" | "restore";
+export type ApiAction =
+  | "create_room"
+  | "create_canvas"
+  | "comment"
+  | "restore"
+  | "rename_room"
+  | "rename_canvas"
+  | "trash_canvas"
+  | "restore_canvas";
 
 /** A change the server makes on behalf of a person through the HTTP API. */
 export class ApiOrigin {

@@ -63,7 +63,16 @@ export interface ChatMessageView {
   activity: ToolActivity[];
 }
 
-export const ROOM_KEYS = { canvases: "canvases", comments: "comments", chat: "chat", meta: "meta" } as const;
+export const ROOM_KEYS = {
+  canvases: "canvases",
+  comments: "comments",
+  chat: "chat",
+  meta: "meta",
+  /** Canvases moved out of the room, with their metadata (shared/trash.ts). */
+  trash: "trash",
+  /** People's own quick actions, shared with the room (shared/customActions.ts). */
+  quickActions: "quickActions",
+} as const;
 
 export const canvasFragmentName = (canvasId: string): string => `canvas/${canvasId}`;
 

@@ -208,6 +208,21 @@ export class Room {
     return this.appendedSinceCompaction;
   }
 
+  /**
+   * Drop the room without storing it again (the room is being deleted): later changes are ignored,
+   * writes already queued finish first, the sockets are closed with `reason`.
+   */
+  async discard(code: number, reason: string): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const peer of this.peers) peer.close(code, reason);
+    await this.flush();
+    await this.channel?.leave();
+    this.doc.off("update", this.handleDocUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
   async destroy(): Promise<void> {
     if (this.destroyed) return;
     await this.compact();
