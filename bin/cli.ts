@@ -71,7 +71,12 @@ export function runCli(argv: readonly string[]): { code: number; output: CliOutp
   const shown = result.canvasId && canvasesMap(doc).has(result.canvasId) ? result.canvasId : canvasId;
   return {
     code: result.ok ? 0 : 1,
-    output: { ok: result.ok, errors: result.errors, applied: result.applied, markdown: canvasText(doc, shown) },
+    output: {
+      ok: result.ok,
+      errors: result.ok ? [] : result.errors,
+      applied: result.ok ? result.applied : [],
+      markdown: canvasText(doc, shown),
+    },
   };
 }
 

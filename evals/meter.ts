@@ -1,7 +1,7 @@
 // Meters one case's turn: a pass-through TurnEngine around the real one that counts every request's
 // input tokens (the provider's prompt_tokens when it reports usage, else chars/4 of the messages and
 // tools sent) and calls. The turn itself runs unchanged through runTurnOnDoc.
-import { estimateTokens } from "../server/agent/prompts.ts";
+import { estimateTokens } from "./graders/usage.ts";
 import type { ModelEvent, ModelRequest, TurnEngine } from "../server/agent/types.ts";
 
 export interface Meter {

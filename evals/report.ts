@@ -5,10 +5,9 @@
 // each metric across repeats is reported too.
 import type { Suite, SuiteCases } from "./dataset.ts";
 import type { TurnTrace } from "../server/agent/types.ts";
-import { estimateTokens } from "../server/agent/prompts.ts";
 import { groupBy, isRate, metricNumber, type Metrics } from "./graders/metric.ts";
 import { bootstrapIntervals, summarizeRepeats, wilson, type RepeatSummary } from "./stats.ts";
-import type { CaseUsage } from "./graders/usage.ts";
+import { estimateTokens, type CaseUsage } from "./graders/usage.ts";
 import { suiteMetrics, type SuiteVerdicts } from "./suites.ts";
 
 /** What one turn produced, trimmed for the report. */

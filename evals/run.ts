@@ -9,7 +9,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { createEngine } from "../server/agent/turn.ts";
+import { createEngine } from "../server/agent/engines.ts";
 import { PROMPT_VERSION } from "../server/agent/prompts.ts";
 import { SUITES, type Suite } from "./dataset.ts";
 import { loadSuiteData } from "./suiteData.ts";

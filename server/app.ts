@@ -1,6 +1,7 @@
 // Wires the server together: one HTTP server on one port serving the JSON API, the client and the
 // Yjs websocket protocol. Transport (HTTP, ws) stays thin; policy lives in shared/roles.ts, state in rooms/.
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { join } from "node:path";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData } from "ws";
 import type { Logger } from "pino";
@@ -19,6 +20,10 @@ import { CLOSE } from "../shared/closeCodes.ts";
 import { serveStatic } from "./http/static.ts";
 import { registerRoomRoutes } from "./http/routes/rooms.ts";
 import { registerVersionRoutes } from "./http/routes/versions.ts";
+import { registerExportRoutes } from "./export/route.ts";
+import { registerLinkRoutes } from "./library/links.ts";
+import { registerLibraryRoutes } from "./library/routes.ts";
+import { registerPreviewRoutes } from "./preview/route.ts";
 import { Metrics } from "./metrics.ts";
 import { VersionKeeper } from "./rooms/versionKeeper.ts";
 import type { AppContext } from "./appContext.ts";
@@ -29,6 +34,8 @@ export interface ServerOptions {
   dataDir: string;
   /** Built client to serve (dist/client); null serves the API only. */
   staticDir?: string | null;
+  /** Built preview runtime (dist/client/preview by default, next to the client). */
+  previewDir?: string | null;
   logger?: Logger;
   store?: Store;
   /** Scale-out: fan-out of updates and awareness between processes (Redis). */
@@ -98,6 +105,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }));
   registerRoomRoutes(app);
   registerVersionRoutes(app);
+  registerExportRoutes(app);
+  registerLinkRoutes(app);
+  registerLibraryRoutes(app);
+  registerPreviewRoutes(app, options.previewDir ?? (options.staticDir ? join(options.staticDir, "preview") : null));
   const versions = new VersionKeeper(store, () => registry.loaded(), log);
   if ((options.snapshotEveryMs ?? 5 * 60_000) > 0) versions.start(options.snapshotEveryMs ?? 5 * 60_000);
   app.onClose(() => versions.stop());

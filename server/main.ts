@@ -52,6 +52,8 @@ async function main(): Promise<void> {
     host: config.host,
     dataDir: resolve(config.dataDir),
     staticDir: vite ? null : staticDir,
+    // The preview runtime is always the built one (`npm run build`), also under `npm run dev`.
+    previewDir: join(staticDir, "preview"),
     fallback: vite ? (req, res, next) => vite.middlewares(req, res, next) : undefined,
     logger: log,
     maxMessageBytes: config.maxMessageBytes,

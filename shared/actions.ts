@@ -19,6 +19,14 @@ export const quickAction = z.discriminatedUnion("id", [
 export type QuickAction = z.infer<typeof quickAction>;
 export type QuickActionId = QuickAction["id"];
 
+/** A person's own action from the room (shared/customActions.ts), resolved by the server to its instruction. */
+export const customActionRef = z.strictObject({ id: z.literal("custom"), actionId: z.string().min(1).max(64) });
+export type CustomActionRef = z.infer<typeof customActionRef>;
+
+/** What a client may ask for: a built-in quick action or a custom one by id. */
+export const actionRequest = z.union([quickAction, customActionRef]);
+export type ActionRequest = z.infer<typeof actionRequest>;
+
 export const READING_LEVELS = ["kindergarten", "middle school", "high school", "college", "graduate school"] as const;
 export const LENGTH_LEVELS = ["much shorter", "shorter", "the same length", "longer", "much longer"] as const;
 export const PORT_LANGUAGES = [

@@ -11,11 +11,12 @@ export const ACTIONS = [
   "write", // change canvases (socket updates, new canvas, restore, apply suggestion, undo AI change)
   "run_agent", // send chat messages that start model runs, cancel runs
   "manage_links", // see, rotate and revoke share links
+  "delete_room", // delete the room and everything in it
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  owner: ["read", "comment", "write", "run_agent", "manage_links"],
+  owner: ["read", "comment", "write", "run_agent", "manage_links", "delete_room"],
   editor: ["read", "comment", "write", "run_agent"],
   commenter: ["read", "comment"],
   viewer: ["read"],

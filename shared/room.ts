@@ -63,7 +63,16 @@ export interface ChatMessageView {
   activity: ToolActivity[];
 }
 
-export const ROOM_KEYS = { canvases: "canvases", comments: "comments", chat: "chat", meta: "meta" } as const;
+export const ROOM_KEYS = {
+  canvases: "canvases",
+  comments: "comments",
+  chat: "chat",
+  meta: "meta",
+  /** Canvases moved out of the room, with their metadata (shared/trash.ts). */
+  trash: "trash",
+  /** People's own quick actions, shared with the room (shared/customActions.ts). */
+  quickActions: "quickActions",
+} as const;
 
 export const canvasFragmentName = (canvasId: string): string => `canvas/${canvasId}`;
 
@@ -147,4 +156,29 @@ export function readChatMessage(entry: Y.Map<unknown>): ChatMessageView {
 
 export function readChat(doc: Y.Doc): ChatMessageView[] {
   return chatArray(doc).toArray().map(readChatMessage);
+}
+
+/** Append streamed text to a chat message (an assistant reply while the model writes). */
+export function appendReplyText(entry: Y.Map<unknown>, delta: string): void {
+  const text = entry.get("text");
+  if (!(text instanceof Y.Text))
+    throw new Error(`appendReplyText: chat message ${String(entry.get("id"))} has no Y.Text`);
+  text.insert(text.length, delta);
+}
+
+/** The text of a chat message so far (what a streaming reply shows now). */
+export function replyTextLength(entry: Y.Map<unknown>): number {
+  const text = entry.get("text");
+  return text instanceof Y.Text ? text.length : String(text ?? "").length;
+}
+
+/** Set a chat message's status, and the error shown with it when there is one. */
+export function setReplyStatus(entry: Y.Map<unknown>, status: ChatStatus, error?: string): void {
+  entry.set("status", status);
+  if (error !== undefined) entry.set("error", error);
+}
+
+/** Add a tool call's card to an assistant reply. */
+export function addReplyActivity(entry: Y.Map<unknown>, activity: ToolActivity): void {
+  entry.set("activity", [...((entry.get("activity") as ToolActivity[] | undefined) ?? []), activity]);
 }

@@ -2,19 +2,23 @@
 // import/export), the live editor, and the changes/versions side panels.
 import { useRef, useState } from "react";
 import type { Editor } from "@tiptap/react";
-import type { QuickAction } from "../../shared/actions.ts";
+import type { ActionRequest } from "../../shared/actions.ts";
 import type { CanvasMeta } from "../../shared/room.ts";
 import type { Api } from "../lib/api.ts";
 import type { Identity } from "../lib/identity.ts";
 import type { RoomConnection } from "../lib/useRoomConnection.ts";
 import { useComments } from "../lib/yHooks.ts";
-import { downloadText } from "../lib/files.ts";
+import { downloadBlob, downloadText } from "../lib/files.ts";
 import { ACCEPTED_FILE_TYPES } from "../../shared/languages.ts";
+import { RenameForm } from "./Library.tsx";
 import { CanvasEditor, type AiSignal, type CanvasEditorProps } from "./CanvasEditor.tsx";
 import { ChangesPanel } from "./ChangesPanel.tsx";
 import { VersionsPanel } from "./VersionsPanel.tsx";
 import { QuickActions } from "./QuickActions.tsx";
 import { Icon } from "./Icon.tsx";
+import { PreviewPane, type PreviewError } from "./PreviewPane.tsx";
+import { useCodeSource } from "../lib/useCodeSource.ts";
+import { previewKind } from "../lib/previewKind.ts";
 
 export type SidePanel = "changes" | "versions" | null;
 
@@ -40,20 +44,35 @@ export interface CanvasPaneProps {
   onReply: CanvasEditorProps["onReply"];
   onResolve: CanvasEditorProps["onResolve"];
   onApply: CanvasEditorProps["onApply"];
-  onAction: (action: QuickAction) => void;
+  onAction: (action: ActionRequest) => void;
   onUndo: () => Promise<boolean>;
   onRestore: (versionId: string) => Promise<boolean>;
   onNewCanvas: () => void;
   onImportFiles: (files: File[]) => void;
   onClose: () => void;
   onNotice: (text: string) => void;
+  /** Send a chat message about this canvas (the preview's "Ask AI to fix"). */
+  onSend: (text: string) => Promise<boolean>;
 }
 
 export function CanvasPane(props: CanvasPaneProps) {
   const { api, canvas } = props;
   const comments = useComments(props.connection.doc, canvas.id);
   const [exportOpen, setExportOpen] = useState(false);
+  const [renaming, setRenaming] = useState(false);
+  const [exporting, setExporting] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const isCode = canvas.kind === "code";
+  const source = useCodeSource(props.connection.doc, canvas.id, isCode);
+  const preview = isCode ? previewKind(canvas.language, source) : null;
+  const [previewOpen, setPreviewOpen] = useState(true);
+  const [phoneView, setPhoneView] = useState<"code" | "preview">("code");
+  const showPreview = preview !== null && previewOpen;
+
+  function askFix(error: PreviewError) {
+    const where = error.where ? ` (${error.where})` : "";
+    void props.onSend(`Fix this error from the live preview of “${canvas.title}”:\n\n${error.message}${where}`);
+  }
 
   async function exportAs(format: "markdown" | "source", copy: boolean) {
     setExportOpen(false);
@@ -66,6 +85,28 @@ export function CanvasPane(props: CanvasPaneProps) {
       );
     } else
       downloadText(result.value.filename, result.value.text, format === "markdown" ? "text/markdown" : "text/plain");
+  }
+
+  async function exportFile(format: "pdf" | "docx" | "html") {
+    setExportOpen(false);
+    setExporting(format.toUpperCase());
+    const result = await api.exportFile(canvas.id, format);
+    setExporting(null);
+    if (!result.ok) return props.onNotice(result.message);
+    downloadBlob(result.value.filename, result.value.blob);
+  }
+
+  async function rename(title: string) {
+    const result = await api.renameCanvas(canvas.id, title);
+    if (!result.ok) return props.onNotice(result.message);
+    setRenaming(false);
+  }
+
+  async function moveToTrash() {
+    setExportOpen(false);
+    const result = await api.trashCanvas(canvas.id, props.identity.name);
+    if (!result.ok) return props.onNotice(result.message);
+    props.onNotice(`Moved “${canvas.title}” to the trash. Restore it from the room menu (⋯ → Trash).`);
   }
 
   async function currentText(): Promise<string | null> {
@@ -90,6 +131,7 @@ export function CanvasPane(props: CanvasPaneProps) {
               aria-selected={entry.id === canvas.id}
               className={`canvas-tab${entry.id === canvas.id ? " active" : ""}`}
               onClick={() => props.onSelect(entry.id)}
+              onDoubleClick={() => props.canWrite && entry.id === canvas.id && setRenaming(true)}
               title={entry.title}
             >
               <span className="tab-icon" aria-hidden="true">
@@ -123,9 +165,33 @@ export function CanvasPane(props: CanvasPaneProps) {
         )}
       </div>
       <div className="canvas-actions">
-        <h2 className="canvas-title">{canvas.title}</h2>
+        {renaming ? (
+          <div className="canvas-title">
+            <RenameForm title={canvas.title} label="Canvas title" onSave={rename} onCancel={() => setRenaming(false)} />
+          </div>
+        ) : (
+          <h2 className="canvas-title">{canvas.title}</h2>
+        )}
         <div className="canvas-action-buttons">
-          {props.canRun && <QuickActions kind={canvas.kind} disabled={props.running} onAction={props.onAction} />}
+          {props.canRun && (
+            <QuickActions
+              kind={canvas.kind}
+              disabled={props.running}
+              doc={props.connection.doc}
+              author={props.identity.name}
+              onAction={props.onAction}
+            />
+          )}
+          {preview !== null && !props.narrow && (
+            <button
+              type="button"
+              className={`button small${previewOpen ? " pressed" : ""}`}
+              aria-pressed={previewOpen}
+              onClick={() => setPreviewOpen((value) => !value)}
+            >
+              ▶ Preview
+            </button>
+          )}
           <button
             type="button"
             className={`button small${props.panel === "changes" ? " pressed" : ""}`}
@@ -150,17 +216,26 @@ export function CanvasPane(props: CanvasPaneProps) {
               aria-expanded={exportOpen}
               onClick={() => setExportOpen((value) => !value)}
             >
-              Export ▾
+              {exporting ? `Preparing ${exporting}…` : "Export ▾"}
             </button>
             {exportOpen && (
               <div className="menu right" role="menu" aria-label="Export">
+                <button type="button" role="menuitem" className="menu-item" onClick={() => void exportFile("pdf")}>
+                  Download PDF
+                </button>
+                <button type="button" role="menuitem" className="menu-item" onClick={() => void exportFile("docx")}>
+                  Download Word (.docx)
+                </button>
+                <button type="button" role="menuitem" className="menu-item" onClick={() => void exportFile("html")}>
+                  Download web page (.html)
+                </button>
                 <button
                   type="button"
                   role="menuitem"
                   className="menu-item"
                   onClick={() => void exportAs("markdown", false)}
                 >
-                  Download .md
+                  Download markdown (.md)
                 </button>
                 {canvas.kind === "code" && (
                   <button
@@ -193,12 +268,39 @@ export function CanvasPane(props: CanvasPaneProps) {
                     Import a file…
                   </button>
                 )}
+                {props.canWrite && (
+                  <>
+                    <div className="menu-separator" role="separator" />
+                    <button
+                      type="button"
+                      role="menuitem"
+                      className="menu-item"
+                      onClick={() => {
+                        setExportOpen(false);
+                        setRenaming(true);
+                      }}
+                    >
+                      Rename canvas…
+                    </button>
+                    <button
+                      type="button"
+                      role="menuitem"
+                      className="menu-item danger-text"
+                      onClick={() => void moveToTrash()}
+                    >
+                      Move to trash
+                    </button>
+                  </>
+                )}
               </div>
             )}
             <input
               ref={fileInput}
               type="file"
               className="visually-hidden"
+              // Opened from the menu only: a hidden control must not be a stop in the Tab order.
+              tabIndex={-1}
+              aria-hidden="true"
               aria-label="Import a markdown or code file"
               accept={ACCEPTED_FILE_TYPES}
               onChange={(event) => {
@@ -210,7 +312,25 @@ export function CanvasPane(props: CanvasPaneProps) {
           </div>
         </div>
       </div>
-      <div className="canvas-body">
+      {preview !== null && props.narrow && (
+        <div className="segmented" role="tablist" aria-label="Code or preview">
+          {(["code", "preview"] as const).map((view) => (
+            <button
+              key={view}
+              type="button"
+              role="tab"
+              aria-selected={phoneView === view}
+              className={phoneView === view ? "active" : ""}
+              onClick={() => setPhoneView(view)}
+            >
+              {view === "code" ? "Code" : "Preview"}
+            </button>
+          ))}
+        </div>
+      )}
+      <div
+        className={`canvas-body${showPreview ? " with-preview" : ""}${showPreview && props.narrow ? ` phone-${phoneView}` : ""}`}
+      >
         <CanvasEditor
           key={canvas.id}
           connection={props.connection}
@@ -228,6 +348,15 @@ export function CanvasPane(props: CanvasPaneProps) {
           onResolve={props.onResolve}
           onApply={props.onApply}
         />
+        {showPreview && preview && (
+          <PreviewPane
+            kind={preview}
+            source={source}
+            title={canvas.title}
+            canAsk={props.canRun && !props.running}
+            onAskFix={askFix}
+          />
+        )}
         {props.panel === "changes" && (
           <ChangesPanel
             api={api}

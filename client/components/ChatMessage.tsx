@@ -4,6 +4,7 @@ import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import type { CanvasMeta, ChatMessageView, ToolActivity } from "../../shared/room.ts";
 import { Icon } from "./Icon.tsx";
+import { chatForPeople, forPeople } from "../lib/peopleWords.ts";
 
 export interface ChatMessageProps {
   message: ChatMessageView;
@@ -20,7 +21,7 @@ function plural(count: number, word: string): string {
 
 function activityLabel(activity: ToolActivity, title: string | null): string {
   const name = title ? `“${title}”` : "the canvas";
-  if (!activity.ok) return `Could not change ${name}: ${activity.summary}`;
+  if (!activity.ok) return `Could not change ${name}: ${forPeople(activity.summary)}`;
   switch (activity.tool) {
     case "create_canvas":
       return `Created ${name}`;
@@ -93,7 +94,9 @@ function ChatMessageImpl({ message, canvases, canRun, onRetry, onFeedback, onSho
       {message.text ? (
         <div className="chat-text">
           {isAssistant ? (
-            <ReactMarkdown remarkPlugins={[remarkGfm]}>{message.text}</ReactMarkdown>
+            <ReactMarkdown remarkPlugins={[remarkGfm]}>
+              {streaming ? message.text : chatForPeople(message.text)}
+            </ReactMarkdown>
           ) : (
             <p>{message.text}</p>
           )}
@@ -109,7 +112,7 @@ function ChatMessageImpl({ message, canvases, canRun, onRetry, onFeedback, onSho
       )}
       {message.status === "error" && (
         <div className="chat-error" role="alert">
-          <p>{message.error ?? "The model could not answer."}</p>
+          <p>{forPeople(message.error ?? "The model could not answer.")}</p>
           {canRun && (
             <button type="button" className="button small" onClick={() => onRetry(message)}>
               Retry

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { CanvasMeta, ChatMessageView } from "../../shared/room.ts";
 import { ChatMessage } from "./ChatMessage.tsx";
+import { sendHint, sendsMessage, type SendKey } from "../lib/settings.ts";
 
 export interface ChatPaneProps {
   messages: ChatMessageView[];
@@ -16,6 +17,9 @@ export interface ChatPaneProps {
   onFeedback: (message: ChatMessageView, value: "up" | "down") => void;
   onShowChange: (canvasId: string) => void;
   onNewCanvas: (() => void) | null;
+  sendKey: SendKey;
+  /** The closed canvas to reopen, shown above the composer (never over the Send button). */
+  reopen: { title: string; onOpen: () => void } | null;
 }
 
 const SUGGESTIONS = [
@@ -42,7 +46,7 @@ export function ChatPane(props: ChatPaneProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+    if (sendsMessage(event.nativeEvent, props.sendKey)) {
       event.preventDefault();
       void send();
     }
@@ -99,6 +103,11 @@ export function ChatPane(props: ChatPaneProps) {
           {props.notice}
         </p>
       )}
+      {props.reopen && (
+        <button type="button" className="reopen-canvas" onClick={props.reopen.onOpen}>
+          <span aria-hidden="true">◧</span> Open canvas “{props.reopen.title}”
+        </button>
+      )}
       <form
         className="composer"
         onSubmit={(event) => {
@@ -114,12 +123,13 @@ export function ChatPane(props: ChatPaneProps) {
           value={draft}
           rows={3}
           disabled={!canRun}
-          placeholder={props.readOnlyReason ?? "Message Canvas AI…  (Ctrl+Enter to send)"}
+          placeholder={props.readOnlyReason ?? "Message Canvas AI…"}
+          enterKeyHint="send"
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={onKeyDown}
         />
         <div className="composer-actions">
-          <span className="hint">{running ? "Esc stops" : "Ctrl/⌘+Enter sends"}</span>
+          <span className="hint">{running ? "Esc stops" : sendHint(props.sendKey)}</span>
           {running ? (
             <button type="button" className="button danger" onClick={props.onStop} disabled={!canRun}>
               ■ Stop

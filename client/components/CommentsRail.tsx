@@ -34,7 +34,10 @@ export function CommentsRail({
   const cardRefs = useRef(new Map<string, HTMLElement>());
   const railRef = useRef<HTMLDivElement>(null);
 
-  const visible = comments.filter((comment) => showResolved || !comment.resolved);
+  // In the order of their text (then the ones whose text is gone): the Tab order follows the page.
+  const visible = comments
+    .filter((comment) => showResolved || !comment.resolved)
+    .sort((a, b) => (tops[a.id] ?? Infinity) - (tops[b.id] ?? Infinity) || a.createdAt - b.createdAt);
   const open = comments.filter((comment) => !comment.resolved).length;
 
   // Hand the comments to the highlight plugin whenever they or the active card change.
@@ -198,13 +201,20 @@ function CommentCard({
       className={`comment-card severity-${comment.severity}${active ? " active" : ""}${comment.resolved ? " resolved" : ""}`}
       style={{ top }}
       data-comment-id={comment.id}
+      tabIndex={0}
       onClick={onActivate}
-      onFocus={onActivate}
-      aria-label={`Comment by ${comment.authorName}`}
+      onFocus={(event) => {
+        // Activating a card shows its reply box and lets the card above shrink, which moves the cards
+        // below. On a mouse press that would move the button away before the click lands (the first
+        // click on "Apply suggestion" was lost), so a press activates on click; the keyboard on focus.
+        if (event.target instanceof Element && event.target.matches(":focus-visible")) onActivate();
+      }}
+      aria-label={`Comment by ${comment.author === "ai" ? "Canvas AI" : comment.authorName} on “${comment.quote.slice(0, 60)}”`}
     >
       <header>
         <span className="comment-author">{comment.author === "ai" ? "✦ Canvas AI" : comment.authorName}</span>
-        <span className={`severity-badge ${comment.severity}`}>{comment.severity}</span>
+        {/* Severity is the model's judgement; a person's comment is just a comment. */}
+        {comment.author === "ai" && <span className={`severity-badge ${comment.severity}`}>{comment.severity}</span>}
       </header>
       {!anchored && !comment.resolved && (
         <p className="comment-lost">The text this was about has changed: “{comment.quote.slice(0, 80)}”</p>

@@ -3,6 +3,8 @@ import { useState, type FormEvent } from "react";
 import { createRoom } from "../lib/api.ts";
 import { localPath, rememberLinks } from "../lib/roomLinks.ts";
 import { navigate } from "../lib/navigation.ts";
+import { rememberRoom } from "../lib/library.ts";
+import { Library } from "./Library.tsx";
 
 export function Landing() {
   const [title, setTitle] = useState("");
@@ -20,6 +22,14 @@ export function Landing() {
       return;
     }
     rememberLinks(result.value.roomId, result.value.links);
+    rememberRoom({
+      roomId: result.value.roomId,
+      token: result.value.tokens.owner,
+      role: "owner",
+      title: title.trim() || "Untitled room",
+      canvases: 0,
+      lastActivity: Date.now(),
+    });
     navigate(localPath(result.value.links.owner));
   }
 
@@ -65,6 +75,7 @@ export function Landing() {
           </li>
         </ul>
       </div>
+      <Library />
     </main>
   );
 }

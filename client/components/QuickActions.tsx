@@ -1,16 +1,22 @@
 // The quick-actions menu at the canvas corner: one-click requests with a known intent
 // (shared/actions.ts), with sliders for length and reading level and a picker for porting code.
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { useDismiss } from "../lib/useDismiss.ts";
 import {
   CODE_ACTIONS,
   LENGTH_LEVELS,
   PORT_LANGUAGES,
   READING_LEVELS,
   WRITING_ACTIONS,
+  type ActionRequest,
   type QuickAction,
   type QuickActionId,
 } from "../../shared/actions.ts";
 import type { CanvasKind } from "../../shared/tools.ts";
+import type * as Y from "yjs";
+import { removeCustomAction, type CustomAction } from "../../shared/customActions.ts";
+import { useCustomActions } from "../lib/yHooks.ts";
+import { CustomActionDialog } from "./CustomActionDialog.tsx";
 
 const LABELS: Record<QuickActionId, { label: string; icon: string }> = {
   suggest_edits: { label: "Suggest edits", icon: "❝" },
@@ -28,12 +34,18 @@ const LABELS: Record<QuickActionId, { label: string; icon: string }> = {
 export function QuickActions({
   kind,
   disabled,
+  doc,
+  author,
   onAction,
 }: {
   kind: CanvasKind;
   disabled: boolean;
-  onAction: (action: QuickAction) => void;
+  doc: Y.Doc;
+  author: string;
+  onAction: (action: ActionRequest) => void;
 }) {
+  const custom = useCustomActions(doc, kind);
+  const [editing, setEditing] = useState<CustomAction | "new" | null>(null);
   const [open, setOpen] = useState(false);
   const [expanded, setExpanded] = useState<QuickActionId | null>(null);
   const [length, setLength] = useState(1);
@@ -41,16 +53,10 @@ export function QuickActions({
   const [language, setLanguage] = useState<string>("python");
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (root.current && event.target instanceof Node && !root.current.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(root, open, close);
 
-  function fire(action: QuickAction) {
+  function fire(action: ActionRequest) {
     setOpen(false);
     setExpanded(null);
     onAction(action);
@@ -164,7 +170,64 @@ export function QuickActions({
               </div>
             );
           })}
+          <div className="menu-separator" role="separator" />
+          <div className="menu-section-title">Room actions</div>
+          {custom.map((action) => (
+            <div key={action.id} className="menu-entry custom-action">
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                title={action.instruction}
+                onClick={() => fire({ id: "custom", actionId: action.id })}
+              >
+                <span aria-hidden="true">★</span> {action.name}
+              </button>
+              <button
+                type="button"
+                className="icon-button small"
+                aria-label={`Edit “${action.name}”`}
+                onClick={() => {
+                  setOpen(false);
+                  setEditing(action);
+                }}
+              >
+                ✎
+              </button>
+              <button
+                type="button"
+                className="icon-button small"
+                aria-label={`Remove “${action.name}”`}
+                onClick={() => {
+                  if (window.confirm(`Remove the quick action “${action.name}” for everyone in this room?`))
+                    removeCustomAction(doc, action.id, "custom-action");
+                }}
+              >
+                ✕
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            onClick={() => {
+              setOpen(false);
+              setEditing("new");
+            }}
+          >
+            <span aria-hidden="true">+</span> New quick action…
+          </button>
         </div>
+      )}
+      {editing && (
+        <CustomActionDialog
+          doc={doc}
+          kind={kind}
+          editing={editing === "new" ? null : editing}
+          author={author}
+          onClose={() => setEditing(null)}
+        />
       )}
     </div>
   );

@@ -4,7 +4,9 @@ import type { ConnectionState } from "../lib/useRoomConnection.ts";
 import type { PresentUser } from "../lib/yHooks.ts";
 import { IDENTITY_COLORS, type Identity } from "../lib/identity.ts";
 import { can } from "../../shared/roles.ts";
+import type { SendKey } from "../lib/settings.ts";
 import type { RoomInfo } from "../lib/api.ts";
+import { RoomMenu } from "./RoomMenu.tsx";
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -22,9 +24,17 @@ export interface RoomHeaderProps {
   identity: Identity;
   onIdentity: (identity: Identity) => void;
   onShare: () => void;
+  trashCount: number;
+  onRenameRoom: () => void;
+  onTrash: () => void;
+  onDeleteRoom: () => void;
+  /** Send with Enter (default) or Ctrl/⌘+Enter; chosen in the identity popover. */
+  sendKey: SendKey;
+  onSendKey: (key: SendKey) => void;
 }
 
-export function RoomHeader({ title, info, connection, users, identity, onIdentity, onShare }: RoomHeaderProps) {
+export function RoomHeader(props: RoomHeaderProps) {
+  const { title, info, connection, users, identity, onIdentity, onShare } = props;
   const [editing, setEditing] = useState(false);
   return (
     <header className="room-header">
@@ -78,6 +88,8 @@ export function RoomHeader({ title, info, connection, users, identity, onIdentit
         {editing && (
           <IdentityEditor
             identity={identity}
+            sendKey={props.sendKey}
+            onSendKey={props.onSendKey}
             onSave={(next) => {
               onIdentity(next);
               setEditing(false);
@@ -88,11 +100,28 @@ export function RoomHeader({ title, info, connection, users, identity, onIdentit
       <button type="button" className="button small primary" onClick={onShare}>
         Share
       </button>
+      <RoomMenu
+        role={info?.role ?? "viewer"}
+        trashCount={props.trashCount}
+        onRename={props.onRenameRoom}
+        onTrash={props.onTrash}
+        onDelete={props.onDeleteRoom}
+      />
     </header>
   );
 }
 
-function IdentityEditor({ identity, onSave }: { identity: Identity; onSave: (identity: Identity) => void }) {
+function IdentityEditor({
+  identity,
+  sendKey,
+  onSendKey,
+  onSave,
+}: {
+  identity: Identity;
+  sendKey: SendKey;
+  onSendKey: (key: SendKey) => void;
+  onSave: (identity: Identity) => void;
+}) {
   const [name, setName] = useState(identity.name);
   const [color, setColor] = useState(identity.color);
   function submit(event: FormEvent) {
@@ -119,6 +148,22 @@ function IdentityEditor({ identity, onSave }: { identity: Identity; onSave: (ide
           />
         ))}
       </div>
+      <fieldset className="send-key">
+        <legend>Send messages with</legend>
+        <label>
+          <input type="radio" name="send-key" checked={sendKey === "enter"} onChange={() => onSendKey("enter")} /> Enter{" "}
+          <span className="muted">(Shift+Enter for a new line)</span>
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="send-key"
+            checked={sendKey === "mod-enter"}
+            onChange={() => onSendKey("mod-enter")}
+          />{" "}
+          Ctrl/⌘+Enter <span className="muted">(Enter for a new line)</span>
+        </label>
+      </fieldset>
       <button type="submit" className="button small primary">
         Save
       </button>

@@ -5,6 +5,7 @@ import { Api, type RoomInfo } from "../lib/api.ts";
 import { loadIdentity, saveIdentity, type Identity } from "../lib/identity.ts";
 import { useRoomConnection } from "../lib/useRoomConnection.ts";
 import { RoomView } from "./RoomView.tsx";
+import { rememberRoom } from "../lib/library.ts";
 
 export function RoomPage({ roomId, token }: { roomId: string; token: string }) {
   const api = useMemo(() => new Api(roomId, token), [roomId, token]);
@@ -20,12 +21,20 @@ export function RoomPage({ roomId, token }: { roomId: string; token: string }) {
       if (result.ok) {
         setInfo(result.value);
         document.title = `${result.value.title} · Canvas`;
+        rememberRoom({
+          roomId,
+          token,
+          role: result.value.role,
+          title: result.value.title,
+          canvases: result.value.canvases.length,
+          lastActivity: result.value.lastActivity ?? Date.now(),
+        });
       } else setInfoError({ status: result.status, message: result.message });
     });
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, roomId, token]);
 
   const refused = infoError && (infoError.status === 401 || infoError.status === 403 || infoError.status === 404);
   if (refused || connection?.state === "refused") {

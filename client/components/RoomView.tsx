@@ -6,7 +6,13 @@ import { can } from "../../shared/roles.ts";
 import type { Api, RoomInfo } from "../lib/api.ts";
 import type { Identity } from "../lib/identity.ts";
 import type { RoomConnection } from "../lib/useRoomConnection.ts";
-import { useCanvases, useChat, useNarrow, usePresence, useRoomTitle } from "../lib/yHooks.ts";
+import { useCanvases, useChat, useNarrow, usePresence, useRoomTitle, useTrashCount } from "../lib/yHooks.ts";
+import { forgetRoom, refreshRoom } from "../lib/library.ts";
+import { navigate } from "../lib/navigation.ts";
+import { useSendKey } from "../lib/settings.ts";
+import { TrashDialog } from "./TrashDialog.tsx";
+import { Dialog } from "./Dialog.tsx";
+import { RenameForm } from "./Library.tsx";
 import { useRoomActions } from "../lib/useRoomActions.ts";
 import { flashLastAiChange } from "../editor/aiHighlight.ts";
 import { RoomHeader } from "./RoomHeader.tsx";
@@ -42,7 +48,9 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
   const [canvasOpen, setCanvasOpen] = useState(false);
   const [entering, setEntering] = useState(false);
   const [panel, setPanel] = useState<SidePanel>(null);
-  const [dialog, setDialog] = useState<"share" | "new" | null>(null);
+  const [dialog, setDialog] = useState<"share" | "new" | "trash" | "rename-room" | "delete-room" | null>(null);
+  const [sendKey, setSendKey] = useSendKey();
+  const trashCount = useTrashCount(doc);
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [split, setSplit] = useState(() => Number(localStorage.getItem("canvas.split")) || 36);
@@ -53,6 +61,11 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
   const wanted = useRef<string | null>(null);
 
   const active = canvases.find((canvas) => canvas.id === activeId) ?? canvases[canvases.length - 1] ?? null;
+
+  // The library on the landing page shows the room as it is now.
+  useEffect(() => {
+    if (connection.synced) refreshRoom(api.roomId, { title, canvases: canvases.length, lastActivity: Date.now() });
+  }, [api.roomId, connection.synced, title, canvases.length]);
 
   const openCanvas = useCallback((canvasId: string, animate: boolean) => {
     setActiveId(canvasId);
@@ -164,6 +177,12 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
         identity={identity}
         onIdentity={onIdentity}
         onShare={() => setDialog("share")}
+        trashCount={trashCount}
+        onRenameRoom={() => setDialog("rename-room")}
+        onTrash={() => setDialog("trash")}
+        onDeleteRoom={() => setDialog("delete-room")}
+        sendKey={sendKey}
+        onSendKey={setSendKey}
       />
       {infoError && (
         <p className="banner error" role="alert">
@@ -193,6 +212,8 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
           onFeedback={actions.feedback}
           onShowChange={showChange}
           onNewCanvas={canWrite ? () => setDialog("new") : null}
+          sendKey={sendKey}
+          reopen={!showCanvas && active ? { title: active.title, onOpen: () => openCanvas(active.id, true) } : null}
         />
         {showCanvas && !narrow && (
           <Splitter
@@ -234,15 +255,11 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
               onImportFiles={(files) => void actions.importFiles(files)}
               onClose={() => setCanvasOpen(false)}
               onNotice={notify}
+              onSend={(text) => actions.send(text)}
             />
           </div>
         )}
       </div>
-      {!showCanvas && active && (
-        <button type="button" className="button primary reopen-canvas" onClick={() => openCanvas(active.id, true)}>
-          Open canvas “{active.title}”
-        </button>
-      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop a .md or code file to open it as a canvas
@@ -250,6 +267,57 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
       )}
       {dialog === "share" && <ShareDialog api={api} role={role} onClose={() => setDialog(null)} />}
       {dialog === "new" && <NewCanvasDialog onCreate={actions.createCanvas} onClose={() => setDialog(null)} />}
+      {dialog === "trash" && (
+        <TrashDialog
+          api={api}
+          canRestore={canWrite}
+          onRestored={(canvasId) => {
+            wanted.current = canvasId;
+            openCanvas(canvasId, false);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === "rename-room" && (
+        <Dialog title="Rename room" onClose={() => setDialog(null)}>
+          <RenameForm
+            title={title}
+            label="Room title"
+            onCancel={() => setDialog(null)}
+            onSave={async (next) => {
+              const result = await api.renameRoom(next);
+              if (!result.ok) return notify(result.message);
+              setDialog(null);
+            }}
+          />
+        </Dialog>
+      )}
+      {dialog === "delete-room" && (
+        <Dialog title="Delete this room?" onClose={() => setDialog(null)}>
+          <p>
+            “{title}” and everything in it — its canvases, chat, comments and versions — will be deleted for everyone,
+            and its links will stop working. This cannot be undone.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="button ghost" onClick={() => setDialog(null)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button danger"
+              onClick={() =>
+                void api.deleteRoom().then((result) => {
+                  if (!result.ok) return notify(result.message);
+                  forgetRoom(api.roomId);
+                  navigate("/");
+                })
+              }
+            >
+              Delete room
+            </button>
+          </div>
+        </Dialog>
+      )}
     </div>
   );
 }

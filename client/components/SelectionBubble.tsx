@@ -29,13 +29,19 @@ export function SelectionBubble({ editor, canAsk, canComment, onAsk, onComment }
   const modeRef = useRef(mode);
   modeRef.current = mode;
   const inputRef = useRef<HTMLInputElement>(null);
+  const bubbleRef = useRef<HTMLDivElement>(null);
+  const canAskRef = useRef(canAsk);
+  canAskRef.current = canAsk;
 
   useEffect(() => {
-    const update = () => {
+    const update = (props?: { event?: FocusEvent }) => {
       if (modeRef.current !== "idle") return;
+      // Tab from the text lands on the bubble's buttons: that blur keeps the bubble (and the selection).
+      const next = props?.event?.relatedTarget;
+      if (next instanceof Node && bubbleRef.current?.contains(next)) return;
       const { from, to, empty } = editor.state.selection;
       // Read-only editors (commenters, viewers) never take focus, but their selection still counts.
-      if (empty || (editor.isEditable && !editor.isFocused)) {
+      if (empty || (editor.isEditable && !editor.isFocused && !props?.event)) {
         setSelection((current) => (current ? null : current));
         return;
       }
@@ -51,11 +57,28 @@ export function SelectionBubble({ editor, canAsk, canComment, onAsk, onComment }
       const left = Math.max(0, Math.min(start.left - box.left, box.width - 340));
       setSelection({ from, to, text, top, left });
     };
-    editor.on("selectionUpdate", update);
-    editor.on("blur", update);
+    const onSelection = () => update();
+    const onBlur = (props: { event: FocusEvent }) => {
+      const next = props.event.relatedTarget;
+      if (next instanceof Node && bubbleRef.current?.contains(next)) return;
+      if (modeRef.current === "idle" && editor.isEditable) setSelection(null);
+    };
+    // Ctrl/⌘+K on a selection: ask the model about it, without reaching for the mouse.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== "k" || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+      if (editor.state.selection.empty || !canAskRef.current) return;
+      event.preventDefault();
+      update();
+      setMode("ask");
+    };
+    editor.on("selectionUpdate", onSelection);
+    editor.on("blur", onBlur);
+    const dom = editor.view.dom;
+    dom.addEventListener("keydown", onKey);
     return () => {
-      editor.off("selectionUpdate", update);
-      editor.off("blur", update);
+      editor.off("selectionUpdate", onSelection);
+      editor.off("blur", onBlur);
+      dom.removeEventListener("keydown", onKey);
     };
   }, [editor]);
 
@@ -87,8 +110,19 @@ export function SelectionBubble({ editor, canAsk, canComment, onAsk, onComment }
 
   return (
     <div
+      ref={bubbleRef}
       className="selection-bubble"
       style={{ top: selection.top, left: selection.left }}
+      onBlur={(event) => {
+        // Focus leaving both the bubble and the text closes the bubble (Shift+Tab back to the text keeps it).
+        const next = event.relatedTarget;
+        if (
+          mode !== "idle" ||
+          (next instanceof Node && (event.currentTarget.contains(next) || editor.view.dom.contains(next)))
+        )
+          return;
+        setSelection(null);
+      }}
       onMouseDown={(event) => {
         // Keep the editor selection while clicking the bubble's buttons.
         if (!(event.target instanceof HTMLInputElement)) event.preventDefault();
@@ -103,8 +137,13 @@ export function SelectionBubble({ editor, canAsk, canComment, onAsk, onComment }
       {mode === "idle" ? (
         <div className="bubble-buttons">
           {canAsk && (
-            <button type="button" className="bubble-button ask" onClick={() => setMode("ask")}>
-              <Icon name="sparkle" size={14} /> Ask AI
+            <button
+              type="button"
+              className="bubble-button ask"
+              title="Ask AI about the selection (Ctrl+K)"
+              onClick={() => setMode("ask")}
+            >
+              <Icon name="sparkle" size={14} /> Ask AI <kbd className="shortcut">Ctrl K</kbd>
             </button>
           )}
           {canComment && (

@@ -1,6 +1,6 @@
-// Share dialog: the four role links. The server keeps only token hashes, so links are shown from what
-// this browser got at creation; the owner can rotate any link (the old one stops working).
-import { useState } from "react";
+// Share dialog: the four role links. An owner gets them from the server (sealed there under the owner
+// token), so they can be copied from any browser; the owner can rotate any link (the old one stops working).
+import { useEffect, useState } from "react";
 import { ROLES, type Role, type RoleLinks } from "../../shared/roles.ts";
 import type { Api } from "../lib/api.ts";
 import { rememberLinks, rememberedLinks } from "../lib/roomLinks.ts";
@@ -20,6 +20,19 @@ export function ShareDialog({ api, role, onClose }: { api: Api; role: Role; onCl
   const isOwner = role === "owner";
   const mine = window.location.href;
   const shown: Role[] = isOwner ? [...ROLES] : [role];
+
+  useEffect(() => {
+    if (!isOwner) return;
+    let live = true;
+    void api.links().then((result) => {
+      if (!live) return;
+      if (!result.ok) return setError(result.message);
+      setLinks((current) => ({ ...current, ...result.value.links }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, isOwner]);
 
   async function rotate(target: Role) {
     if (!window.confirm(`Make a new ${target} link? The current ${target} link stops working.`)) return;
@@ -51,7 +64,7 @@ export function ShareDialog({ api, role, onClose }: { api: Api; role: Role; onCl
               <div className="share-link-row">
                 <input
                   readOnly
-                  value={link ?? "Not known in this browser — make a new link"}
+                  value={link ?? "No link known — make a new one"}
                   aria-label={`${target} link`}
                   onFocus={(event) => event.target.select()}
                 />

@@ -28,10 +28,14 @@ function when(timestamp: number): string {
     : date.toLocaleString();
 }
 
+const ROLE_NAMES = new Set(["owner", "editor", "commenter", "viewer"]);
+
+/** Who made a version: a person's name; older versions only knew a role ("owner:…") or "people". */
 function authorLabel(author: string | null): string {
-  if (!author) return "someone";
+  if (!author || author === "people") return "People in the room";
   if (author === "ai") return "Canvas AI";
-  return author.split(":")[0] ?? author;
+  const role = author.split(":")[0] ?? author;
+  return ROLE_NAMES.has(role) ? `Someone with the ${role} link` : author;
 }
 
 export function VersionsPanel({ api, canvas, canWrite, currentText, onRestore, onClose }: VersionsPanelProps) {

@@ -1,22 +1,32 @@
 // The JSON API as typed functions. Every call sends the room token as a bearer header; failures
 // come back as values ({ok: false, message}) so the UI can show what to do next instead of throwing.
 import { z } from "zod";
-import type { QuickAction } from "../../shared/actions.ts";
+import type { ActionRequest } from "../../shared/actions.ts";
 import type { CanvasKind } from "../../shared/tools.ts";
 import { ROLES, roleLinksSchema, type Role } from "../../shared/roles.ts";
 import { engineInfoSchema } from "../../shared/engineInfo.ts";
+import { request, requestBlob, requestText, type ApiResult } from "./http.ts";
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; code: string; message: string };
-
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type { ApiResult };
 
 const createdRoom = z.object({ roomId: z.string(), links: roleLinksSchema, tokens: roleLinksSchema });
 export type CreatedRoom = z.infer<typeof createdRoom>;
 
+const canvasMeta = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(["document", "code"]),
+  language: z.string().nullable(),
+  createdAt: z.number(),
+});
 const roomInfo = z.object({
   roomId: z.string(),
   title: z.string(),
   role: z.enum(ROLES),
+  canvases: z.array(canvasMeta).default([]),
+  createdAt: z.number().optional(),
+  lastActivity: z.number().optional(),
+  trashCount: z.number().optional(),
   engine: engineInfoSchema,
 });
 export type RoomInfo = z.infer<typeof roomInfo>;
@@ -37,12 +47,23 @@ export type VersionMeta = z.infer<typeof versionMeta>;
 const versionList = z.union([z.object({ versions: z.array(versionMeta) }), z.array(versionMeta)]);
 const versionBody = z.object({ id: z.string(), text: z.string() });
 const rotated = z.object({ role: z.enum(ROLES), link: z.string() });
+const roomLinks = z.object({ links: roleLinksSchema.partial(), missing: z.array(z.enum(ROLES)) });
+const trashEntry = z.object({
+  canvas: canvasMeta,
+  reason: z.string(),
+  by: z.string(),
+  trashedAt: z.number(),
+  preview: z.string(),
+  characters: z.number(),
+});
+export type TrashView = z.infer<typeof trashEntry>;
+export type ExportFormat = "markdown" | "source" | "pdf" | "docx" | "html";
 
 export interface MessageRequest {
   text: string;
   canvasId?: string | null;
   selection?: string | null;
-  action?: QuickAction | null;
+  action?: ActionRequest | null;
   authorName?: string;
 }
 
@@ -152,10 +173,10 @@ export class Api {
     return request(`${this.base()}/versions/${encodeURIComponent(versionId)}`, { token: this.token }, versionBody);
   }
 
-  restoreVersion(versionId: string): Promise<ApiResult<unknown>> {
+  restoreVersion(versionId: string, authorName: string): Promise<ApiResult<unknown>> {
     return request(
       `${this.base()}/versions/${encodeURIComponent(versionId)}/restore`,
-      { token: this.token, method: "POST", body: {} },
+      { token: this.token, method: "POST", body: { authorName } },
       z.unknown(),
     );
   }
@@ -167,75 +188,60 @@ export class Api {
   rotateLink(role: Role): Promise<ApiResult<{ role: Role; link: string }>> {
     return request(`${this.base()}/links/${role}/rotate`, { token: this.token, method: "POST", body: {} }, rotated);
   }
+
+  /** Every role's link, for the owner (the server opens them with the owner token). */
+  links(): Promise<ApiResult<z.infer<typeof roomLinks>>> {
+    return request(`${this.base()}/links`, { token: this.token }, roomLinks);
+  }
+
+  renameRoom(title: string): Promise<ApiResult<unknown>> {
+    return request(this.base(), { token: this.token, method: "PATCH", body: { title } }, z.unknown());
+  }
+
+  deleteRoom(): Promise<ApiResult<unknown>> {
+    return request(this.base(), { token: this.token, method: "DELETE" }, z.unknown());
+  }
+
+  renameCanvas(canvasId: string, title: string): Promise<ApiResult<unknown>> {
+    return request(
+      `${this.base()}/canvases/${encodeURIComponent(canvasId)}`,
+      { token: this.token, method: "PATCH", body: { title } },
+      z.unknown(),
+    );
+  }
+
+  trashCanvas(canvasId: string, authorName: string): Promise<ApiResult<unknown>> {
+    return request(
+      `${this.base()}/canvases/${encodeURIComponent(canvasId)}`,
+      { token: this.token, method: "DELETE", body: { authorName } },
+      z.unknown(),
+    );
+  }
+
+  trash(): Promise<ApiResult<TrashView[]>> {
+    return request(`${this.base()}/trash`, { token: this.token }, z.object({ trash: z.array(trashEntry) })).then(
+      (result) => (result.ok ? { ok: true, value: result.value.trash } : result),
+    );
+  }
+
+  restoreCanvas(canvasId: string): Promise<ApiResult<unknown>> {
+    return request(
+      `${this.base()}/canvases/${encodeURIComponent(canvasId)}/restore`,
+      { token: this.token, method: "POST", body: {} },
+      z.unknown(),
+    );
+  }
+
+  exportFile(canvasId: string, format: "pdf" | "docx" | "html"): Promise<ApiResult<{ blob: Blob; filename: string }>> {
+    return requestBlob(`${this.base()}/canvases/${encodeURIComponent(canvasId)}/export?format=${format}`, this.token);
+  }
+}
+
+/** The room info for a library entry: any room and token, not only the open one. */
+export function roomInfoFor(roomId: string, token: string): Promise<ApiResult<RoomInfo>> {
+  return request(`/api/rooms/${encodeURIComponent(roomId)}`, { token }, roomInfo);
 }
 
 export function createRoom(title?: string): Promise<ApiResult<CreatedRoom>> {
   return request("/api/rooms", { method: "POST", body: title ? { title } : {} }, createdRoom);
-}
-
-interface RequestInit {
-  token?: string;
-  method?: "GET" | "POST";
-  body?: unknown;
-}
-
-async function send(path: string, init: RequestInit): Promise<Response | string> {
-  const headers: Record<string, string> = {};
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers["Content-Type"] = "application/json";
-  try {
-    return await fetch(path, {
-      method: init.method ?? "GET",
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-  } catch {
-    return "The server cannot be reached. Check your connection and try again.";
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-async function failure(response: Response): Promise<{ ok: false; status: number; code: string; message: string }> {
-  const text = await response.text().catch(() => "");
-  const body = errorBody.safeParse(parseJson(text));
-  if (body.success)
-    return { ok: false, status: response.status, code: body.data.error.code, message: body.data.error.message };
-  return {
-    ok: false,
-    status: response.status,
-    code: "http_error",
-    message: `The server answered ${response.status}. Try again.`,
-  };
-}
-
-async function request<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<ApiResult<T>> {
-  const response = await send(path, init);
-  if (typeof response === "string") return { ok: false, status: 0, code: "network", message: response };
-  if (!response.ok) return failure(response);
-  const json: unknown = await response.json().catch(() => null);
-  const parsed = schema.safeParse(json);
-  if (!parsed.success)
-    return {
-      ok: false,
-      status: response.status,
-      code: "bad_response",
-      message: `Unexpected answer from ${path}: ${parsed.error.message}`,
-    };
-  return { ok: true, value: parsed.data };
-}
-
-async function requestText(path: string, token: string): Promise<ApiResult<{ text: string; filename: string }>> {
-  const response = await send(path, { token });
-  if (typeof response === "string") return { ok: false, status: 0, code: "network", message: response };
-  if (!response.ok) return failure(response);
-  const disposition = response.headers.get("Content-Disposition") ?? "";
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "canvas.txt";
-  return { ok: true, value: { text: await response.text(), filename } };
 }

@@ -21,12 +21,49 @@ export async function readImport(file: File, maxBytes = 5 * 1024 * 1024): Promis
   const kind = classifyFile(file.name);
   if ("error" in kind) return kind;
   const content = await file.text();
-  const title = file.name.replace(/\.[^.]+$/, "") || file.name;
+  // A document is titled by its first heading, as a reader would name it; code keeps its file name.
+  const title =
+    (kind.kind === "document" ? firstHeading(content) : null) ?? (file.name.replace(/\.[^.]+$/, "") || file.name);
   return { title, ...kind, content };
 }
 
+/** The text of a markdown document's first heading (ATX "# …" or setext "…\n===="), outside code fences. */
+export function firstHeading(markdown: string): string | null {
+  const lines = markdown.split(/\r?\n/);
+  let fence: string | null = null;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker) {
+      if (!fence) fence = marker[0]!;
+      else if (marker[0] === fence) fence = null;
+      continue;
+    }
+    if (fence) continue;
+    const atx = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$/.exec(line);
+    if (atx) return clean(atx[1]!);
+    const next = lines[index + 1];
+    if (line.trim() && next !== undefined && /^ {0,3}(=+|-+)[ \t]*$/.test(next) && !/^\s*[-*+]\s/.test(line))
+      return clean(line);
+  }
+  return null;
+}
+
+function clean(heading: string): string | null {
+  const text = heading
+    .replace(/[*_`~]/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .trim()
+    .slice(0, 200);
+  return text || null;
+}
+
 export function downloadText(filename: string, text: string, type = "text/plain"): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  downloadBlob(filename, new Blob([text], { type: `${type};charset=utf-8` }));
+}
+
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = filename;

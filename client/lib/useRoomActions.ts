@@ -1,11 +1,12 @@
 // Everything the room page asks the server to do, as callbacks that report failures as notices
 // (values the user can act on) and tell the editor which remote changes to highlight.
 import { useCallback, useMemo } from "react";
-import type { QuickAction } from "../../shared/actions.ts";
+import type { ActionRequest } from "../../shared/actions.ts";
 import type { ChatMessageView, CommentRecord } from "../../shared/room.ts";
 import type { Api } from "./api.ts";
 import type { Identity } from "./identity.ts";
 import { readImport } from "./files.ts";
+import { forPeople } from "./peopleWords.ts";
 import type { AiSignal } from "../components/CanvasEditor.tsx";
 import type { NewCanvasInput } from "../components/NewCanvasDialog.tsx";
 
@@ -25,7 +26,10 @@ export function useRoomActions(input: RoomActionsInput) {
   const { api, identity, activeCanvasId, messages, aiSignal, notify, onCanvasCreated } = input;
 
   const send = useCallback(
-    async (text: string, extra: { selection?: string | null; action?: QuickAction | null } = {}): Promise<boolean> => {
+    async (
+      text: string,
+      extra: { selection?: string | null; action?: ActionRequest | null } = {},
+    ): Promise<boolean> => {
       const result = await api.sendMessage({
         text,
         canvasId: activeCanvasId,
@@ -46,7 +50,7 @@ export function useRoomActions(input: RoomActionsInput) {
   const report = useCallback(
     async (promise: Promise<{ ok: true } | { ok: false; message: string }>): Promise<boolean> => {
       const result = await promise;
-      if (!result.ok) notify(result.message);
+      if (!result.ok) notify(forPeople(result.message));
       return result.ok;
     },
     [notify],
@@ -78,7 +82,7 @@ export function useRoomActions(input: RoomActionsInput) {
         if (message.runId) void report(api.feedback({ runId: message.runId, messageId: message.id, value }));
       },
       ask: (request: string, selection: string) => send(request, { selection }),
-      action: (action: QuickAction) => void send("", { action }),
+      action: (action: ActionRequest) => void send("", { action }),
       comment: (comment: { anchor: { start: string; end: string }; quote: string; body: string }) =>
         activeCanvasId
           ? report(api.addComment({ canvasId: activeCanvasId, ...comment, authorName: identity.name }))
@@ -96,7 +100,7 @@ export function useRoomActions(input: RoomActionsInput) {
       },
       restore: (versionId: string) => {
         expectChange();
-        return report(api.restoreVersion(versionId));
+        return report(api.restoreVersion(versionId, identity.name));
       },
       createCanvas,
       importFiles: async (files: File[]) => {

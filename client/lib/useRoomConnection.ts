@@ -49,7 +49,7 @@ export function useRoomConnection(roomId: string, token: string, identity: Ident
       setState("refused");
       setRefusal(
         event.code === CLOSE.notFound
-          ? "This room does not exist. Check the link you were given."
+          ? event.reason || "This room does not exist. Check the link you were given."
           : event.code === CLOSE.unauthorized || event.code === CLOSE.forbidden
             ? "This link is not valid any more. Ask the room's owner for a new one."
             : event.reason || `The server closed the connection (${event.code}).`,

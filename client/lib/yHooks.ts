@@ -14,6 +14,9 @@ import {
   type ChatMessageView,
   type CommentRecord,
 } from "../../shared/room.ts";
+import { listTrash, trashMap } from "../../shared/trash.ts";
+import { customActionsMap, listCustomActions, type CustomAction } from "../../shared/customActions.ts";
+import type { CanvasKind } from "../../shared/tools.ts";
 
 function useYSnapshot<T>(subscribe: (onChange: () => void) => () => void, read: () => T, deps: unknown[]): T {
   const [value, setValue] = useState<T>(read);
@@ -135,5 +138,31 @@ export function useNarrow(maxWidth = 820): boolean {
       return () => query.removeEventListener("change", onChange);
     },
     () => window.matchMedia(`(max-width: ${maxWidth}px)`).matches,
+  );
+}
+
+/** How many canvases are in the room's trash, live. */
+export function useTrashCount(doc: Y.Doc): number {
+  return useYSnapshot(
+    (onChange) => {
+      const map = trashMap(doc);
+      map.observe(onChange);
+      return () => map.unobserve(onChange);
+    },
+    () => listTrash(doc).length,
+    [doc],
+  );
+}
+
+/** The room's custom quick actions for a kind of canvas, live. */
+export function useCustomActions(doc: Y.Doc, kind: CanvasKind): CustomAction[] {
+  return useYSnapshot(
+    (onChange) => {
+      const map = customActionsMap(doc);
+      map.observe(onChange);
+      return () => map.unobserve(onChange);
+    },
+    () => listCustomActions(doc, kind),
+    [doc, kind],
   );
 }

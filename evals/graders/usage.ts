@@ -17,6 +17,9 @@ export interface CaseUsage {
   calls: number;
 }
 
+/** Tokens of a text a provider did not count for us: characters / 4, the estimate the agent uses too. */
+export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
+
 /** Usage as the trace alone knows it (no meter): output tokens and wall time; input unknown (0). */
 export function usageOf(trace: TurnTrace): CaseUsage {
   return { inputTokens: 0, outputTokens: trace.outputTokens, latencyMs: trace.latencyMs, costUsd: null, calls: 0 };

@@ -1,7 +1,7 @@
 // Turns whatever stopped a run into a message a person can act on.
 import { ProviderError } from "./openai/engine.ts";
 
-export interface Failure {
+interface Failure {
   kind: string;
   message: string;
 }

@@ -1,55 +1,48 @@
 // The fast rewrite path: when the model chooses rewrite_canvas and the engine supports Predicted
 // Outputs, the first stream is dropped at the tool's name and a second call without tools writes the
-// new text, predicted by the current canvas, streaming it into the canvas block by block.
-import type * as Y from "yjs";
-import { canvasesMap } from "../../shared/room.ts";
-import { canvasText } from "../../shared/markdown/index.ts";
-import { startStreamingWrite, type AgentOrigin, type EngineResult } from "../../shared/engine/index.ts";
-import type { ToolCall } from "../../shared/tools.ts";
+// new text, predicted by the current canvas, as a content stream into the same tool call handle.
+import type { EngineResult, ToolCallStream } from "../../shared/engine/index.ts";
+import type { RewriteCanvasArgs } from "../../shared/tools.ts";
 import type { ModelMessage, TurnEngine } from "./types.ts";
 
-export const PREDICTED_REWRITE_INSTRUCTION =
+const PREDICTED_REWRITE_INSTRUCTION =
   "Rewrite the open canvas as the user asked. Answer with the complete new content of the canvas only — " +
   "markdown for a document, raw source for code — with no preamble, no explanation and no code fences around it.";
 
-export interface PredictedRewriteResult {
-  call: Extract<ToolCall, { name: "rewrite_canvas" }>;
+interface PredictedRewriteResult {
+  arguments: RewriteCanvasArgs;
   result: EngineResult;
 }
 
 export async function runPredictedRewrite(options: {
-  doc: Y.Doc;
-  canvasId: string;
+  /** The rewrite_canvas call the model chose (its `prediction` is the current canvas). */
+  call: ToolCallStream;
   predictedRewrite: NonNullable<TurnEngine["predictedRewrite"]>;
   messages: ModelMessage[];
-  origin: AgentOrigin;
   signal: AbortSignal;
   onWriting?: (canvasId: string) => void;
 }): Promise<PredictedRewriteResult> {
-  const { doc, canvasId, origin } = options;
-  const meta = canvasesMap(doc).get(canvasId)!;
-  const writer = startStreamingWrite(doc, { canvasId, kind: meta.kind, language: meta.language, origin });
+  const { call } = options;
+  const currentText = call.prediction;
+  if (currentText === null) throw new Error(`runPredictedRewrite: "${call.name}" does not replace a whole canvas`);
   let content = "";
   try {
     const stream = options.predictedRewrite({
       messages: [...options.messages, { role: "user", content: PREDICTED_REWRITE_INSTRUCTION }],
-      currentText: canvasText(doc, canvasId),
+      currentText,
       signal: options.signal,
     });
     for await (const delta of stream) {
       content += delta;
-      writer.update(unfence(content));
-      options.onWriting?.(canvasId);
+      call.setContent(unfence(content));
+      if (call.canvasId) options.onWriting?.(call.canvasId);
     }
   } catch (error) {
-    writer.abort();
+    call.abort();
     throw error;
   }
-  const call: PredictedRewriteResult["call"] = {
-    name: "rewrite_canvas",
-    arguments: { content: unfence(content), summary: "Rewrote the canvas" },
-  };
-  return { call, result: writer.finish(call.arguments.content, call) };
+  const args: RewriteCanvasArgs = { content: unfence(content), summary: "Rewrote the canvas" };
+  return { arguments: args, result: call.finish(args) };
 }
 
 /** Models sometimes wrap the whole answer in one code fence despite the instruction: unwrap it. */

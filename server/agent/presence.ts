@@ -2,9 +2,10 @@
 // caret (y-tiptap's `cursor` field: relative positions) at the end of the text it is writing.
 import * as Y from "yjs";
 import { canvasFragment } from "../../shared/room.ts";
+import { AI_AUTHOR } from "../../shared/origins.ts";
 import type { Room } from "../rooms/room.ts";
 
-export const AI_USER = { id: "ai", name: "Canvas AI", color: "#7c3aed" } as const;
+const AI_USER = { ...AI_AUTHOR, color: "#7c3aed" } as const;
 
 const THROTTLE_MS = 80;
 const lastSent = new WeakMap<Room, number>();

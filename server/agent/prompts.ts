@@ -6,7 +6,7 @@ import type { CanvasContext, HistoryMessage, ModelMessage, TurnInput } from "./t
 
 export const PROMPT_VERSION = "2026-11-23.2";
 
-export const SYSTEM_PROMPT = `You are Canvas, a writing and coding partner working beside people in a shared editor.
+const SYSTEM_PROMPT = `You are Canvas, a writing and coding partner working beside people in a shared editor.
 The user sees a chat on the left and, when one is open, a canvas (a document or a code file) on the right that
 several people may be editing at the same time. You act on the canvas only through tools.
 
@@ -113,9 +113,9 @@ function fewShotText(): string {
   ).join("\n");
 }
 
-export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
+const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
 
-export interface PromptBudget {
+interface PromptBudget {
   /** Total prompt tokens we aim to stay under. */
   contextTokens: number;
 }

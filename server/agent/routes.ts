@@ -1,10 +1,12 @@
 // HTTP routes of the agent: chat messages that start runs, run status and cancel, undo of AI
 // changes, the last change for "Show changes", versions, applying comment suggestions, feedback.
 import { z } from "zod";
-import { quickAction } from "../../shared/actions.ts";
+import { actionRequest } from "../../shared/actions.ts";
+import { findCustomAction } from "../../shared/customActions.ts";
 import { canvasesMap, commentsMap, newId } from "../../shared/room.ts";
 import { canvasText, parseMarkdown } from "../../shared/markdown/index.ts";
-import { AgentOrigin, applyToolCall, resolveCommentRange } from "../../shared/engine/index.ts";
+import { applyToolCall, resolveCommentRange } from "../../shared/engine/index.ts";
+import { AgentOrigin } from "../../shared/origins.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { AppContext } from "../appContext.ts";
 import { requireAccess } from "../http/auth.ts";
@@ -16,7 +18,7 @@ const messageBody = z.strictObject({
   text: z.string().max(100_000),
   canvasId: z.string().max(64).nullable().optional(),
   selection: z.string().max(100_000).nullable().optional(),
-  action: quickAction.nullable().optional(),
+  action: actionRequest.nullable().optional(),
   authorName: z.string().trim().min(1).max(80).optional(),
 });
 const canvasBody = z.strictObject({ canvasId: z.string().min(1).max(64) });
@@ -47,11 +49,21 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
         },
       );
     }
+    // A custom action runs as its instruction, like a message typed by the person who picked it.
+    let text = body.text;
+    let action = body.action ?? null;
+    if (action?.id === "custom") {
+      const actionId = action.actionId;
+      const custom = await registry.hold(room.id, async (live) => findCustomAction(live.doc, actionId));
+      if (!custom) throw new HttpError(404, "action_not_found", "This quick action was removed. Pick another one.");
+      text = custom.instruction;
+      action = null;
+    }
     const run = await runs.start(room.id, {
-      text: body.text,
+      text,
       canvasId: body.canvasId ?? null,
       selection: body.selection ?? null,
-      action: body.action ?? null,
+      action,
       author: `${role}:${tokenKey.slice(0, 8)}`,
       authorName: body.authorName,
     });

@@ -1,25 +1,30 @@
-// Agent runs in live rooms: one at a time per room, cancellable, everything written into the room's
-// Y.Doc (chat message streaming, canvas changes, comments, the model's presence) so every
-// collaborator sees it live. A version is stored before each AI change; each change can be undone.
-import * as Y from "yjs";
+// Agent runs in live rooms: the run lifecycle. One run at a time per room (runLock.ts), cancellable,
+// everything written into the room's Y.Doc so every collaborator sees it live: the chat (runChat.ts),
+// canvas changes and comments (through the turn and the edit engine's seam), the model's presence. A
+// version is stored before the first AI change (versionBefore.ts); each change can be undone (agentUndo.ts).
+import type * as Y from "yjs";
 import type { Logger } from "pino";
 import type { QuickAction } from "../../shared/actions.ts";
 import { actionInstruction } from "../../shared/actions.ts";
-import { appendChatMessage, canvasesMap, listCanvases, newId, readChat, type ToolActivity } from "../../shared/room.ts";
+import { canvasesMap, listCanvases, newId, readChat } from "../../shared/room.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
-import { AgentOrigin, createAgentUndoManager } from "../../shared/engine/index.ts";
+import { AgentOrigin } from "../../shared/origins.ts";
 import type { Room } from "../rooms/room.ts";
 import type { RoomRegistry } from "../rooms/registry.ts";
 import type { Store } from "../store/store.ts";
 import type { Metrics } from "../metrics.ts";
+import { AgentUndo } from "./agentUndo.ts";
+import { describeFailure } from "./failures.ts";
+import { LastChanges, type LastChange } from "./lastChanges.ts";
+import { setAgentPresence } from "./presence.ts";
+import { RunChat } from "./runChat.ts";
+import { RunLock } from "./runLock.ts";
 import { runTurnOnDoc, TurnCancelled } from "./turn.ts";
 import type { ToolCallTrace, TurnEngine, TurnInput } from "./types.ts";
-import { describeFailure } from "./failures.ts";
-import { setAgentPresence } from "./presence.ts";
+import { saveVersionBeforeAi } from "./versionBefore.ts";
 import type { EngineInfo } from "../../shared/engineInfo.ts";
 
 const MAX_RUN_RECORDS = 1_000;
-const MAX_LAST_CHANGES = 500;
 
 export type RunStatus = "running" | "done" | "error" | "cancelled";
 
@@ -40,14 +45,6 @@ export interface RunRecord {
   finishedAt: number | null;
 }
 
-export interface LastChange {
-  runId: string;
-  canvasId: string;
-  before: string;
-  after: string;
-  summary: string;
-}
-
 export interface StartRequest {
   text: string;
   canvasId?: string | null;
@@ -55,11 +52,6 @@ export interface StartRequest {
   action?: QuickAction | null;
   authorName?: string;
   author: string;
-}
-
-/** Chat writes carry their own origin so they never land on the canvas undo stack. */
-export class ChatOrigin {
-  constructor(readonly runId: string) {}
 }
 
 interface ActiveRun {
@@ -70,11 +62,10 @@ interface ActiveRun {
 
 export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
-  /** Rooms whose lock is being taken (async with a shared lock store), so a second start waits no lock. */
-  private readonly starting = new Set<string>();
   private readonly runs = new Map<string, RunRecord>();
-  private readonly undoManagers = new Map<string, Y.UndoManager>();
-  private readonly lastChanges = new Map<string, LastChange>();
+  private readonly lock: RunLock;
+  private readonly undo = new AgentUndo();
+  private readonly lastChanges = new LastChanges();
 
   constructor(
     private readonly registry: RoomRegistry,
@@ -83,7 +74,9 @@ export class RunManager {
     private readonly log: Logger,
     private readonly metrics: Metrics,
     private readonly contextTokens: number,
-  ) {}
+  ) {
+    this.lock = new RunLock(registry);
+  }
 
   get engineInfo(): EngineInfo {
     return { kind: this.engine.kind, model: this.engine.model };
@@ -99,19 +92,13 @@ export class RunManager {
   }
 
   lastChange(roomId: string, canvasId: string): LastChange | null {
-    return this.lastChanges.get(`${roomId}/${canvasId}`) ?? null;
+    return this.lastChanges.get(roomId, canvasId);
   }
 
   /** Start a run; returns null when one is already running in the room (in this or another process). */
   async start(roomId: string, request: StartRequest): Promise<RunRecord | null> {
-    if (this.active.has(roomId) || this.starting.has(roomId)) return null;
-    this.starting.add(roomId);
-    let lease;
-    try {
-      lease = await this.registry.locks.acquire(roomId);
-    } finally {
-      this.starting.delete(roomId);
-    }
+    if (this.active.has(roomId)) return null;
+    const lease = await this.lock.acquire(roomId);
     if (!lease) return null;
     const runId = newId();
     const record: RunRecord = {
@@ -139,7 +126,7 @@ export class RunManager {
     const finished = this.registry
       .hold(roomId, async (room) => {
         // A stop pressed on a client connected to another process arrives through the fan-out.
-        const offCancel = room.onRunCancelRequested(() => controller.abort());
+        const offCancel = room.runCancel.onRequested(() => controller.abort());
         try {
           await this.execute(room, record, request, controller.signal);
         } finally {
@@ -159,21 +146,9 @@ export class RunManager {
   /** Cancel the room's run; resolves when it has stopped. Returns false when nothing was running. */
   async cancel(roomId: string): Promise<boolean> {
     const run = this.active.get(roomId);
-    if (!run) return this.cancelElsewhere(roomId);
+    if (!run) return this.lock.cancelElsewhere(roomId);
     run.controller.abort();
     await run.finished;
-    return true;
-  }
-
-  /** Scale-out: the run may be executing in another process; ask it to stop and wait for its lock. */
-  private async cancelElsewhere(roomId: string, timeoutMs = 10_000): Promise<boolean> {
-    const locks = this.registry.locks;
-    if (!(await locks.isHeld(roomId))) return false;
-    const relayed = await this.registry.hold(roomId, async (room) => room.requestRunCancel());
-    if (!relayed) return false;
-    const deadline = Date.now() + timeoutMs;
-    while ((await locks.isHeld(roomId)) && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 50));
     return true;
   }
 
@@ -186,34 +161,15 @@ export class RunManager {
     await this.active.get(roomId)?.finished;
   }
 
-  private undoManager(room: Room): Y.UndoManager {
-    let manager = this.undoManagers.get(room.id);
-    if (!manager || manager.doc !== room.doc) {
-      const created = createAgentUndoManager(room.doc);
-      manager = created;
-      this.undoManagers.set(room.id, created);
-      // An unloaded room's doc is destroyed: drop its undo history with it instead of keeping the doc alive.
-      room.doc.once("destroy", () => {
-        created.destroy();
-        if (this.undoManagers.get(room.id) === created) this.undoManagers.delete(room.id);
-      });
-    }
-    return manager;
-  }
-
   /** Undo the room's last AI change; false when there is none left to undo. */
   undoLast(room: Room): boolean {
-    const manager = this.undoManager(room);
-    if (!manager.canUndo()) return false;
-    manager.undo();
-    return true;
+    return this.undo.undoLast(room);
   }
 
   private async execute(room: Room, record: RunRecord, request: StartRequest, signal: AbortSignal): Promise<void> {
     const log = this.log.child({ roomId: room.id, runId: record.id });
     const doc = room.doc;
-    const chatOrigin = new ChatOrigin(record.id);
-    const undo = this.undoManager(room);
+    const undo = this.undo.for(room);
     undo.stopCapturing();
     const history = readChat(doc)
       .filter((message) => message.status === "done" && message.text.trim())
@@ -221,26 +177,11 @@ export class RunManager {
     const canvasId = this.pickCanvas(doc, request.canvasId ?? null);
     record.canvasId = canvasId;
     const userText = request.action && !request.text.trim() ? actionInstruction(request.action) : request.text;
-
-    let reply!: Y.Map<unknown>;
-    doc.transact(() => {
-      appendChatMessage(doc, {
-        role: "user",
-        author: request.author,
-        authorName: request.authorName ?? "Someone",
-        text: userText,
-        runId: record.id,
-      });
-      reply = appendChatMessage(doc, {
-        role: "assistant",
-        author: "ai",
-        authorName: "Canvas AI",
-        status: "streaming",
-        runId: record.id,
-      });
-    }, chatOrigin);
-    const replyText = reply.get("text") as Y.Text;
-    const writeChat = (fn: () => void) => doc.transact(fn, chatOrigin);
+    const chat = RunChat.open(doc, record.id, {
+      author: request.author,
+      authorName: request.authorName ?? "Someone",
+      text: userText,
+    });
 
     const input: TurnInput = {
       userText,
@@ -266,53 +207,17 @@ export class RunManager {
         signal,
         contextTokens: this.contextTokens,
         hooks: {
-          onText: (delta) => writeChat(() => replyText.insert(replyText.length, delta)),
-          onActivity: (activity: ToolActivity) =>
-            writeChat(() =>
-              reply.set("activity", [...((reply.get("activity") as ToolActivity[] | undefined) ?? []), activity]),
-            ),
-          beforeChange: async (id) => {
-            await this.store.saveVersion({
-              id: newId(),
-              roomId: room.id,
-              canvasId: id,
-              reason: "before-ai",
-              author: "ai",
-              text: canvasText(doc, id),
-              runId: record.id,
-              createdAt: Date.now(),
-            });
-          },
+          onText: (delta) => chat.text(delta),
+          onActivity: (activity) => chat.activity(activity),
+          beforeChange: (id) => saveVersionBeforeAi(this.store, room, id, record.id),
           onWriting: (id) => setAgentPresence(room, { working: true, canvasId: id }),
         },
       });
       record.toolCalls = trace.toolCalls;
       record.status = trace.error ? "error" : "done";
       record.error = trace.error;
-      const changedCanvas = trace.createdCanvas?.id ?? canvasId;
-      if (
-        changedCanvas &&
-        trace.canvasAfter !== null &&
-        trace.canvasAfter !== (trace.createdCanvas ? null : canvasBefore)
-      ) {
-        const applied = trace.toolCalls.find((call) => call.applied);
-        const key = `${room.id}/${changedCanvas}`;
-        this.lastChanges.delete(key);
-        // Most recently changed canvases only: each entry holds two copies of a canvas.
-        while (this.lastChanges.size >= MAX_LAST_CHANGES)
-          this.lastChanges.delete(this.lastChanges.keys().next().value!);
-        this.lastChanges.set(key, {
-          runId: record.id,
-          canvasId: changedCanvas,
-          before: trace.createdCanvas ? "" : (canvasBefore ?? ""),
-          after: trace.canvasAfter,
-          summary: applied ? summaryOf(applied) : "",
-        });
-      }
-      writeChat(() => {
-        reply.set("status", trace.error ? "error" : "done");
-        if (trace.error) reply.set("error", trace.error);
-      });
+      this.lastChanges.recordRun(room.id, record.id, canvasId, canvasBefore, trace);
+      chat.finished(trace.error);
       log.info(
         { status: record.status, toolCalls: trace.toolCalls.length, retries: trace.retries, ms: Date.now() - started },
         "run finished",
@@ -320,10 +225,7 @@ export class RunManager {
     } catch (error) {
       if (error instanceof TurnCancelled || signal.aborted) {
         record.status = "cancelled";
-        writeChat(() => {
-          replyText.insert(replyText.length, replyText.length ? "\n\n(Stopped.)" : "Stopped.");
-          reply.set("status", "cancelled");
-        });
+        chat.cancelled();
         log.info("run cancelled");
       } else {
         const failure = describeFailure(error);
@@ -331,10 +233,7 @@ export class RunManager {
         record.error = failure.message;
         this.metrics.errors.inc({ kind: failure.kind });
         log.warn({ kind: failure.kind, err: error instanceof Error ? error.message : String(error) }, "run failed");
-        writeChat(() => {
-          reply.set("status", "error");
-          reply.set("error", failure.message);
-        });
+        chat.finished(failure.message);
       }
     } finally {
       undo.stopCapturing();
@@ -361,11 +260,4 @@ export class RunManager {
       content: canvasText(doc, canvasId),
     };
   }
-}
-
-function summaryOf(call: ToolCallTrace): string {
-  const args = call.arguments as { summary?: unknown; title?: unknown } | null;
-  if (args && typeof args.summary === "string") return args.summary;
-  if (args && typeof args.title === "string") return `Created "${args.title}"`;
-  return call.name;
 }

@@ -1,33 +1,20 @@
-// One agent turn on a Y.Doc: ask the engine, stream create/rewrite content into the canvas as it
-// arrives, validate the tool call, apply it through the edit engine, send refusals back to the
-// model (at most 2 retries). The server, the evals and the tests all run turns through here.
-import * as Y from "yjs";
-import { parseToolCall, openAITools, type CanvasKind, type ToolCall } from "../../shared/tools.ts";
-import { canvasesMap, commentsMap, type ToolActivity } from "../../shared/room.ts";
+// One agent turn on a Y.Doc: ask the engine, feed its tool call to the edit engine's seam as it
+// streams (create/rewrite content shows in the canvas as it arrives), finish it there, send refusals
+// back to the model (at most 2 retries). The server, the evals and the tests all run turns through here.
+import type * as Y from "yjs";
+import { openAITools } from "../../shared/tools.ts";
+import type { ToolActivity } from "../../shared/room.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
-import {
-  AgentOrigin,
-  applyToolCall,
-  resolveCommentRange,
-  startStreamingWrite,
-  type EngineResult,
-  type StreamingWriter,
-} from "../../shared/engine/index.ts";
-import { PartialStringReader, partialStringField } from "./openai/partialJson.ts";
+import { AgentOrigin } from "../../shared/origins.ts";
+import { openToolCall, type EngineSuccess, type ToolCallStream } from "../../shared/engine/index.ts";
 import { buildMessages, toolErrorMessage } from "./prompts.ts";
 import { runPredictedRewrite } from "./predictedRewrite.ts";
+import { activityFor, errorText, refusedActivity, replyFor, retriesExhausted } from "./replies.ts";
+import { endTrace, safeJson, startTrace } from "./traces.ts";
 import { DEFAULT_CONTEXT_TOKENS } from "../config.ts";
-import type {
-  CommentTrace,
-  ModelEvent,
-  ModelMessage,
-  ToolCallTrace,
-  TurnEngine,
-  TurnInput,
-  TurnTrace,
-} from "./types.ts";
+import type { ModelEvent, ModelMessage, TurnEngine, TurnInput, TurnTrace } from "./types.ts";
 
-export const MAX_RETRIES = 2;
+const MAX_RETRIES = 2;
 
 export interface TurnHooks {
   /** Assistant text as it streams. */
@@ -58,41 +45,37 @@ export class TurnCancelled extends Error {
   }
 }
 
-interface StreamState {
-  writer: StreamingWriter | null;
-  canvasId: string | null;
-  name: string;
-  /** Reads the growing `content` argument incrementally (linear over the whole stream). */
-  content: PartialStringReader;
-}
-
 export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
-  const { doc, input, engine } = options;
+  const { doc, input, engine, hooks } = options;
   const origin = options.origin ?? new AgentOrigin(`turn-${Date.now().toString(36)}`);
   const signal = options.signal ?? new AbortController().signal;
   const started = Date.now();
   let canvasId = options.canvasId;
-  const canvasBefore = canvasId && canvasesMap(doc).has(canvasId) ? canvasText(doc, canvasId) : null;
-  const trace: TurnTrace = {
-    text: "",
-    toolCalls: [],
-    retries: 0,
-    canvasBefore,
-    canvasAfter: null,
-    createdCanvas: null,
-    comments: [],
-    outputTokens: 0,
-    latencyMs: 0,
-    error: null,
-  };
+  const trace = startTrace(doc, canvasId);
   const messages: ModelMessage[] = buildMessages(input, {
     contextTokens: options.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
   });
   const tools = openAITools();
-  let notifiedChange = false;
+  // One version per turn, before its first change to an existing canvas.
+  let versioned = false;
+  const versionBefore = async (changes: string | null): Promise<void> => {
+    if (versioned || !changes) return;
+    versioned = true;
+    await hooks?.beforeChange?.(changes);
+  };
+  const applied = (result: EngineSuccess, text: string): void => {
+    hooks?.onActivity?.(activityFor(result, canvasId));
+    if (!text.trim()) {
+      const reply = replyFor(result, doc, canvasId);
+      trace.text += reply;
+      hooks?.onText?.(reply);
+    }
+  };
 
   for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
-    const stream: StreamState = { writer: null, canvasId: null, name: "", content: new PartialStringReader("content") };
+    // Only the first tool call of a stream is used (the tools are offered one call at a time).
+    let call: ToolCallStream | null = null;
+    let callId: string | null = null;
     let text = "";
     let done: Extract<ModelEvent, { type: "done" }> | null = null;
     let predicted = false;
@@ -102,27 +85,23 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
         switch (event.type) {
           case "text":
             text += event.delta;
-            options.hooks?.onText?.(event.delta);
+            hooks?.onText?.(event.delta);
             break;
           case "tool_call_start":
-            stream.name = event.name;
-            // With Predicted Outputs, the choice of a rewrite is all we need from this stream.
-            if (
-              event.name === "rewrite_canvas" &&
-              engine.predictedRewrite &&
-              canvasId &&
-              canvasesMap(doc).has(canvasId)
-            ) {
+            if (call) break;
+            call = openToolCall(doc, event.name, { canvasId, origin });
+            callId = event.id;
+            // With Predicted Outputs, the choice of a whole-canvas rewrite is all we need from this stream.
+            if (engine.predictedRewrite && call.prediction !== null) {
               predicted = true;
               break events;
             }
             break;
           case "tool_call_delta":
-            if (!notifiedChange && canvasId && stream.name === "rewrite_canvas") {
-              notifiedChange = true;
-              await options.hooks?.beforeChange?.(canvasId);
-            }
-            streamContent(doc, stream, event.argumentsSoFar, canvasId, origin, options.hooks);
+            if (!call || event.id !== callId) break;
+            if (call.streams) await versionBefore(call.changes);
+            call.arguments(event.argumentsSoFar);
+            if (call.streams && call.canvasId) hooks?.onWriting?.(call.canvasId);
             break;
           case "done":
             done = event;
@@ -132,253 +111,97 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
         }
       }
     } catch (error) {
-      stream.writer?.abort();
+      call?.abort();
       throw signal.aborted ? new TurnCancelled() : error;
     }
-    if (predicted && canvasId && engine.predictedRewrite) {
+    if (predicted && call && engine.predictedRewrite) {
       trace.text += text;
-      if (!notifiedChange) await options.hooks?.beforeChange?.(canvasId);
+      await versionBefore(call.changes);
       let rewrite;
       try {
         rewrite = await runPredictedRewrite({
-          doc,
-          canvasId,
+          call,
           predictedRewrite: engine.predictedRewrite,
           messages,
-          origin,
           signal,
-          onWriting: (id) => options.hooks?.onWriting?.(id),
+          onWriting: (id) => hooks?.onWriting?.(id),
         });
       } catch (error) {
         throw signal.aborted ? new TurnCancelled() : error;
       }
+      const { result } = rewrite;
       trace.toolCalls.push({
-        name: "rewrite_canvas",
-        arguments: rewrite.call.arguments,
+        name: call.name,
+        arguments: rewrite.arguments,
         valid: true,
-        applied: rewrite.result.ok,
-        error: null,
+        applied: result.ok,
+        error: result.ok ? null : errorText(result),
       });
-      trace.outputTokens += Math.ceil(rewrite.call.arguments.content.length / 4);
-      options.hooks?.onWriting?.(null);
-      options.hooks?.onActivity?.(activityFor(rewrite.call, rewrite.result, canvasId));
-      if (!text.trim()) {
-        const reply = replyFor(rewrite.call, rewrite.result, doc, canvasId);
-        trace.text += reply;
-        options.hooks?.onText?.(reply);
-      }
+      trace.outputTokens += Math.ceil(rewrite.arguments.content.length / 4);
+      hooks?.onWriting?.(null);
+      if (result.ok) applied(result, text);
+      else hooks?.onActivity?.(refusedActivity(call.name, canvasId, errorText(result)));
       break;
     }
     if (!done) {
-      stream.writer?.abort();
+      call?.abort();
       throw new Error("The engine ended its stream without a final event.");
     }
     trace.outputTokens += done.outputTokens;
     trace.text += text;
-    const call = done.toolCalls[0];
-    if (!call) {
-      stream.writer?.abort();
+    const raw = done.toolCalls[0];
+    if (!raw) {
+      call?.abort();
       break;
     }
-
-    const parsed = parseToolCall(call.name, call.arguments);
-    let result: EngineResult | null = null;
-    let error: string | null = null;
-    if (!parsed.ok) {
-      stream.writer?.abort();
-      error = parsed.error;
-    } else {
-      if (
-        !notifiedChange &&
-        canvasId &&
-        parsed.call.name !== "create_canvas" &&
-        parsed.call.name !== "comment_canvas"
-      ) {
-        notifiedChange = true;
-        await options.hooks?.beforeChange?.(canvasId);
-      }
-      result = finishCall(doc, parsed.call, stream, canvasId, origin);
-      if (!result.ok) error = result.errors.map((item) => item.message).join("\n");
+    if (!call || call.name !== raw.name) {
+      call?.abort();
+      call = openToolCall(doc, raw.name, { canvasId, origin });
     }
-    const traceEntry: ToolCallTrace = {
-      name: call.name,
-      arguments: safeJson(call.arguments),
-      valid: parsed.ok,
-      applied: Boolean(result?.ok),
+
+    const checked = call.validate(raw.arguments);
+    if (checked.ok) await versionBefore(call.changes);
+    const result = call.finish(raw.arguments);
+    const error = result.ok ? null : errorText(result);
+    trace.toolCalls.push({
+      name: raw.name,
+      arguments: safeJson(raw.arguments),
+      valid: checked.ok,
+      applied: result.ok,
       error,
-    };
-    trace.toolCalls.push(traceEntry);
-    options.hooks?.onWriting?.(null);
+    });
+    hooks?.onWriting?.(null);
 
-    if (result?.ok && parsed.ok) {
-      if (parsed.call.name === "create_canvas") {
-        canvasId = result.canvasId;
-        if (canvasId) {
-          trace.createdCanvas = {
-            id: canvasId,
-            title: parsed.call.arguments.title,
-            kind: parsed.call.arguments.kind,
-            language: parsed.call.arguments.language,
-            content: canvasText(doc, canvasId),
-          };
-        }
+    if (result.ok) {
+      canvasId = result.canvasId;
+      if (result.call.name === "create_canvas") {
+        const { title, kind, language } = result.call.arguments;
+        trace.createdCanvas = { id: canvasId, title, kind, language, content: canvasText(doc, canvasId) };
       }
-      const activity = activityFor(parsed.call, result, canvasId);
-      options.hooks?.onActivity?.(activity);
-      if (!text.trim()) {
-        const reply = replyFor(parsed.call, result, doc, canvasId);
-        trace.text += reply;
-        options.hooks?.onText?.(reply);
-      }
+      applied(result, text);
       break;
     }
 
-    options.hooks?.onActivity?.({ tool: call.name, canvasId, ok: false, summary: error ?? "refused", count: 0 });
+    hooks?.onActivity?.(refusedActivity(raw.name, canvasId, error ?? "refused"));
     const retriesLeft = MAX_RETRIES - attempt;
     messages.push(
       {
         role: "assistant",
         content: text || null,
-        tool_calls: [{ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }],
+        tool_calls: [{ id: raw.id, type: "function", function: { name: raw.name, arguments: raw.arguments } }],
       },
-      { role: "tool", tool_call_id: call.id, content: toolErrorMessage(error ?? "refused", retriesLeft) },
+      { role: "tool", tool_call_id: raw.id, content: toolErrorMessage(error ?? "refused", retriesLeft) },
     );
     if (retriesLeft === 0) {
-      const message = `I couldn't apply my change after ${MAX_RETRIES + 1} attempts, so the canvas is unchanged. Last problem: ${firstLine(error)}`;
+      const message = retriesExhausted(MAX_RETRIES + 1, error);
       trace.text += (trace.text ? "\n\n" : "") + message;
-      options.hooks?.onText?.((text ? "\n\n" : "") + message);
+      hooks?.onText?.((text ? "\n\n" : "") + message);
       trace.error = message;
       break;
     }
     trace.retries++;
   }
 
-  trace.canvasAfter = canvasId && canvasesMap(doc).has(canvasId) ? canvasText(doc, canvasId) : null;
-  trace.comments = commentTraces(doc, origin, trace.canvasAfter);
-  trace.latencyMs = Date.now() - started;
+  endTrace(trace, doc, canvasId, origin, started);
   return trace;
 }
-
-function streamContent(
-  doc: Y.Doc,
-  stream: StreamState,
-  argumentsSoFar: string,
-  canvasId: string | null,
-  origin: AgentOrigin,
-  hooks: TurnHooks | undefined,
-): void {
-  if (stream.name !== "create_canvas" && stream.name !== "rewrite_canvas") return;
-  const content = stream.content.read(argumentsSoFar);
-  if (content === null) return;
-  if (!stream.writer) {
-    if (stream.name === "rewrite_canvas") {
-      if (!canvasId || !canvasesMap(doc).has(canvasId)) return;
-      const meta = canvasesMap(doc).get(canvasId)!;
-      stream.writer = startStreamingWrite(doc, { canvasId, kind: meta.kind, language: meta.language, origin });
-      stream.canvasId = canvasId;
-    } else {
-      const title = partialStringField(argumentsSoFar, "title");
-      const kind = partialStringField(argumentsSoFar, "kind");
-      if (!title || (kind !== "document" && kind !== "code")) return;
-      const language = kind === "code" ? (partialStringField(argumentsSoFar, "language") ?? null) : null;
-      stream.writer = startStreamingWrite(doc, { canvasId: null, title, kind: kind as CanvasKind, language, origin });
-      stream.canvasId = stream.writer.canvasId;
-    }
-  }
-  stream.writer.update(content);
-  hooks?.onWriting?.(stream.canvasId);
-}
-
-function finishCall(
-  doc: Y.Doc,
-  call: ToolCall,
-  stream: StreamState,
-  canvasId: string | null,
-  origin: AgentOrigin,
-): EngineResult {
-  if (stream.writer && (call.name === "create_canvas" || call.name === "rewrite_canvas")) {
-    return stream.writer.finish(call.arguments.content, call);
-  }
-  stream.writer?.abort();
-  return applyToolCall(doc, call, { canvasId, origin });
-}
-
-function activityFor(call: ToolCall, result: EngineResult, canvasId: string | null): ToolActivity {
-  switch (call.name) {
-    case "create_canvas":
-      return { tool: call.name, canvasId, ok: true, summary: `Created "${call.arguments.title}"`, count: 1 };
-    case "edit_canvas":
-      return {
-        tool: call.name,
-        canvasId,
-        ok: true,
-        summary: call.arguments.summary || result.summary,
-        count: call.arguments.edits.length,
-      };
-    case "rewrite_canvas":
-      return { tool: call.name, canvasId, ok: true, summary: call.arguments.summary || result.summary, count: 1 };
-    case "comment_canvas":
-      return { tool: call.name, canvasId, ok: true, summary: result.summary, count: call.arguments.comments.length };
-    default:
-      return call satisfies never;
-  }
-}
-
-function replyFor(call: ToolCall, result: EngineResult, doc: Y.Doc, canvasId: string | null): string {
-  const title = canvasId ? (canvasesMap(doc).get(canvasId)?.title ?? "the canvas") : "the canvas";
-  switch (call.name) {
-    case "create_canvas":
-      return `I opened "${call.arguments.title}" in a canvas.`;
-    case "edit_canvas": {
-      const count = call.arguments.edits.length;
-      return `${call.arguments.summary || result.summary} (${count} ${count === 1 ? "passage" : "passages"} in "${title}").`;
-    }
-    case "rewrite_canvas":
-      return `${call.arguments.summary || result.summary} (rewrote "${title}").`;
-    case "comment_canvas": {
-      const count = call.arguments.comments.length;
-      return `I left ${count} ${count === 1 ? "comment" : "comments"} on "${title}".`;
-    }
-    default:
-      return call satisfies never;
-  }
-}
-
-function commentTraces(doc: Y.Doc, origin: AgentOrigin, canvasAfter: string | null): CommentTrace[] {
-  const traces: CommentTrace[] = [];
-  for (const comment of commentsMap(doc).values()) {
-    if (comment.runId !== origin.runId) continue;
-    const resolved = resolveCommentRange(doc, comment);
-    const resolvedText = resolved?.text ?? null;
-    // Anchors resolve to plain text while the canvas is markdown: fall back to the quote as written.
-    const located =
-      resolvedText && canvasAfter
-        ? [resolvedText, comment.quote].find((text) => canvasAfter.includes(text))
-        : undefined;
-    const start = located && canvasAfter ? canvasAfter.indexOf(located) : -1;
-    traces.push({
-      quote: comment.quote,
-      resolvedText,
-      start,
-      end: located && start >= 0 ? start + located.length : -1,
-      severity: comment.severity,
-      comment: comment.body,
-      suggestion: comment.suggestion,
-    });
-  }
-  return traces;
-}
-
-function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
-}
-
-function firstLine(text: string | null): string {
-  return (text ?? "").split("\n")[0]!.slice(0, 300);
-}
-
-export { createEngine } from "./engines.ts";

@@ -60,6 +60,8 @@ function describe(action: Action): string {
       return "ask the model to work";
     case "manage_links":
       return "manage share links";
+    case "delete_room":
+      return "delete this room";
     default:
       return action satisfies never;
   }

@@ -79,6 +79,16 @@ export class RoomRegistry {
     this.log.debug({ roomId }, "room unloaded");
   }
 
+  /** Unload a room without storing it (it is being deleted); see Room.discard. */
+  async discard(roomId: string, code: number, reason: string): Promise<void> {
+    const pending = this.rooms.get(roomId);
+    this.cancelIdle(roomId);
+    this.rooms.delete(roomId);
+    this.holds.delete(roomId);
+    const room = await pending?.catch(() => null);
+    await room?.discard(code, reason);
+  }
+
   get loadedCount(): number {
     return this.rooms.size;
   }

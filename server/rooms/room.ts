@@ -4,10 +4,12 @@
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
+import { LOAD_ORIGIN, REMOTE_ORIGIN, isTransactionOrigin, type PeerOrigin } from "../../shared/origins.ts";
 import type { Store } from "../store/store.ts";
 import type { Fanout, RoomChannel } from "../scale/fanout.ts";
+import { RunCancelRelay } from "./runCancelRelay.ts";
 
-export interface Peer {
+export interface Peer extends PeerOrigin {
   /** Send a binary protocol message to this peer. */
   send(message: Uint8Array): void;
   /** Close this peer with a websocket close code and reason. */
@@ -23,14 +25,6 @@ export interface RoomOptions {
   fanout?: Fanout;
 }
 
-/** Marks updates that came from storage, so they are not stored again. */
-const LOAD_ORIGIN = Symbol("load");
-/**
- * Marks updates from other processes: already stored by them, so they are broadcast to local
- * sockets but neither stored again nor republished.
- */
-export const REMOTE_ORIGIN = Symbol("remote");
-
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
@@ -44,7 +38,8 @@ export class Room {
   private destroyed = false;
   private readonly listeners = new Set<(update: Uint8Array, origin: unknown) => void>();
   private channel: RoomChannel | null = null;
-  private readonly cancelListeners = new Set<() => void>();
+  /** Stop requests for this room's agent run, relayed between processes. */
+  readonly runCancel = new RunCancelRelay(() => this.channel);
 
   private constructor(
     readonly id: string,
@@ -101,24 +96,9 @@ export class Room {
         if (clients.length) channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
       },
       resync: () => void this.resyncFromStore(),
-      runCancelRequested: () => {
-        for (const listener of this.cancelListeners) listener();
-      },
+      runCancelRequested: () => this.runCancel.received(),
     });
     channel.requestPresence();
-  }
-
-  /** Called when another process relays a request to stop this room's agent run. */
-  onRunCancelRequested(listener: () => void): () => void {
-    this.cancelListeners.add(listener);
-    return () => this.cancelListeners.delete(listener);
-  }
-
-  /** Relay a stop request to the other processes; false when the room is not scaled out. */
-  requestRunCancel(): boolean {
-    if (!this.channel) return false;
-    this.channel.requestRunCancel();
-    return true;
   }
 
   /** Re-read the shared store and apply whatever this process missed (idempotent in Yjs). */
@@ -136,8 +116,8 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOAD_ORIGIN || this.destroyed) return;
-    if (origin === REMOTE_ORIGIN) {
+    if (this.destroyed || (isTransactionOrigin(origin) && origin.source === "load")) return;
+    if (isTransactionOrigin(origin) && origin.source === "remote") {
       // Stored by the process that published it: straight to the local sockets.
       for (const listener of this.listeners) listener(update, origin);
       return;
@@ -187,8 +167,8 @@ export class Room {
     const message = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     // Each process times out its own copies of remote states; publishing those removals would
     // remove a live peer's presence in the process it is connected to.
-    if (this.channel && !this.destroyed && origin !== REMOTE_ORIGIN && origin !== "timeout")
-      this.channel.publishAwareness(message);
+    const remote = isTransactionOrigin(origin) && origin.source === "remote";
+    if (this.channel && !this.destroyed && !remote && origin !== "timeout") this.channel.publishAwareness(message);
     for (const listener of this.awarenessListeners) listener(message, origin);
   };
 
@@ -226,6 +206,21 @@ export class Room {
 
   get updatesSinceCompaction(): number {
     return this.appendedSinceCompaction;
+  }
+
+  /**
+   * Drop the room without storing it again (the room is being deleted): later changes are ignored,
+   * writes already queued finish first, the sockets are closed with `reason`.
+   */
+  async discard(code: number, reason: string): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const peer of this.peers) peer.close(code, reason);
+    await this.flush();
+    await this.channel?.leave();
+    this.doc.off("update", this.handleDocUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
   }
 
   async destroy(): Promise<void> {

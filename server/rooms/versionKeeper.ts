@@ -7,6 +7,18 @@ import { canvasText } from "../../shared/markdown/index.ts";
 import type { Store } from "../store/store.ts";
 import type { Room } from "./room.ts";
 
+/** Names of the people in the room's awareness who are on this canvas, e.g. "Ada, Bob" (null if none). */
+function editorsOf(room: Room, canvasId: string): string | null {
+  const names = new Set<string>();
+  for (const state of room.awareness.getStates().values()) {
+    const user: unknown = state.user;
+    if (state.ai === true || state.canvasId !== canvasId || !user || typeof user !== "object") continue;
+    const name = (user as { name?: unknown }).name;
+    if (typeof name === "string" && name.trim()) names.add(name.trim().slice(0, 80));
+  }
+  return names.size ? [...names].sort().join(", ").slice(0, 200) : null;
+}
+
 export class VersionKeeper {
   private readonly lastHash = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
@@ -53,7 +65,7 @@ export class VersionKeeper {
         roomId: room.id,
         canvasId: canvas.id,
         reason: "snapshot",
-        author: "people",
+        author: editorsOf(room, canvas.id) ?? "people",
         text,
         runId: null,
         createdAt: Date.now(),

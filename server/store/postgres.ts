@@ -6,7 +6,14 @@
 import pg from "pg";
 import * as Y from "yjs";
 import { isRole, type Role } from "../../shared/roles.ts";
-import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionRecord } from "./store.ts";
+import {
+  ROOM_DATA_TABLES,
+  type FeedbackRecord,
+  type RoomRecord,
+  type Store,
+  type StoredDoc,
+  type VersionRecord,
+} from "./store.ts";
 import * as tables from "./rows.ts";
 
 /** Applied in order, once each, recorded in schema_migrations. Never edit one that has shipped. */
@@ -21,6 +28,7 @@ const MIGRATIONS = [
    CREATE INDEX versions_by_canvas ON versions (room_id, canvas_id, created_at);
    CREATE TABLE feedback (ord BIGSERIAL, id TEXT PRIMARY KEY, room_id TEXT NOT NULL, run_id TEXT, kind TEXT NOT NULL, value TEXT NOT NULL,
      context_json TEXT NOT NULL, created_at BIGINT NOT NULL);`,
+  `CREATE TABLE sealed_links (room_id TEXT PRIMARY KEY, data BYTEA NOT NULL);`,
 ];
 
 /** Advisory lock namespace (first key) for this store; the second key is a hash of the room or 0. */
@@ -134,6 +142,31 @@ export class PostgresStore implements Store {
 
   async setLink(roomId: string, role: Role, tokenHash: string | null): Promise<void> {
     await upsertLink(this.pool, roomId, role, tokenHash);
+  }
+
+  async getSealedLinks(roomId: string): Promise<Uint8Array | null> {
+    const result = await this.pool.query<{ data: Buffer }>("SELECT data FROM sealed_links WHERE room_id = $1", [
+      roomId,
+    ]);
+    return result.rows[0] ? new Uint8Array(result.rows[0].data) : null;
+  }
+
+  async setSealedLinks(roomId: string, sealed: Uint8Array | null): Promise<void> {
+    if (!sealed) {
+      await this.pool.query("DELETE FROM sealed_links WHERE room_id = $1", [roomId]);
+      return;
+    }
+    await this.pool.query(
+      "INSERT INTO sealed_links (room_id, data) VALUES ($1, $2) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data",
+      [roomId, Buffer.from(sealed)],
+    );
+  }
+
+  async deleteRoom(roomId: string): Promise<void> {
+    await this.transaction(async (client) => {
+      for (const table of ROOM_DATA_TABLES) await client.query(`DELETE FROM ${table} WHERE room_id = $1`, [roomId]);
+      await client.query("DELETE FROM rooms WHERE id = $1", [roomId]);
+    });
   }
 
   async appendUpdate(roomId: string, update: Uint8Array): Promise<number> {

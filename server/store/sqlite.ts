@@ -4,7 +4,14 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { isRole, type Role } from "../../shared/roles.ts";
-import type { FeedbackRecord, RoomRecord, Store, StoredDoc, VersionRecord } from "./store.ts";
+import {
+  ROOM_DATA_TABLES,
+  type FeedbackRecord,
+  type RoomRecord,
+  type Store,
+  type StoredDoc,
+  type VersionRecord,
+} from "./store.ts";
 import * as tables from "./rows.ts";
 
 const MIGRATIONS = [
@@ -18,6 +25,7 @@ const MIGRATIONS = [
    CREATE INDEX versions_by_canvas ON versions (room_id, canvas_id, created_at);
    CREATE TABLE feedback (id TEXT PRIMARY KEY, room_id TEXT NOT NULL, run_id TEXT, kind TEXT NOT NULL, value TEXT NOT NULL,
      context_json TEXT NOT NULL, created_at INTEGER NOT NULL);`,
+  `CREATE TABLE sealed_links (room_id TEXT PRIMARY KEY, data BLOB NOT NULL);`,
 ];
 
 export const DB_FILE = "canvas.db";
@@ -58,6 +66,15 @@ export class SqliteStore implements Store {
       getVersion: db.prepare(`SELECT ${tables.VERSION_COLUMNS} FROM versions WHERE room_id = ? AND id = ?`),
       insertFeedback: db.prepare(tables.insertSql("feedback", tables.FEEDBACK_COLUMNS, () => "?")),
       listFeedback: db.prepare(`SELECT ${tables.FEEDBACK_COLUMNS} FROM feedback ORDER BY created_at`),
+      getSealed: db.prepare("SELECT data FROM sealed_links WHERE room_id = ?"),
+      putSealed: db.prepare(
+        "INSERT INTO sealed_links (room_id, data) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data",
+      ),
+      deleteSealed: db.prepare("DELETE FROM sealed_links WHERE room_id = ?"),
+      deleteRoomRows: [
+        ...ROOM_DATA_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE room_id = ?`)),
+        db.prepare("DELETE FROM rooms WHERE id = ?"),
+      ],
     };
   }
 
@@ -90,6 +107,22 @@ export class SqliteStore implements Store {
 
   async setLink(roomId: string, role: Role, tokenHash: string | null): Promise<void> {
     this.statements.setLink.run(roomId, role, tokenHash);
+  }
+
+  async getSealedLinks(roomId: string): Promise<Uint8Array | null> {
+    const row = this.statements.getSealed.get(roomId) as { data: Buffer } | undefined;
+    return row ? new Uint8Array(row.data) : null;
+  }
+
+  async setSealedLinks(roomId: string, sealed: Uint8Array | null): Promise<void> {
+    if (sealed) this.statements.putSealed.run(roomId, Buffer.from(sealed));
+    else this.statements.deleteSealed.run(roomId);
+  }
+
+  async deleteRoom(roomId: string): Promise<void> {
+    this.db.transaction(() => {
+      for (const statement of this.statements.deleteRoomRows) statement.run(roomId);
+    })();
   }
 
   async appendUpdate(roomId: string, update: Uint8Array): Promise<number> {

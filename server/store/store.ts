@@ -42,12 +42,20 @@ export interface FeedbackRecord {
   createdAt: number;
 }
 
+/** Every table that holds a room's data by room_id (deleteRoom empties them, then the room's own row). */
+export const ROOM_DATA_TABLES = ["sealed_links", "links", "updates", "snapshots", "versions", "feedback"] as const;
+
 export interface Store {
   createRoom(room: RoomRecord, tokenHashes: Record<Role, string>): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | null>;
   /** The role a token hash grants in a room, or null (unknown or revoked). */
   roleForToken(roomId: string, tokenHash: string): Promise<Role | null>;
   setLink(roomId: string, role: Role, tokenHash: string | null): Promise<void>;
+  /** The room's other role tokens, sealed with a key only the owner token yields (auth/sealedLinks.ts). */
+  getSealedLinks(roomId: string): Promise<Uint8Array | null>;
+  setSealedLinks(roomId: string, sealed: Uint8Array | null): Promise<void>;
+  /** Remove the room and everything stored for it (links, updates, snapshot, versions, feedback). */
+  deleteRoom(roomId: string): Promise<void>;
 
   appendUpdate(roomId: string, update: Uint8Array): Promise<number>;
   loadDoc(roomId: string): Promise<StoredDoc>;

@@ -43,6 +43,7 @@ export function attachConnection(
   let closed = false;
 
   const peer: Peer = {
+    source: "peer",
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
       socket.send(message, (error) => {

@@ -3,22 +3,23 @@
 // be placed refuses the whole call: never a comment on the wrong text.
 import * as Y from "yjs";
 import { fromBase64, toBase64 } from "lib0/buffer";
-import { canvasFragment, commentsMap, newId, type CommentRecord } from "../room.ts";
+import { canvasFragment, canvasesMap, commentsMap, newId, type CanvasMeta, type CommentRecord } from "../room.ts";
 import { MAX_COMMENT_QUOTE_CHARS, QUOTE_TOO_LONG_HINT, type CommentCanvasArgs } from "../tools.ts";
 import { readCanvasView } from "../markdown/index.ts";
-import { canvasesMap } from "../room.ts";
-import type { ApplyContext } from "./applyToolCall.ts";
-import { openCanvas } from "./applyToolCall.ts";
+import type { Author, ToolCallOrigin } from "../origins.ts";
 import { planEdits } from "./planEdits.ts";
 import { textRangeToY, yPositionToPm, type YRange } from "./textMap.ts";
-import { failure, type AppliedChange, type EngineError, type EngineResult } from "./types.ts";
+import { EngineResult, type Applied, type AppliedChange, type EngineError, type EngineFailure } from "./result.ts";
 import { canvasSchema } from "../schema.ts";
 import { Fragment } from "@tiptap/pm/model";
 
-export function addComments(doc: Y.Doc, args: CommentCanvasArgs, ctx: ApplyContext): EngineResult {
-  const opened = openCanvas(doc, ctx.canvasId);
-  if ("error" in opened) return opened.error;
-  const { meta } = opened;
+export function addComments(
+  doc: Y.Doc,
+  meta: CanvasMeta,
+  args: CommentCanvasArgs,
+  origin: ToolCallOrigin,
+  author: Author,
+): Applied | EngineFailure {
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
   const errors: EngineError[] = [];
   const placed: { range: YRange; applied: AppliedChange }[] = [];
@@ -56,14 +57,12 @@ export function addComments(doc: Y.Doc, args: CommentCanvasArgs, ctx: ApplyConte
     }
     placed.push({ range, applied: { ...change, index } });
   });
-  if (errors.length) return failure(meta.id, errors);
+  if (errors.length) return EngineResult.fail(meta.id, errors);
 
-  const ids: string[] = [];
   doc.transact(() => {
     placed.forEach(({ range }, index) => {
       const comment = args.comments[index]!;
       const id = newId();
-      ids.push(id);
       const record: CommentRecord = {
         id,
         canvasId: meta.id,
@@ -75,26 +74,24 @@ export function addComments(doc: Y.Doc, args: CommentCanvasArgs, ctx: ApplyConte
         body: comment.comment,
         severity: comment.severity,
         suggestion: comment.suggestion,
-        author: ctx.author?.id ?? "ai",
-        authorName: ctx.author?.name ?? "Canvas AI",
+        author: author.id,
+        authorName: author.name,
         resolved: false,
         replies: [],
         createdAt: Date.now(),
-        runId: ctx.origin.runId,
+        runId: origin.source === "agent" ? origin.runId : null,
       };
       commentsMap(doc).set(id, record);
     });
-  }, ctx.origin);
-  const count = ids.length;
+  }, origin);
+  const count = placed.length;
   return {
     ok: true,
     canvasId: meta.id,
     applied: placed.map((item) => item.applied),
-    errors: [],
     summary: `Left ${count} ${count === 1 ? "comment" : "comments"}`,
     inserted: 0,
     deleted: 0,
-    commentIds: ids,
   };
 }
 

@@ -14,12 +14,12 @@ export interface TextMatch {
   reindent?: { found: string; actual: string };
 }
 
-export interface LocateResult {
+interface LocateResult {
   tier: LocateTier | null;
   matches: TextMatch[];
 }
 
-export interface LocateOptions {
+interface LocateOptions {
   kind: CanvasKind;
 }
 

@@ -3,7 +3,7 @@
 // serialiser writes are read as the characters they stand for. Every normalised character remembers
 // the range of the original text it came from, so a match maps back exactly.
 
-export interface NormalizedText {
+interface NormalizedText {
   text: string;
   /** For normalised char i: original range [starts[i], ends[i]). */
   starts: number[];
@@ -75,7 +75,7 @@ export function normalizeText(input: string, markdown: boolean): NormalizedText 
     if (markdown && char === "&") {
       const entity = ENTITIES.find(([name]) => input.startsWith(name, i));
       if (entity) {
-        out.push(entity[1] === " " ? " " : entity[1]);
+        out.push(entity[1]);
         starts.push(i);
         ends.push(i + entity[0].length);
         i += entity[0].length;

@@ -3,17 +3,10 @@
 import { MAX_CANVAS_CHARS, type CanvasKind, type EditSpec } from "../tools.ts";
 import { locate, reindent, type TextMatch } from "./locate.ts";
 import { clip, closestPassages } from "./similarity.ts";
-import type { AppliedChange, EngineError } from "./types.ts";
+import { applyChanges, type TextChange } from "./textChanges.ts";
+import type { AppliedChange, EngineError } from "./result.ts";
 
-export interface TextChange {
-  index: number;
-  from: number;
-  to: number;
-  insert: string;
-  tier: TextMatch["tier"];
-}
-
-export type EditPlan =
+type EditPlan =
   { ok: true; text: string; changes: TextChange[]; applied: AppliedChange[] } | { ok: false; errors: EngineError[] };
 
 export function planEdits(text: string, edits: readonly EditSpec[], kind: CanvasKind): EditPlan {
@@ -114,19 +107,7 @@ export function planEdits(text: string, edits: readonly EditSpec[], kind: Canvas
   };
 }
 
-/** The text of old range [from, to) after the changes (all inside it) are applied. */
-export function applyChanges(text: string, changes: readonly TextChange[], from: number, to: number): string {
-  const parts: string[] = [];
-  let cursor = from;
-  for (const change of changes) {
-    parts.push(text.slice(cursor, change.from), change.insert);
-    cursor = change.to;
-  }
-  parts.push(text.slice(cursor, to));
-  return parts.join("");
-}
-
-export function lineOf(text: string, offset: number): number {
+function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) line++;
   return line;

@@ -1,7 +1,7 @@
 // "Did you mean": the passages of a text closest to a quote that was not found, scored by the Dice
 // coefficient of character bigrams (robust to small wording and whitespace differences, cheap enough
 // to scan a 100k-word canvas on the error path).
-import type { Candidate } from "./types.ts";
+import type { Candidate } from "./result.ts";
 
 function bigrams(text: string): Map<string, number> {
   const grams = new Map<string, number>();

@@ -7,7 +7,7 @@ import type { CanvasBlock, CanvasView } from "../markdown/index.ts";
 import { yNodeSize } from "../markdown/yjsNodes.ts";
 import { canvasSchema } from "../schema.ts";
 
-export interface YTextPosition {
+interface YTextPosition {
   type: Y.XmlText;
   index: number;
 }

@@ -1,11 +1,11 @@
 // Undo for AI changes: one tool call, or one streamed write, is one undo step, and undoing it leaves
 // human edits made afterwards in place (Yjs undoes only the items the agent's transactions made).
-// Steps are cut by the agent origin's step key, not by time, because a stream can pause for seconds.
+// Steps are cut by the agent origin's change id, not by time, because a stream can pause for seconds.
 import * as Y from "yjs";
 import { canvasFragment } from "../room.ts";
-import { AgentOrigin } from "./origin.ts";
+import { AgentOrigin } from "../origins.ts";
 
-const STEP_META = "agentStep";
+const CHANGE_META = "agentChange";
 const managers = new WeakMap<Y.Doc, Set<Y.UndoManager>>();
 
 export function createAgentUndoManager(doc: Y.Doc, canvasId?: string): Y.UndoManager {
@@ -14,7 +14,7 @@ export function createAgentUndoManager(doc: Y.Doc, canvasId?: string): Y.UndoMan
   let lastKey: string | null = null;
   const onBeforeTransaction = (transaction: Y.Transaction): void => {
     if (!(transaction.origin instanceof AgentOrigin)) return;
-    const key = transaction.origin.stepKey();
+    const key = transaction.origin.changeId;
     if (key !== lastKey) {
       manager.stopCapturing();
       lastKey = key;
@@ -25,7 +25,7 @@ export function createAgentUndoManager(doc: Y.Doc, canvasId?: string): Y.UndoMan
     "stack-item-added",
     (event: { stackItem: { meta: Map<string, unknown> }; origin: unknown; type: "undo" | "redo" }) => {
       if (event.type === "undo" && event.origin instanceof AgentOrigin)
-        event.stackItem.meta.set(STEP_META, event.origin.stepKey());
+        event.stackItem.meta.set(CHANGE_META, event.origin.changeId);
     },
   );
   // Undoing and redoing are not agent steps: the next agent change starts a new item.
@@ -49,10 +49,10 @@ export function createAgentUndoManager(doc: Y.Doc, canvasId?: string): Y.UndoMan
   return manager;
 }
 
-/** Forget an aborted stream's step in every agent undo manager (its changes were already reverted). */
-export function forgetAgentStep(doc: Y.Doc, key: string): void {
+/** Forget an aborted stream's change in every agent undo manager (its writes were already reverted). */
+export function forgetAgentChange(doc: Y.Doc, changeId: string): void {
   for (const manager of managers.get(doc) ?? []) {
-    manager.undoStack = manager.undoStack.filter((item) => item.meta.get(STEP_META) !== key);
+    manager.undoStack = manager.undoStack.filter((item) => item.meta.get(CHANGE_META) !== changeId);
     manager.stopCapturing();
   }
 }

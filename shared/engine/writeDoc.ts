@@ -7,7 +7,7 @@
 import * as Y from "yjs";
 import { updateYFragment } from "@tiptap/y-tiptap";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { readBlockNodes, writeWithKnownBlocks, type BlockNode } from "../markdown/canvasView.ts";
+import { readBlockNodes, recordCanvasWrite, type BlockNode, type CanvasView } from "../markdown/canvasView.ts";
 
 type Mapping = Map<Y.AbstractType<unknown>, PMNode | PMNode[]>;
 
@@ -19,11 +19,13 @@ export function writeDoc(ydoc: Y.Doc, fragment: Y.XmlFragment, doc: PMNode): voi
   writeBlocks(ydoc, fragment, nodes);
 }
 
-export interface WriteHints {
+interface WriteHints {
   /** The fragment's current blocks, when the caller just read them (saves a pass). */
   current?: readonly BlockNode[];
   /** Only these old blocks can reappear among the new nodes as equal copies (the rest are passed as identical objects). */
   reuseFrom?: readonly BlockNode[];
+  /** The fragment's view after the write, when the caller can build it cheaply (null: let the next reader read). */
+  nextView?: () => CanvasView | null;
 }
 
 /** Make the fragment's top-level blocks equal `nodes`. Call it inside `ydoc.transact(fn, origin)`. */
@@ -35,17 +37,18 @@ export function writeBlocks(
 ): void {
   if (fragment.doc !== ydoc) throw new Error("writeBlocks: the fragment does not belong to the given Y.Doc");
   const old = hints.current && hints.current.length === fragment.length ? hints.current : readBlockNodes(fragment);
-  if (!old) {
-    // Something the schema cannot read is in the fragment: let the binding reconcile everything.
-    writeWithKnownBlocks(fragment, () => {
-      const doc = ydocSchemaDoc(nodes);
-      updateYFragment(ydoc, fragment, doc, { mapping: new Map(), isOMark: new Map() });
-      return new Map();
-    });
-    return;
-  }
-  const next = reuseEqualNodes(hints.reuseFrom ?? old, nodes);
-  writeWithKnownBlocks(fragment, () => reconcile(ydoc, fragment, old, next));
+  // This module is the only writer of the view cache (shared/markdown/canvasView.ts): it tells the cache
+  // which node each block now holds, so the next read does not parse the blocks it just wrote.
+  ydoc.transact((transaction) => {
+    if (!old) {
+      // Something the schema cannot read is in the fragment: let the binding reconcile everything.
+      updateYFragment(ydoc, fragment, ydocSchemaDoc(nodes), { mapping: new Map(), isOMark: new Map() });
+      recordCanvasWrite(fragment, transaction, new Map());
+      return;
+    }
+    const known = reconcile(ydoc, fragment, old, reuseEqualNodes(hints.reuseFrom ?? old, nodes));
+    recordCanvasWrite(fragment, transaction, known, hints.nextView?.() ?? null);
+  });
 }
 
 function ydocSchemaDoc(nodes: readonly PMNode[]): PMNode {
@@ -56,7 +59,7 @@ function ydocSchemaDoc(nodes: readonly PMNode[]): PMNode {
 }
 
 /** Substitute old node objects for new nodes equal to them, in order, so identity marks "unchanged". */
-export function reuseEqualNodes(old: readonly BlockNode[], nodes: readonly PMNode[]): PMNode[] {
+function reuseEqualNodes(old: readonly BlockNode[], nodes: readonly PMNode[]): PMNode[] {
   const oldSet = new Set<PMNode>(old.map((block) => block.node));
   // Keyed by type and size (cheap); equality decides.
   const bySize = new Map<string, PMNode[]>();

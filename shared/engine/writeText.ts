@@ -5,17 +5,17 @@
 import * as Y from "yjs";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { codeBlockNode, parseBlocks, sourceToDoc, type CanvasBlock, type CanvasView } from "../markdown/index.ts";
-import { blockText, rememberCanvasView } from "../markdown/canvasView.ts";
+import { blockText } from "../markdown/canvasView.ts";
 import { canvasSchema } from "../schema.ts";
+import { applyChanges, type TextChange } from "./textChanges.ts";
 import { writeBlocks } from "./writeDoc.ts";
-import { applyChanges, type TextChange } from "./planEdits.ts";
 
 export interface TextRange {
   from: number;
   to: number;
 }
 
-export type WritePath = "blocks" | "full";
+type WritePath = "blocks" | "full";
 
 /**
  * Make the canvas hold `newText`. `changed` lists the ranges of the old text that were replaced (null:
@@ -31,23 +31,24 @@ export function writeCanvasText(
   const fullText = typeof newText === "string" ? () => newText : newText;
   const nodes = view.kind === "code" ? codeNodes(view, fullText(), language) : documentNodes(view, fullText, changed);
   const current = view.complete ? view.blocks : undefined;
+  const splice = view.complete ? nodes.splice : undefined;
   writeBlocks(ydoc, view.fragment, nodes.nodes.length ? nodes.nodes : [canvasSchema().nodes.paragraph!.create()], {
     current,
     reuseFrom: nodes.reuseFrom,
+    nextView: splice ? () => splicedView(view, splice) : undefined,
   });
-  if (nodes.splice && view.complete) rememberSplicedView(view, nodes.splice);
   return nodes.path;
 }
 
-/** The view after replacing blocks [first, last] with `inner`, without re-reading the fragment. */
-function rememberSplicedView(view: CanvasView, splice: { first: number; last: number; inner: PMNode[] }): void {
+/** The view after replacing blocks [first, last] with `inner`, without re-reading the fragment (null: read it). */
+function splicedView(view: CanvasView, splice: { first: number; last: number; inner: PMNode[] }): CanvasView | null {
   const { first, last, inner } = splice;
   const elements = view.fragment.slice(first, first + inner.length);
   if (
     elements.length !== inner.length ||
     view.fragment.length !== view.blocks.length - (last - first + 1) + inner.length
   )
-    return;
+    return null;
   const blocks: CanvasBlock[] = view.blocks.slice(0, first);
   let offset = first > 0 ? blocks[first - 1]!.to : 0;
   const texts: string[] = [];
@@ -60,7 +61,7 @@ function rememberSplicedView(view: CanvasView, splice: { first: number; last: nu
     texts.push(text);
     offset += text.length;
   });
-  if (blocks.length !== first + inner.length) return;
+  if (blocks.length !== first + inner.length) return null;
   const oldTail = view.blocks[last + 1];
   // The old view is stale from here on; its tail blocks move in place instead of being copied.
   const shift = oldTail ? offset + (blocks.length ? view.separator.length : 0) - oldTail.from : 0;
@@ -78,8 +79,8 @@ function rememberSplicedView(view: CanvasView, splice: { first: number; last: nu
   parts.push(...texts);
   if (oldTail) parts.push(view.text.slice(oldTail.from - shift));
   const text = parts.join(view.separator);
-  if (text.length !== offset) return; // something did not line up: let the next reader rebuild
-  rememberCanvasView({ ...view, blocks, text });
+  if (text.length !== offset) return null; // something did not line up: let the next reader rebuild
+  return { ...view, blocks, text };
 }
 
 interface PlannedNodes {

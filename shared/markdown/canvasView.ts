@@ -139,9 +139,31 @@ export function readCanvasView(fragment: Y.XmlFragment, kind: CanvasKind): Canva
   return cache.view;
 }
 
-/** A writer that knows the fragment's new view (it just wrote it) saves the next reader a full pass. */
-export function rememberCanvasView(view: CanvasView): void {
-  const cache = cacheFor(view.fragment);
+/**
+ * The one way a writer updates the cache (the engine's block writer calls it): inside the write's
+ * transaction, after writing, with the node of every block it wrote or kept (other blocks are read
+ * again) and, when it knows it, the fragment's new view, which saves the next reader a full pass.
+ */
+export function recordCanvasWrite(
+  fragment: Y.XmlFragment,
+  transaction: Y.Transaction,
+  known: ReadonlyMap<Y.XmlElement, PMNode>,
+  view: CanvasView | null = null,
+): void {
+  if (transaction.doc !== fragment.doc)
+    throw new Error("recordCanvasWrite: the transaction is not on the fragment's Y.Doc");
+  const cache = cacheFor(fragment);
+  // Changes in this transaction are the writer's and described by `known`; the observer skips them.
+  cache.own = transaction;
+  cache.view = null;
+  for (const child of fragment.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    const node = known.get(child);
+    const previous = cache.blocks.get(child);
+    if (!node) cache.blocks.delete(child);
+    else if (previous?.node !== node) cache.blocks.set(child, { node });
+  }
+  if (!view) return;
   cache.view = view;
   for (const block of view.blocks) {
     const cached = cache.blocks.get(block.y);
@@ -150,29 +172,6 @@ export function rememberCanvasView(view: CanvasView): void {
       else cached.markdown = block.text;
     }
   }
-}
-
-/**
- * Run a write whose result the writer already knows (each written block's node), so the cache keeps
- * those nodes instead of re-reading them. Must run inside a transaction on the fragment's doc.
- */
-export function writeWithKnownBlocks(fragment: Y.XmlFragment, write: () => Map<Y.XmlElement, PMNode>): void {
-  const doc = fragment.doc;
-  if (!doc) throw new Error("writeWithKnownBlocks: the fragment is not attached to a Y.Doc");
-  const cache = cacheFor(fragment);
-  doc.transact((transaction) => {
-    const known = write();
-    // Changes in this transaction are ours and described by `known`; the observer skips them.
-    cache.own = transaction;
-    cache.view = null;
-    for (const child of fragment.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      const node = known.get(child);
-      const previous = cache.blocks.get(child);
-      if (!node) cache.blocks.delete(child);
-      else if (previous?.node !== node) cache.blocks.set(child, { node });
-    }
-  });
 }
 
 /** The cached node of each top-level block whose cache is still valid (the writer reuses them). */

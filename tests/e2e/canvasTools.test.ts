@@ -126,7 +126,7 @@ describeBrowser("canvas tools in the browser", () => {
     await ada.getByRole("button", { name: "Export" }).click();
     const [markdown] = await Promise.all([
       ada.waitForEvent("download"),
-      ada.getByRole("menuitem", { name: "Download .md" }).click(),
+      ada.getByRole("menuitem", { name: "Download markdown (.md)" }).click(),
     ]);
     expect(markdown.suggestedFilename()).toBe("Field-notes.md");
     // The markdown projection decides the file's trailing newlines; the content must be identical.

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { AgentOrigin, applyToolCall, resolveCommentRange } from "../../shared/engine/index.ts";
 import { commentsMap, canvasFragment } from "../../shared/room.ts";
 import type { CommentSpec } from "../../shared/tools.ts";
-import { edit, roomWith } from "./fixtures.ts";
+import { edit, refused, roomWith } from "./fixtures.ts";
 
 function comment(quote: string, extra: Partial<CommentSpec> = {}): CommentSpec {
   return { quote, comment: "Say why.", severity: "suggestion", suggestion: null, ...extra };
@@ -73,8 +73,8 @@ describe("comments", () => {
     const { doc, canvasId } = roomWith("Alpha beta.\n\nGamma delta.");
     const result = commentOn(doc, canvasId, [comment("Alpha"), comment("Epsilon zeta")]);
     expect(result.ok).toBe(false);
-    expect(result.errors[0]).toMatchObject({ code: "not_found", editIndex: 1 });
-    expect(result.errors[0]!.message).toMatch(/^Comment 2: quote/);
+    expect(refused(result).errors[0]).toMatchObject({ code: "not_found", editIndex: 1 });
+    expect(refused(result).errors[0]!.message).toMatch(/^Comment 2: quote/);
     expect(commentsMap(doc).size).toBe(0);
   });
 
@@ -82,7 +82,7 @@ describe("comments", () => {
     const { doc, canvasId } = roomWith("The end.\n\nThe end.");
     const result = commentOn(doc, canvasId, [comment("The end.")]);
     expect(result.ok).toBe(false);
-    expect(result.errors[0]!.code).toBe("ambiguous");
+    expect(refused(result).errors[0]!.code).toBe("ambiguous");
     expect(commentsMap(doc).size).toBe(0);
   });
 

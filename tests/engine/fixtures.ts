@@ -1,6 +1,12 @@
 // Deterministic fixtures: a long essay (markdown) and a 500-line TypeScript file.
 import * as Y from "yjs";
-import { AgentOrigin, applyToolCall } from "../../shared/engine/index.ts";
+import {
+  AgentOrigin,
+  applyToolCall,
+  type EngineFailure,
+  type EngineResult,
+  type EngineSuccess,
+} from "../../shared/engine/index.ts";
 import type { CanvasKind } from "../../shared/tools.ts";
 
 const WORDS = (
@@ -111,4 +117,16 @@ export function roomWith(
 
 export function edit(find: string, replace: string, all = false) {
   return { name: "edit_canvas" as const, arguments: { edits: [{ find, replace, all }], summary: "test edit" } };
+}
+
+/** The result as a refusal (throws when the call applied): for asserting on its errors. */
+export function refused(result: EngineResult): EngineFailure {
+  if (result.ok) throw new Error(`expected the call to be refused, but it applied: ${result.summary}`);
+  return result;
+}
+
+/** The result as a success (throws with the engine's errors when it was refused). */
+export function succeeded(result: EngineResult): EngineSuccess {
+  if (!result.ok) throw new Error(`expected the call to apply, but it was refused: ${result.summary}`);
+  return result;
 }

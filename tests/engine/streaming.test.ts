@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import * as Y from "yjs";
-import { AgentOrigin, applyToolCall, createAgentUndoManager, startStreamingWrite } from "../../shared/engine/index.ts";
+import { AgentOrigin, applyToolCall, createAgentUndoManager, openToolCall } from "../../shared/engine/index.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
 import { canvasesMap, canvasFragment } from "../../shared/room.ts";
 import { essay, roomWith, typescriptFile } from "./fixtures.ts";
@@ -34,13 +34,8 @@ describe("streaming writes", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), (sizes) => {
         const { doc, canvasId } = roomWith(original);
-        const writer = startStreamingWrite(doc, {
-          canvasId,
-          kind: "document",
-          language: null,
-          origin: new AgentOrigin("s"),
-        });
-        for (const chunk of chunks(NEW_CONTENT, sizes)) writer.push(chunk);
+        const writer = openToolCall(doc, "rewrite_canvas", { canvasId, origin: new AgentOrigin("s") }, { summary: "" });
+        for (const chunk of chunks(NEW_CONTENT, sizes)) writer.appendContent(chunk);
         const result = writer.finish();
         expect(result.ok).toBe(true);
         expect(canvasText(doc, canvasId)).toBe(expected);
@@ -51,32 +46,22 @@ describe("streaming writes", () => {
 
   it("shows only complete blocks, new ones in place of the beginning and the old rest after them", () => {
     const { doc, canvasId } = roomWith("Old one.\n\nOld two.\n\nOld three.");
-    const writer = startStreamingWrite(doc, {
-      canvasId,
-      kind: "document",
-      language: null,
-      origin: new AgentOrigin("s"),
-    });
-    writer.push("New one.\n\nNew tw");
+    const writer = openToolCall(doc, "rewrite_canvas", { canvasId, origin: new AgentOrigin("s") }, { summary: "" });
+    writer.appendContent("New one.\n\nNew tw");
     expect(canvasText(doc, canvasId)).toBe("New one.\n\nOld two.\n\nOld three.");
-    writer.push("o.\n\n```\ncode\n\nstill code");
+    writer.appendContent("o.\n\n```\ncode\n\nstill code");
     expect(canvasText(doc, canvasId)).toBe("New one.\n\nNew two.\n\nOld three.");
-    writer.push("\n```\n");
+    writer.appendContent("\n```\n");
     expect(canvasText(doc, canvasId)).toBe("New one.\n\nNew two.\n\n```\ncode\n\nstill code\n```");
     writer.finish();
   });
 
   it("does not rewrite blocks already shown when the next block arrives", () => {
     const { doc, canvasId } = roomWith("placeholder");
-    const writer = startStreamingWrite(doc, {
-      canvasId,
-      kind: "document",
-      language: null,
-      origin: new AgentOrigin("s"),
-    });
-    writer.push("First block.\n\n");
+    const writer = openToolCall(doc, "rewrite_canvas", { canvasId, origin: new AgentOrigin("s") }, { summary: "" });
+    writer.appendContent("First block.\n\n");
     const first = canvasFragment(doc, canvasId).get(0);
-    writer.push("Second block.\n\nThird");
+    writer.appendContent("Second block.\n\nThird");
     expect(canvasFragment(doc, canvasId).get(0)).toBe(first);
     writer.finish();
     expect(canvasFragment(doc, canvasId).get(0)).toBe(first);
@@ -85,35 +70,29 @@ describe("streaming writes", () => {
   it("a streamed create makes the canvas at once and accepts update(contentSoFar)", () => {
     const doc = new Y.Doc();
     const source = typescriptFile(60);
-    const writer = startStreamingWrite(doc, {
-      canvasId: null,
+    const writer = openToolCall(
+      doc,
+      "create_canvas",
+      { canvasId: null, origin: new AgentOrigin("c") },
+      { title: "Code", kind: "code", language: "typescript" },
+    );
+    expect(canvasesMap(doc).get(writer.canvasId!)).toMatchObject({
       title: "Code",
       kind: "code",
       language: "typescript",
-      origin: new AgentOrigin("c"),
     });
-    expect(canvasesMap(doc).get(writer.canvasId)).toMatchObject({
-      title: "Code",
-      kind: "code",
-      language: "typescript",
-    });
-    for (let end = 0; end <= source.length; end += 97) writer.update(source.slice(0, end));
-    const shown = canvasText(doc, writer.canvasId);
+    for (let end = 0; end <= source.length; end += 97) writer.setContent(source.slice(0, end));
+    const shown = canvasText(doc, writer.canvasId!);
     expect(source.startsWith(shown)).toBe(true);
-    const result = writer.finish(source);
+    const result = writer.finish({ title: "Code", kind: "code", language: "typescript", content: source });
     expect(result.ok).toBe(true);
-    expect(canvasText(doc, writer.canvasId)).toBe(source);
+    expect(canvasText(doc, writer.canvasId!)).toBe(source);
   });
 
   it("abort restores the canvas and keeps a person's concurrent edit", () => {
     const { doc, canvasId } = roomWith("Old one.\n\nOld two.\n\nOld three.");
-    const writer = startStreamingWrite(doc, {
-      canvasId,
-      kind: "document",
-      language: null,
-      origin: new AgentOrigin("s"),
-    });
-    writer.push("Replaced.\n\nAlso.\n\n");
+    const writer = openToolCall(doc, "rewrite_canvas", { canvasId, origin: new AgentOrigin("s") }, { summary: "" });
+    writer.appendContent("Replaced.\n\nAlso.\n\n");
     expect(canvasText(doc, canvasId)).toBe("Replaced.\n\nAlso.\n\nOld three.");
     const third = canvasFragment(doc, canvasId).get(2) as Y.XmlElement;
     (third.get(0) as Y.XmlText).insert(0, "Human: ");
@@ -124,14 +103,13 @@ describe("streaming writes", () => {
   it("abort of a streamed create removes the canvas and leaves nothing to undo", () => {
     const doc = new Y.Doc();
     const undo = createAgentUndoManager(doc);
-    const writer = startStreamingWrite(doc, {
-      canvasId: null,
-      title: "Draft",
-      kind: "document",
-      language: null,
-      origin: new AgentOrigin("c"),
-    });
-    writer.push("Para one.\n\nPara two.\n\n");
+    const writer = openToolCall(
+      doc,
+      "create_canvas",
+      { canvasId: null, origin: new AgentOrigin("c") },
+      { title: "Draft", kind: "document", language: null },
+    );
+    writer.appendContent("Para one.\n\nPara two.\n\n");
     writer.abort();
     expect(canvasesMap(doc).size).toBe(0);
     expect(undo.canUndo()).toBe(false);

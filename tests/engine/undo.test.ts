@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { AgentOrigin, applyToolCall, createAgentUndoManager, startStreamingWrite } from "../../shared/engine/index.ts";
+import { AgentOrigin, applyToolCall, createAgentUndoManager, openToolCall } from "../../shared/engine/index.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
 import { canvasFragment, commentsMap } from "../../shared/room.ts";
 import { edit, roomWith } from "./fixtures.ts";
@@ -53,13 +53,8 @@ describe("undoing AI changes", () => {
   it("undoes a whole streamed rewrite in one step", () => {
     const { doc, canvasId } = roomWith("Old one.\n\nOld two.");
     const undo = createAgentUndoManager(doc);
-    const writer = startStreamingWrite(doc, {
-      canvasId,
-      kind: "document",
-      language: null,
-      origin: new AgentOrigin("s"),
-    });
-    for (const chunk of ["New ", "one.\n\n", "New two.\n\n", "New three."]) writer.push(chunk);
+    const writer = openToolCall(doc, "rewrite_canvas", { canvasId, origin: new AgentOrigin("s") }, { summary: "" });
+    for (const chunk of ["New ", "one.\n\n", "New two.\n\n", "New three."]) writer.appendContent(chunk);
     writer.finish();
     expect(canvasText(doc, canvasId)).toBe("New one.\n\nNew two.\n\nNew three.");
     undo.undo();

@@ -6,7 +6,7 @@
 //   npm run eval -- --suite all --engine local --out evals/baseline/
 import { readFile } from "node:fs/promises";
 import { expect } from "vitest";
-import { createEngine } from "../../server/agent/turn.ts";
+import { createEngine } from "../../server/agent/engines.ts";
 import { compareReports, renderComparison } from "../../evals/compare.ts";
 import type { Suite } from "../../evals/dataset.ts";
 import { loadSuiteData } from "../../evals/suiteData.ts";

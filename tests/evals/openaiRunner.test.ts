@@ -1,7 +1,7 @@
 // The eval runner drives the real agent turn and the real openai SDK against the fake OpenAI server:
 // scripted model answers go through validation, the edit engine and the graders end to end.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../server/agent/turn.ts";
+import { createEngine } from "../../server/agent/engines.ts";
 import { DEFAULT_DATA, loadDataset, type CommentCase, type EditCase, type TriggerCase } from "../../evals/dataset.ts";
 import { runSuite } from "../../evals/runner.ts";
 import { startFakeOpenAI, type FakeOpenAI } from "../fake-openai/server.ts";

@@ -2,7 +2,7 @@
 // every delta, as the run loop does: the stateless scan against the resuming reader. Prints figures;
 // asserts only that both give the same answer, never the time.
 import { expect, it } from "vitest";
-import { PartialStringReader, partialStringField } from "../../server/agent/openai/partialJson.ts";
+import { PartialStringReader, partialStringField } from "../../shared/engine/partialJson.ts";
 
 it("reads a growing content field on every 4-character delta", { timeout: 120_000 }, () => {
   for (const size of [2_000, 20_000, 100_000]) {

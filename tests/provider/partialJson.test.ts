@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PartialStringReader, partialStringField } from "../../server/agent/openai/partialJson.ts";
+import { PartialStringReader, partialStringField } from "../../shared/engine/partialJson.ts";
 
 describe("partialStringField", () => {
   it("returns null before the field starts and the decoded text as it streams", () => {

@@ -20,12 +20,14 @@ interface Fixture {
   commentId: string;
   versionId: string;
   runId: string;
+  /** A second canvas, moved to the trash. */
+  trashedCanvasId: string;
   anchor: { start: string; end: string };
   tokens: Record<Principal, string | null>;
 }
 
 interface RouteCase {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   path: (f: Fixture) => string;
   action: Action;
   body?: (f: Fixture) => unknown;
@@ -35,8 +37,51 @@ interface RouteCase {
   freshRoom?: boolean;
 }
 
-// Every route registered in server/http/routes/rooms.ts and server/agent/routes.ts.
+// Every route registered in server/http/routes/rooms.ts, server/agent/routes.ts, server/export/route.ts,
+// server/library/routes.ts and server/library/links.ts.
 const ROUTES: RouteCase[] = [
+  {
+    method: "PATCH",
+    path: (f) => `/api/rooms/${f.roomId}`,
+    action: "write",
+    body: () => ({ title: "Renamed room" }),
+    allowed: [200],
+  },
+  { method: "DELETE", path: (f) => `/api/rooms/${f.roomId}`, action: "delete_room", allowed: [200], freshRoom: true },
+  {
+    method: "PATCH",
+    path: (f) => `/api/rooms/${f.roomId}/canvases/${f.canvasId}`,
+    action: "write",
+    body: () => ({ title: "Renamed canvas" }),
+    allowed: [200],
+  },
+  {
+    method: "DELETE",
+    path: (f) => `/api/rooms/${f.roomId}/canvases/${f.canvasId}`,
+    action: "write",
+    allowed: [200],
+    freshRoom: true,
+  },
+  { method: "GET", path: (f) => `/api/rooms/${f.roomId}/trash`, action: "read", allowed: [200] },
+  {
+    method: "POST",
+    path: (f) => `/api/rooms/${f.roomId}/canvases/${f.trashedCanvasId}/restore`,
+    action: "write",
+    allowed: [200],
+    freshRoom: true,
+  },
+  {
+    method: "GET",
+    path: (f) => `/api/rooms/${f.roomId}/canvases/${f.canvasId}/export?format=html`,
+    action: "read",
+    allowed: [200],
+  },
+  {
+    method: "GET",
+    path: (f) => `/api/rooms/${f.roomId}/canvases/${f.canvasId}/export?format=docx`,
+    action: "read",
+    allowed: [200],
+  },
   { method: "GET", path: (f) => `/api/rooms/${f.roomId}`, action: "read", allowed: [200] },
   { method: "GET", path: (f) => `/api/rooms/${f.roomId}/links`, action: "manage_links", allowed: [200] },
   {
@@ -172,7 +217,7 @@ async function api(
   const response = await server.api(path, {
     method,
     token: token ?? undefined,
-    body: method === "POST" ? (body ?? {}) : undefined,
+    body: method === "GET" ? undefined : (body ?? {}),
   });
   return { status: response.status, json: response.json };
 }
@@ -194,6 +239,16 @@ async function makeFixture(): Promise<Fixture> {
   });
   expect(created.status).toBe(201);
   const canvasId = (created.json as { canvasId: string }).canvasId;
+
+  const second = await api("POST", `/api/rooms/${room.roomId}/canvases`, room.tokens.owner, {
+    title: "Old draft",
+    kind: "document",
+    content: "Old text.",
+  });
+  const trashedCanvasId = (second.json as { canvasId: string }).canvasId;
+  expect((await api("DELETE", `/api/rooms/${room.roomId}/canvases/${trashedCanvasId}`, room.tokens.owner)).status).toBe(
+    200,
+  );
 
   const live = await server.running.app.registry.get(room.roomId);
   const anchor = anchorAtStart(live.doc, canvasId);
@@ -236,6 +291,7 @@ async function makeFixture(): Promise<Fixture> {
     versionId,
     anchor,
     runId: (run.json as { runId: string }).runId,
+    trashedCanvasId,
     tokens: {
       owner: room.tokens.owner,
       editor: room.tokens.editor,
@@ -272,7 +328,7 @@ describe("authorisation: every route × every caller", () => {
   for (const route of ROUTES) {
     for (const principal of PRINCIPALS) {
       const denial = expectedDenial(principal, route.action);
-      const label = `${route.method} ${route.path({ roomId: ":roomId", canvasId: ":canvasId", commentId: ":commentId", versionId: ":versionId", runId: ":runId" } as Fixture)}`;
+      const label = `${route.method} ${route.path({ roomId: ":roomId", canvasId: ":canvasId", commentId: ":commentId", versionId: ":versionId", runId: ":runId", trashedCanvasId: ":trashedCanvasId" } as Fixture)}`;
       it(`${label} as ${principal} → ${denial ?? route.allowed.join("|")}`, async () => {
         const fixture = route.freshRoom ? await makeFixture() : shared;
         await runs!.settle(fixture.roomId);

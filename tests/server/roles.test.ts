@@ -3,7 +3,7 @@ import { ACTIONS, ROLES, can, type Action, type Role } from "../../shared/roles.
 import { hashToken, newToken } from "../../server/auth/tokens.ts";
 
 const EXPECTED: Record<Role, Action[]> = {
-  owner: ["read", "comment", "write", "run_agent", "manage_links"],
+  owner: ["read", "comment", "write", "run_agent", "manage_links", "delete_room"],
   editor: ["read", "comment", "write", "run_agent"],
   commenter: ["read", "comment"],
   viewer: ["read"],

@@ -6,7 +6,6 @@ import { hashToken, newRoomId, newToken } from "../../auth/tokens.ts";
 import type { AppContext } from "../../appContext.ts";
 import {
   canvasesMap,
-  canvasFragment,
   commentsMap,
   listCanvases,
   newId,
@@ -15,19 +14,12 @@ import {
   type CommentRecord,
 } from "../../../shared/room.ts";
 import { CANVAS_KINDS, SEVERITIES } from "../../../shared/tools.ts";
-import { fileExtension } from "../../../shared/languages.ts";
-import { canvasText, textToDoc } from "../../../shared/markdown/index.ts";
-import { resolveCommentRange, writeDoc } from "../../../shared/engine/index.ts";
+import { applyRawToolCall, resolveCommentRange } from "../../../shared/engine/index.ts";
+import { ApiOrigin } from "../../../shared/origins.ts";
 import { requireAccess } from "../auth.ts";
 import { HttpError, notFound } from "../errors.ts";
-
-/** Origin of changes the server makes on behalf of a person through the API. */
-export class ApiOrigin {
-  constructor(
-    readonly role: Role,
-    readonly action: string,
-  ) {}
-}
+import { sealRoomLinks } from "../../library/links.ts";
+import { roomActivity } from "../../library/activity.ts";
 
 const createRoomBody = z.strictObject({ title: z.string().trim().min(1).max(200).optional() });
 const createCanvasBody = z.strictObject({
@@ -67,6 +59,7 @@ export function registerRoomRoutes(app: AppContext): void {
     const hashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>;
     const title = body.title ?? "Untitled room";
     await store.createRoom({ id: roomId, title, createdAt: Date.now() }, hashes);
+    await sealRoomLinks(store, roomId, tokens.owner, tokens);
     await registry.hold(roomId, async (room) => {
       room.doc.transact(() => roomMeta(room.doc).set("title", title), new ApiOrigin("owner", "create_room"));
     });
@@ -83,83 +76,29 @@ export function registerRoomRoutes(app: AppContext): void {
         title: roomMeta(live.doc).get("title") ?? room.title,
         role,
         canvases: listCanvases(live.doc),
+        ...(await roomActivity(store, room, live.doc)),
         engine: app.engineInfo?.() ?? { kind: "local", model: "offline" },
       },
     }));
   });
 
-  router.add("GET", "/api/rooms/:roomId/links", async (ctx) => {
-    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "manage_links");
-    // Tokens are stored only as hashes, so existing links cannot be shown again: the owner rotates to get new ones.
-    return { status: 200, json: { roomId: room.id, roles: ROLES, rotatable: true } };
-  });
-
-  router.add("POST", "/api/rooms/:roomId/links/:role/:op", async (ctx) => {
-    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "manage_links");
-    const role = ROLES.find((candidate) => candidate === ctx.params.role);
-    if (!role)
-      throw new HttpError(400, "invalid_role", `Unknown role "${ctx.params.role}". Use one of ${ROLES.join(", ")}.`);
-    if (ctx.params.op === "revoke") {
-      await store.setLink(room.id, role, null);
-      app.liveLinks.closeRole(room.id, role, `The ${role} link was revoked by the owner.`);
-      return { status: 200, json: { role, revoked: true } };
-    }
-    if (ctx.params.op !== "rotate") throw notFound(`Link operation "${ctx.params.op}"`);
-    const token = newToken();
-    await store.setLink(room.id, role, hashToken(token));
-    app.liveLinks.closeRole(room.id, role, `The ${role} link was replaced by a new one; ask the owner for it.`);
-    const link = `${app.publicUrl(ctx.req)}/r/${encodeURIComponent(room.id)}?token=${token}`;
-    return { status: 200, json: { role, token, link } };
-  });
-
   router.add("POST", "/api/rooms/:roomId/canvases", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
     const body = await ctx.body(createCanvasBody, app.maxMessageBytes);
-    const canvasId = newId();
-    const language = body.kind === "code" ? (body.language ?? "plaintext") : null;
-    const pmDoc = textToDoc(body.content ?? "", body.kind, language);
-    await registry.hold(room.id, async (live) => {
-      live.doc.transact(
-        () => {
-          canvasesMap(live.doc).set(canvasId, {
-            id: canvasId,
-            title: body.title,
-            kind: body.kind,
-            language,
-            createdAt: Date.now(),
-          });
-          writeDoc(live.doc, canvasFragment(live.doc, canvasId), pmDoc);
-        },
-        new ApiOrigin(role, "create_canvas"),
-      );
+    // A canvas made by a person (the new-canvas dialog, an import) is a create_canvas call with an API origin.
+    const args = { title: body.title, kind: body.kind, language: body.language ?? null, content: body.content ?? "" };
+    const author = { id: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`, name: "Someone" };
+    const result = await registry.hold(room.id, async (live) => {
+      const applied = applyRawToolCall(live.doc, "create_canvas", args, {
+        canvasId: null,
+        origin: new ApiOrigin(role, "create_canvas"),
+        author,
+      });
       await live.flush();
+      return applied;
     });
-    return { status: 201, json: { canvasId } };
-  });
-
-  router.add("GET", "/api/rooms/:roomId/canvases/:canvasId/export", async (ctx) => {
-    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
-    return registry.hold(room.id, async (live) => {
-      const meta = canvasesMap(live.doc).get(ctx.params.canvasId!);
-      if (!meta) throw notFound("Canvas");
-      const format = ctx.url.searchParams.get("format") ?? (meta.kind === "code" ? "source" : "markdown");
-      if (format !== "markdown" && format !== "source") {
-        throw new HttpError(400, "invalid_format", 'format must be "markdown" or "source".');
-      }
-      const text = canvasText(live.doc, meta.id);
-      const body =
-        format === "markdown" && meta.kind === "code" ? `\`\`\`${meta.language ?? ""}\n${text}\n\`\`\`\n` : text;
-      const extension = format === "markdown" ? "md" : fileExtension(meta.language);
-      const filename = `${meta.title.replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "") || "canvas"}.${extension}`;
-      return {
-        status: 200,
-        text: body,
-        headers: {
-          "Content-Type": format === "markdown" ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8",
-          "Content-Disposition": `attachment; filename="${filename}"`,
-        },
-      };
-    });
+    if (!result.ok || !result.canvasId) throw new HttpError(400, "invalid_canvas", result.summary);
+    return { status: 201, json: { canvasId: result.canvasId } };
   });
 
   router.add("GET", "/api/rooms/:roomId/chat", async (ctx) => {

@@ -3,9 +3,12 @@ import type { AppContext } from "../../appContext.ts";
 import { canvasesMap, canvasFragment, newId } from "../../../shared/room.ts";
 import { canvasText, textToDoc } from "../../../shared/markdown/index.ts";
 import { writeDoc } from "../../../shared/engine/index.ts";
+import { ApiOrigin } from "../../../shared/origins.ts";
 import { requireAccess } from "../auth.ts";
 import { notFound } from "../errors.ts";
-import { ApiOrigin } from "./rooms.ts";
+import { z } from "zod";
+
+const restoreBody = z.strictObject({ authorName: z.string().trim().min(1).max(80).optional() });
 
 export function registerVersionRoutes(app: AppContext): void {
   const { router, store, registry } = app;
@@ -25,6 +28,7 @@ export function registerVersionRoutes(app: AppContext): void {
 
   router.add("POST", "/api/rooms/:roomId/versions/:versionId/restore", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
+    const body = await ctx.body(restoreBody);
     const version = await store.getVersion(room.id, ctx.params.versionId!);
     if (!version) throw notFound("Version");
     return registry.hold(room.id, async (live) => {
@@ -35,7 +39,8 @@ export function registerVersionRoutes(app: AppContext): void {
         roomId: room.id,
         canvasId: meta.id,
         reason: "restore",
-        author: role,
+        // The person's name when the client sends it (the history shows people, not roles).
+        author: body.authorName ?? role,
         text: canvasText(live.doc, meta.id),
         runId: null,
         createdAt: Date.now(),

@@ -44,8 +44,12 @@ export async function newPage(
   browser: Browser,
   options: { width?: number; height?: number } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
+  // Phone-sized viewports get touch, so tests can tap like a person on a phone.
+  const phone = (options.width ?? 1280) < 600;
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    hasTouch: phone,
+    isMobile: phone,
     permissions: ["clipboard-read", "clipboard-write"],
   });
   const page = await context.newPage();

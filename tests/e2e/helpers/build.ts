@@ -22,11 +22,16 @@ function newestMtime(path: string): number {
 
 function clientBuildIsStale(): boolean {
   const index = join(CLIENT_DIST, "index.html");
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
-  const sources = [join(ROOT, "client"), join(ROOT, "shared"), join(ROOT, "vite.config.ts")].filter((path) =>
-    existsSync(path),
-  );
+  const frame = join(CLIENT_DIST, "preview", "frame.html");
+  if (!existsSync(index) || !existsSync(frame)) return true;
+  // The preview runtime is built after the app, so the app's index is the older of the two.
+  const built = Math.min(statSync(index).mtimeMs, statSync(frame).mtimeMs);
+  const sources = [
+    join(ROOT, "client"),
+    join(ROOT, "shared"),
+    join(ROOT, "vite.config.ts"),
+    join(ROOT, "vite.preview.config.ts"),
+  ].filter((path) => existsSync(path));
   return sources.some((path) => newestMtime(path) > built);
 }
 
@@ -53,6 +58,8 @@ export async function ensureClientBuilt(): Promise<string> {
       if (clientBuildIsStale()) {
         const { build } = await import("vite");
         await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn", build: { sourcemap: false } });
+        // The preview runtime (client/preview) into dist/client/preview, after the app's build emptied dist/client.
+        await build({ configFile: join(ROOT, "vite.preview.config.ts"), logLevel: "warn" });
       }
     } finally {
       rmSync(LOCK, { recursive: true, force: true });

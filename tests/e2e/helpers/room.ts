@@ -2,6 +2,7 @@
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
 import { newPage } from "./browser.ts";
+import type { E2EApp, RoomLinks } from "./app.ts";
 
 export interface Person {
   name: string;
@@ -21,7 +22,8 @@ export async function openAs(
   const { page } = await newPage(browser, viewport);
   await page.addInitScript(
     (identity: { id: string; name: string; color: string }) => {
-      localStorage.setItem("canvas.identity", JSON.stringify(identity));
+      // Init scripts run in every frame; the sandboxed preview frames have no storage to seed.
+      if (window.top === window) localStorage.setItem("canvas.identity", JSON.stringify(identity));
     },
     { id: `test-${person.name.toLowerCase()}`, name: person.name, color: person.color },
   );
@@ -107,3 +109,23 @@ export const ESSAY = [
   "Today most lights are automated.",
   "",
 ].join("\n");
+
+/** A new room holding one canvas (the lighthouse essay unless told otherwise), created by its owner. */
+export async function roomWithCanvas(
+  app: Pick<E2EApp, "createRoom" | "api">,
+  roomTitle: string,
+  canvas: { title: string; kind: "document" | "code"; language?: string | null; content: string } = {
+    title: "Lighthouses",
+    kind: "document",
+    content: ESSAY,
+  },
+): Promise<{ room: RoomLinks; canvasId: string }> {
+  const room = await app.createRoom(roomTitle);
+  const created = await app.api(`/api/rooms/${room.roomId}/canvases`, {
+    method: "POST",
+    token: room.tokens.owner,
+    body: canvas,
+  });
+  expect(created.status).toBe(201);
+  return { room, canvasId: (created.json as { canvasId: string }).canvasId };
+}

@@ -1,0 +1,83 @@
+// Share links: the owner reads every role's link (sealed under the owner token, auth/sealedLinks.ts),
+// rotates one (the old link stops working and its open sockets close) or revokes one. Rotating the owner
+// link re-seals the other tokens under the new owner token, so they stay readable to the new owner only.
+import { ROLES, type Role } from "../../shared/roles.ts";
+import { hashToken, newToken } from "../auth/tokens.ts";
+import { openLinks, sealLinks, type RoleTokens, type SealedRole } from "../auth/sealedLinks.ts";
+import type { AppContext } from "../appContext.ts";
+import type { Store } from "../store/store.ts";
+import { requireAccess } from "../http/auth.ts";
+import { HttpError, notFound } from "../http/errors.ts";
+
+function isSealedRole(role: Role): role is SealedRole {
+  return role !== "owner";
+}
+
+/** Seal a new room's non-owner tokens under its owner token. */
+export async function sealRoomLinks(
+  store: Store,
+  roomId: string,
+  ownerToken: string,
+  tokens: Record<Role, string>,
+): Promise<void> {
+  const sealed: RoleTokens = {};
+  for (const role of ROLES) if (isSealedRole(role)) sealed[role] = tokens[role];
+  await store.setSealedLinks(roomId, sealLinks(ownerToken, roomId, sealed));
+}
+
+async function readSealed(store: Store, roomId: string, ownerToken: string): Promise<RoleTokens> {
+  const sealed = await store.getSealedLinks(roomId);
+  // A room from before sealed links (or whose blob does not open): nothing is known, links can be renewed.
+  return (sealed && openLinks(ownerToken, roomId, sealed)) ?? {};
+}
+
+export function linkFor(base: string, roomId: string, token: string): string {
+  return `${base}/r/${encodeURIComponent(roomId)}?token=${token}`;
+}
+
+export function registerLinkRoutes(app: AppContext): void {
+  const { router, store } = app;
+
+  router.add("GET", "/api/rooms/:roomId/links", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "manage_links");
+    const ownerToken = ctx.token!;
+    const sealed = await readSealed(store, room.id, ownerToken);
+    const base = app.publicUrl(ctx.req);
+    const links: Partial<Record<Role, string>> = { owner: linkFor(base, room.id, ownerToken) };
+    for (const role of ROLES) {
+      const token = isSealedRole(role) ? sealed[role] : undefined;
+      if (token && (await store.roleForToken(room.id, hashToken(token))) === role)
+        links[role] = linkFor(base, room.id, token);
+    }
+    const missing = ROLES.filter((role) => !links[role]);
+    return { status: 200, json: { roomId: room.id, links, missing } };
+  });
+
+  router.add("POST", "/api/rooms/:roomId/links/:role/:op", async (ctx) => {
+    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "manage_links");
+    const role = ROLES.find((candidate) => candidate === ctx.params.role);
+    if (!role)
+      throw new HttpError(400, "invalid_role", `Unknown role "${ctx.params.role}". Use one of ${ROLES.join(", ")}.`);
+    const ownerToken = ctx.token!;
+    if (ctx.params.op === "revoke") {
+      const sealed = await readSealed(store, room.id, ownerToken);
+      await store.setLink(room.id, role, null);
+      if (role === "owner") await store.setSealedLinks(room.id, null);
+      else {
+        delete sealed[role];
+        await store.setSealedLinks(room.id, sealLinks(ownerToken, room.id, sealed));
+      }
+      app.liveLinks.closeRole(room.id, role, `The ${role} link was revoked by the owner.`);
+      return { status: 200, json: { role, revoked: true } };
+    }
+    if (ctx.params.op !== "rotate") throw notFound(`Link operation "${ctx.params.op}"`);
+    const sealed = await readSealed(store, room.id, ownerToken);
+    const token = newToken();
+    if (isSealedRole(role)) sealed[role] = token;
+    // Sealed first under the key the next owner request will bring, then the hash that makes it valid.
+    await store.setSealedLinks(room.id, sealLinks(role === "owner" ? token : ownerToken, room.id, sealed));
+    await store.setLink(room.id, role, hashToken(token));
+    app.liveLinks.closeRole(room.id, role, `The ${role} link was replaced by a new one; ask the owner for it.`);
+    return { status: 200, json: { role, token, link: linkFor(app.publicUrl(ctx.req), room.id, token) } };
+  });
+}

@@ -1,0 +1,285 @@
+// The seam: the one way a tool call changes a room. Calls from the model, the offline engine, the HTTP
+// API (a canvas created or imported by a person) and, later, external agents all come through here,
+// either in one go (applyToolCall, applyRawToolCall) or streamed (openToolCall). Streaming is a mode of
+// the same application, not a second path: while the arguments arrive, a create or rewrite shows its
+// complete blocks; `finish` validates the complete arguments with zod and applies them through the same
+// code as a one-shot call; `abort` reverts what the stream showed.
+import type * as Y from "yjs";
+import { canvasesMap, newId, type CanvasMeta } from "../room.ts";
+import { canvasText } from "../markdown/index.ts";
+import { AI_AUTHOR, type Author, type ToolCallOrigin } from "../origins.ts";
+import { exhaustiveTool, parseToolCall, CANVAS_KINDS, type ToolArgsResult, type ToolCall } from "../tools.ts";
+import { createCanvas, editCanvas, rewriteCanvas, type CanvasHeader } from "./canvasWrites.ts";
+import { addComments } from "./comments.ts";
+import { PartialStringReader, partialStringField } from "./partialJson.ts";
+import { StreamPreview } from "./streamPreview.ts";
+import { EngineResult, type Applied, type EngineFailure } from "./result.ts";
+
+export interface ToolCallContext {
+  /** The canvas the call works on (the one the person is looking at); create_canvas makes a new one. */
+  canvasId: string | null;
+  /** Who writes: every transaction of the call carries this origin. */
+  origin: ToolCallOrigin;
+  /** Who the call is by (its change record, the comments it leaves); the model when absent. */
+  author?: Author;
+  // Suggestion mode (#14) adds `mode: "edit" | "suggest"` here: applyCall then stores proposals for
+  // edits and rewrites instead of writing the text, and such a call does not stream into the canvas.
+}
+
+/** A tool call whose arguments are still arriving. */
+export interface ToolCallStream {
+  readonly name: string;
+  /** The canvas the call works on: the context's, or the one a streamed create_canvas has made (else null). */
+  readonly canvasId: string | null;
+  /**
+   * The existing canvas whose text this call edits or replaces (null for a new canvas, for comments,
+   * or when there is no such canvas). A caller that keeps versions stores one before the first write:
+   * before feeding a streaming call, before `finish` otherwise.
+   */
+  readonly changes: string | null;
+  /** True when the call shows its content while it streams (create_canvas, rewrite_canvas). */
+  readonly streams: boolean;
+  /** The text this call replaces as a whole (a rewrite's canvas), for a Predicted Outputs prediction; else null. */
+  readonly prediction: string | null;
+  /** The raw argument text received so far (as the provider streams it); shows complete blocks of content. */
+  arguments(rawSoFar: string): void;
+  /** The content alone, streamed from elsewhere (Predicted Outputs): the content received so far. */
+  setContent(contentSoFar: string): void;
+  /** The content alone: one more piece of it. */
+  appendContent(chunk: string): void;
+  /** Validate complete arguments (zod) without applying them; `finish` with the same value reuses the answer. */
+  validate(rawArguments?: unknown): ToolArgsResult;
+  /**
+   * Validate and apply the complete arguments (an object or the JSON text; by default: the arguments
+   * received, or the preset arguments with the content received). A refusal reverts what was shown.
+   */
+  finish(rawArguments?: unknown): EngineResult;
+  /** Revert what the stream showed; nothing is applied. Safe to call more than once. */
+  abort(): void;
+}
+
+/** Apply a validated tool call in one go. */
+export function applyToolCall(doc: Y.Doc, call: ToolCall, ctx: ToolCallContext): EngineResult {
+  return apply(doc, call, ctx, beginChange(ctx.origin), null);
+}
+
+/** Validate raw arguments (an object or the JSON text) with zod and apply them in one go. */
+export function applyRawToolCall(doc: Y.Doc, name: string, rawArguments: unknown, ctx: ToolCallContext): EngineResult {
+  return openToolCall(doc, name, ctx).finish(rawArguments);
+}
+
+/**
+ * Open a tool call whose arguments (or, for Predicted Outputs, whose content) will stream in. `preset`
+ * holds arguments known before the stream: with a content stream, the rest of the call (a create's
+ * title, kind and language, which make the canvas at once; a rewrite's summary).
+ */
+export function openToolCall(
+  doc: Y.Doc,
+  name: string,
+  ctx: ToolCallContext,
+  preset: Readonly<Record<string, unknown>> = {},
+): ToolCallStream {
+  const streams = name === "create_canvas" || name === "rewrite_canvas";
+  const existing = ctx.canvasId ? (canvasesMap(doc).get(ctx.canvasId) ?? null) : null;
+  const changes = existing && (name === "edit_canvas" || name === "rewrite_canvas") ? existing.id : null;
+  const reader = new PartialStringReader("content");
+  let mode: "none" | "arguments" | "content" = "none";
+  let raw = "";
+  let preview: StreamPreview | null = null;
+  let validated: { raw: unknown; result: ToolArgsResult } | null = null;
+  let state: "open" | "finished" | "aborted" = "open";
+
+  const assertOpen = (what: string, next: typeof mode): void => {
+    if (state !== "open") throw new Error(`ToolCallStream.${what}: the call "${name}" is already ${state}`);
+    if (mode !== "none" && mode !== next)
+      throw new Error(`ToolCallStream.${what}: the call "${name}" already streams its ${mode}; feed one or the other`);
+    mode = next;
+  };
+
+  /** Start the preview once it is known where the content goes; null while that is not known yet. */
+  const startPreview = (header: Partial<CanvasHeader> | null): StreamPreview | null => {
+    if (preview || !streams) return preview;
+    if (name === "rewrite_canvas") {
+      const meta = ctx.canvasId ? canvasesMap(doc).get(ctx.canvasId) : undefined;
+      if (!meta) return null; // finish refuses the call with the reason
+      preview = new StreamPreview(doc, { rewrite: meta }, ctx.origin, beginChange(ctx.origin));
+      return preview;
+    }
+    const complete = completeHeader(header);
+    if (!complete) return null;
+    preview = new StreamPreview(doc, { create: complete, canvasId: newId() }, ctx.origin, beginChange(ctx.origin));
+    return preview;
+  };
+
+  const showContent = (content: string): void => {
+    const target = startPreview(headerFrom(preset));
+    if (!target)
+      throw new Error(
+        `ToolCallStream.setContent: a content stream of "${name}" needs the canvas it writes (preset title and kind for create_canvas, an existing canvas for rewrite_canvas)`,
+      );
+    target.show(content);
+  };
+
+  const validate = (rawArguments: unknown): ToolArgsResult => {
+    if (validated && validated.raw === rawArguments) return validated.result;
+    validated = { raw: rawArguments, result: parseToolCall(name, rawArguments) };
+    return validated.result;
+  };
+
+  const defaultArguments = (): unknown => {
+    if (mode === "arguments") return raw;
+    if (mode === "content") return { ...preset, content: preview?.received ?? "" };
+    return preset;
+  };
+
+  // A content stream of a create whose header is preset makes its canvas at once.
+  if (name === "create_canvas" && completeHeader(headerFrom(preset))) startPreview(headerFrom(preset));
+
+  return {
+    name,
+    get canvasId() {
+      return preview?.canvasId ?? ctx.canvasId;
+    },
+    changes,
+    streams,
+    get prediction() {
+      return name === "rewrite_canvas" && ctx.canvasId && canvasesMap(doc).has(ctx.canvasId)
+        ? canvasText(doc, ctx.canvasId)
+        : null;
+    },
+    arguments(rawSoFar) {
+      assertOpen("arguments", "arguments");
+      raw = rawSoFar;
+      if (!streams) return;
+      const content = reader.read(rawSoFar);
+      if (content === null) return;
+      // Content comes after the header in the schema, so once it has started the header is complete.
+      const target = startPreview({
+        title: partialStringField(rawSoFar, "title") ?? undefined,
+        kind: partialStringField(rawSoFar, "kind") as CanvasHeader["kind"] | undefined,
+        language: partialStringField(rawSoFar, "language"),
+      });
+      target?.show(content);
+    },
+    setContent(contentSoFar) {
+      assertOpen("setContent", "content");
+      showContent(contentSoFar);
+    },
+    appendContent(chunk) {
+      assertOpen("appendContent", "content");
+      showContent((preview?.received ?? "") + chunk);
+    },
+    validate(rawArguments = defaultArguments()) {
+      return validate(rawArguments);
+    },
+    finish(rawArguments = defaultArguments()) {
+      if (state !== "open") throw new Error(`ToolCallStream.finish: the call "${name}" is already ${state}`);
+      state = "finished";
+      const parsed = validate(rawArguments);
+      if (!parsed.ok) {
+        preview?.revert();
+        return EngineResult.fail(ctx.canvasId, [{ code: "invalid_arguments", message: parsed.error }]);
+      }
+      return apply(doc, parsed.call, ctx, preview?.changeId ?? beginChange(ctx.origin), preview);
+    },
+    abort() {
+      if (state !== "open") return;
+      state = "aborted";
+      preview?.revert();
+    },
+  };
+}
+
+/**
+ * Apply a validated call as change `changeId`: the one code path of every tool call, and the one place
+ * a change record is made. `preview` is the stream that showed the call's content (its canvas and the
+ * text it started from); it is released when the call applied and reverted when it was refused. A
+ * three-way merge at the end of a stream (the canvas at its start, what people typed meanwhile, the
+ * model's result) belongs here, where the preview's base text is known.
+ */
+function apply(
+  doc: Y.Doc,
+  call: ToolCall,
+  ctx: ToolCallContext,
+  changeId: string,
+  preview: StreamPreview | null,
+): EngineResult {
+  let outcome: Applied | EngineFailure;
+  try {
+    outcome = applyCall(doc, call, ctx, preview);
+  } catch (error) {
+    preview?.revert();
+    throw error;
+  }
+  if (!outcome.ok) {
+    preview?.revert();
+    return outcome;
+  }
+  preview?.release();
+  return EngineResult.ok(outcome, call, {
+    id: changeId,
+    runId: ctx.origin.source === "agent" ? ctx.origin.runId : null,
+    canvasId: outcome.canvasId,
+    tool: call.name,
+    summary: outcome.summary,
+    author: ctx.author ?? AI_AUTHOR,
+    origin: ctx.origin.source,
+    createdAt: Date.now(),
+  });
+}
+
+function applyCall(
+  doc: Y.Doc,
+  call: ToolCall,
+  ctx: ToolCallContext,
+  preview: StreamPreview | null,
+): Applied | EngineFailure {
+  if (call.name === "create_canvas") {
+    const canvasId = preview?.created ? preview.canvasId : newId();
+    const createdAt = preview?.created ? canvasesMap(doc).get(canvasId)?.createdAt : undefined;
+    return createCanvas(doc, call.arguments, canvasId, ctx.origin, createdAt);
+  }
+  const found = findCanvas(doc, ctx.canvasId);
+  if (!found.ok) return found.failure;
+  switch (call.name) {
+    case "edit_canvas":
+      return editCanvas(doc, found.meta, call.arguments, ctx.origin);
+    case "rewrite_canvas":
+      return rewriteCanvas(doc, found.meta, call.arguments, ctx.origin, preview?.baseText);
+    case "comment_canvas":
+      return addComments(doc, found.meta, call.arguments, ctx.origin, ctx.author ?? AI_AUTHOR);
+    default:
+      return exhaustiveTool(call);
+  }
+}
+
+/** Start a new change of `origin` and return its id (for an agent: its next undo step). */
+function beginChange(origin: ToolCallOrigin): string {
+  return origin.source === "agent" ? origin.beginChange() : newId();
+}
+
+function findCanvas(
+  doc: Y.Doc,
+  canvasId: string | null,
+): { ok: true; meta: CanvasMeta } | { ok: false; failure: EngineFailure } {
+  const meta = canvasId ? canvasesMap(doc).get(canvasId) : undefined;
+  if (meta) return { ok: true, meta };
+  const ids = [...canvasesMap(doc).keys()];
+  const message = canvasId
+    ? `There is no canvas "${canvasId}" in this room${ids.length ? ` (canvases: ${ids.join(", ")})` : ""}. Use create_canvas to start one.`
+    : "No canvas is open. Use create_canvas to start one, or answer in the chat.";
+  return { ok: false, failure: EngineResult.fail(canvasId, [{ code: "no_canvas", message }]) };
+}
+
+function headerFrom(preset: Readonly<Record<string, unknown>>): Partial<CanvasHeader> {
+  return {
+    title: typeof preset.title === "string" ? preset.title : undefined,
+    kind: preset.kind as CanvasHeader["kind"] | undefined,
+    language: typeof preset.language === "string" ? preset.language : null,
+  };
+}
+
+function completeHeader(header: Partial<CanvasHeader> | null): CanvasHeader | null {
+  if (!header?.title || !header.kind || !CANVAS_KINDS.includes(header.kind)) return null;
+  return { title: header.title, kind: header.kind, language: header.language ?? null };
+}
