@@ -29,10 +29,14 @@ const GUIDES: Record<Suite, string> = {
     'Each case is a canvas, an instruction to change it and the expected mode: "targeted" for changes to a named part ' +
     'or under ~30% of the text, "rewrite" for whole-document changes. Add checks a correct edit passes and a wrong one ' +
     "fails: mustContain, mustNotContain (text in the canvas that must go), unchanged (passages copied exactly from the " +
-    "canvas that must stay), maxChangedRatio for targeted edits.",
+    "canvas that must stay), maxChangedRatio for targeted edits, target (passages the instruction is about), " +
+    "language (ISO 639-3) and entities for rewrites, and for JavaScript/TypeScript/Python a run.test that imports " +
+    "./subject and fails unless the edit did its job.",
   comment:
     "Each case is a canvas with deliberately planted defects (factual, logic, grammar, style, bug, security, performance) " +
-    "and a review instruction. issues lists each planted defect with quote copied exactly from the canvas content. " +
+    "and a review instruction. issues lists each planted defect with quote copied exactly from the canvas content " +
+    "(the defective words, not the whole paragraph) and keywords a correct comment would use (the fix or the name " +
+    "of the problem, never words of the quote). " +
     "Some cases should be clean canvases with issues: [].",
 };
 

@@ -1,12 +1,14 @@
 // An eval run as data and as markdown. JSON: {suite, engine, model, metrics, slices, cases} plus
-// intervals and run details, so two reports can be compared; markdown: the tables a person reads.
-// Metrics are pooled over all repeats (k runs of n cases = k·n trials); with k > 1 the spread of each
-// metric across runs is reported too.
+// intervals, usage and run details, so two reports can be compared; markdown: the tables a person reads.
+// Metrics are pooled over all repeats; their 95% intervals are Wilson intervals for one repeat and a
+// bootstrap by case for k > 1 (k repeats of one case are not k independent trials), and the spread of
+// each metric across repeats is reported too.
 import type { Suite, SuiteCases } from "./dataset.ts";
 import type { TurnTrace } from "../server/agent/types.ts";
 import { groupBy, isRate, metricNumber, type Metrics } from "./graders/metric.ts";
-import { summarizeRepeats, wilson, type RepeatSummary } from "./stats.ts";
-import { SUITE_DEFINITIONS, suiteMetrics, type SuiteVerdicts } from "./suites.ts";
+import { bootstrapIntervals, summarizeRepeats, wilson, type RepeatSummary } from "./stats.ts";
+import { estimateTokens, type CaseUsage } from "./graders/usage.ts";
+import { suiteMetrics, type SuiteVerdicts } from "./suites.ts";
 
 /** What one turn produced, trimmed for the report. */
 export interface CaseOutput {
@@ -18,6 +20,8 @@ export interface CaseOutput {
   canvasAfter: string | null;
   outputTokens: number;
   latencyMs: number;
+  /** Tokens in and out, wall time and money for the whole turn. */
+  usage: CaseUsage;
   error: string | null;
 }
 
@@ -44,6 +48,7 @@ export interface CaseReport<S extends Suite = Suite> {
   id: string;
   slice: string;
   split: "train" | "test";
+  group?: string;
   /** Share of repeats that passed; `pass` is passRate >= 0.5. */
   passRate: number;
   pass: boolean;
@@ -62,11 +67,17 @@ export interface EvalReport {
   engine: string;
   model: string;
   dataset: string;
+  /** sha256 of the loaded dataset (all splits), so a comparison can tell two datasets apart. */
+  datasetHash?: string | null;
   split: string;
   repeats: number;
   promptVersion: string | null;
+  /** Same input, same output (the offline engine, adversaries): any flipped case is a real change. */
+  deterministic?: boolean;
   createdAt: string;
   metrics: Record<string, number | null>;
+  /** How `intervals` were computed. */
+  intervalMethod?: "wilson" | "bootstrap-by-case";
   intervals: Record<string, IntervalReport>;
   repeatSpread: Record<string, RepeatSummary>;
   slices: Record<string, { n: number; metrics: Record<string, number | null> }>;
@@ -89,7 +100,15 @@ function trimDeep(value: unknown): unknown {
   return value;
 }
 
-export function caseOutput(trace: TurnTrace): CaseOutput {
+/** Long canvases (50k words) are kept to their first MAX_CANVAS_IN_REPORT characters, so reports stay small. */
+const MAX_CANVAS_IN_REPORT = 20_000;
+
+function clipCanvas(text: string | null): string | null {
+  if (text === null || text.length <= MAX_CANVAS_IN_REPORT) return text;
+  return `${text.slice(0, MAX_CANVAS_IN_REPORT)}… [${text.length - MAX_CANVAS_IN_REPORT} more chars]`;
+}
+
+export function caseOutput(trace: TurnTrace, usage?: CaseUsage): CaseOutput {
   return {
     text: trimDeep(trace.text) as string,
     toolCalls: trace.toolCalls.map((call) => ({
@@ -108,23 +127,37 @@ export function caseOutput(trace: TurnTrace): CaseOutput {
       comment: trimDeep(comment.comment) as string,
     })),
     canvasChanged: trace.canvasBefore !== trace.canvasAfter,
-    canvasAfter: trace.canvasBefore !== trace.canvasAfter ? trace.canvasAfter : null,
+    canvasAfter: trace.canvasBefore !== trace.canvasAfter ? clipCanvas(trace.canvasAfter) : null,
     outputTokens: trace.outputTokens,
     latencyMs: trace.latencyMs,
+    usage: usage ?? {
+      inputTokens: 0,
+      outputTokens: trace.outputTokens,
+      latencyMs: trace.latencyMs,
+      costUsd: null,
+      calls: 0,
+    },
     error: trace.error,
   };
 }
 
-function numbers(metrics: Metrics): Record<string, number | null> {
+export function numbers(metrics: Metrics): Record<string, number | null> {
   return Object.fromEntries(Object.entries(metrics).map(([key, value]) => [key, metricNumber(value)]));
 }
 
-/** Extra groupings beyond the dataset's slices: canvas kind and long canvases. */
+/** The prompt's canvas budget (server/agent/turn.ts default context × the canvas share in prompts.ts). */
+const CANVAS_PROMPT_TOKENS = Math.floor(24_000 * 0.7);
+
+/**
+ * Extra groupings beyond the dataset's slices: canvas kind, long canvases (8,000+ characters) and
+ * canvases the prompt shows only as an outline and an excerpt (size:outline).
+ */
 function extraSlices(item: SuiteCases[Suite]): string[] {
   const canvas = "canvas" in item ? item.canvas : undefined;
   if (!canvas) return [];
   const keys = [`kind:${canvas.kind}`];
   if (canvas.content.length >= 8_000) keys.push("size:long");
+  if (estimateTokens(canvas.content) > CANVAS_PROMPT_TOKENS) keys.push("size:outline");
   return keys;
 }
 
@@ -136,6 +169,8 @@ export interface ReportInput<S extends Suite> {
   split: string;
   repeats: number;
   promptVersion?: string | null;
+  datasetHash?: string | null;
+  deterministic?: boolean;
   cases: { item: SuiteCases[S]; runs: CaseRun<S>[] }[];
 }
 
@@ -144,13 +179,21 @@ export function buildReport<S extends Suite>(input: ReportInput<S>): EvalReport 
   const allVerdicts = input.cases.flatMap((entry) => entry.runs.map((run) => run.verdict));
   const pooled = suiteMetrics(suite, allVerdicts);
   const intervals: Record<string, IntervalReport> = {};
+  const bootstrapped =
+    input.repeats > 1
+      ? bootstrapIntervals(input.cases, (sample) =>
+          numbers(
+            suiteMetrics(
+              suite,
+              sample.flatMap((entry) => entry.runs.map((run) => run.verdict)),
+            ),
+          ),
+        )
+      : null;
   for (const [key, value] of Object.entries(pooled)) {
-    if (isRate(value) && value.total > 0)
-      intervals[key] = {
-        successes: value.successes,
-        total: value.total,
-        ...pick(wilson(value.successes, value.total)),
-      };
+    if (!isRate(value) || value.total === 0) continue;
+    const interval = bootstrapped ? bootstrapped[key] : pick(wilson(value.successes, value.total));
+    if (interval) intervals[key] = { successes: value.successes, total: value.total, ...interval };
   }
   const repeatSpread: Record<string, RepeatSummary> = {};
   if (input.repeats > 1) {
@@ -190,6 +233,7 @@ export function buildReport<S extends Suite>(input: ReportInput<S>): EvalReport 
       id: entry.item.id,
       slice: entry.item.slice,
       split: entry.item.split,
+      ...(entry.item.group ? { group: entry.item.group } : {}),
       passRate,
       pass: passRate >= 0.5,
       runs: entry.runs,
@@ -200,11 +244,14 @@ export function buildReport<S extends Suite>(input: ReportInput<S>): EvalReport 
     engine: input.engine,
     model: input.model,
     dataset: input.dataset,
+    datasetHash: input.datasetHash ?? null,
     split: input.split,
     repeats: input.repeats,
     promptVersion: input.promptVersion ?? null,
+    deterministic: input.deterministic ?? false,
     createdAt: new Date().toISOString(),
     metrics: numbers(pooled),
+    intervalMethod: bootstrapped ? "bootstrap-by-case" : "wilson",
     intervals,
     repeatSpread,
     slices,
@@ -214,106 +261,4 @@ export function buildReport<S extends Suite>(input: ReportInput<S>): EvalReport 
 
 function pick(interval: { low: number; high: number }): { low: number; high: number } {
   return { low: interval.low, high: interval.high };
-}
-
-export function formatMetric(key: string, value: number | null | undefined): string {
-  if (value === null || value === undefined) return "–";
-  if (
-    key.includes("Rate") ||
-    key.startsWith("recall") ||
-    [
-      "accuracy",
-      "precision",
-      "modeAccuracy",
-      "f1",
-      "targetedWhenExpected",
-      "rewriteWhenExpected",
-      "cleanDocsWithoutComments",
-    ].includes(key)
-  ) {
-    return `${(value * 100).toFixed(1)}%`;
-  }
-  if (Number.isInteger(value)) return String(value);
-  return value.toFixed(value >= 100 ? 0 : 2);
-}
-
-function table(header: string[], rows: string[][]): string {
-  return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
-  ].join("\n");
-}
-
-function reason(run: CaseRun | undefined): string {
-  if (!run) return "no run";
-  const verdict = run.verdict;
-  if ("predicted" in verdict)
-    return `expected ${verdict.expected}, got ${verdict.predicted}${verdict.toolNames.length ? ` (${verdict.toolNames.join(", ")})` : ""}`;
-  if ("expectedMode" in verdict) {
-    const parts = [`mode ${verdict.mode} (expected ${verdict.expectedMode})`];
-    if (verdict.failures.length)
-      parts.push(verdict.failures.map((failure) => `${failure.check}: ${failure.detail}`).join("; "));
-    if (verdict.local === false) parts.push(`${verdict.outsideChars} chars changed outside the expected region`);
-    return parts.join(" — ");
-  }
-  const missed = verdict.issues
-    .filter((issue) => !issue.found)
-    .map((issue) => `${issue.kind} "${issue.quote.slice(0, 40)}"`);
-  return [
-    missed.length ? `missed ${missed.join(", ")}` : "",
-    verdict.falseAlarms ? `${verdict.falseAlarms} false alarm(s)` : "",
-  ]
-    .filter(Boolean)
-    .join("; ");
-}
-
-export function renderMarkdown(report: EvalReport, options: { failures?: number } = {}): string {
-  const definition = SUITE_DEFINITIONS[report.suite];
-  const lines: string[] = [];
-  lines.push(`## ${report.suite} — ${report.engine} (${report.model})`, "");
-  lines.push(
-    `${report.cases.length} cases (split: ${report.split}, repeats: ${report.repeats}) from \`${report.dataset}\`${report.promptVersion ? `, prompt ${report.promptVersion}` : ""}.`,
-    "",
-  );
-  const metricRows = Object.entries(report.metrics).map(([key, value]) => {
-    const interval = report.intervals[key];
-    const spread = report.repeatSpread[key];
-    return [
-      definition.headline.includes(key) ? `**${key}**` : key,
-      formatMetric(key, value),
-      interval
-        ? `${formatMetric(key, interval.low)} – ${formatMetric(key, interval.high)} (${interval.successes}/${interval.total})`
-        : "",
-      spread ? `${formatMetric(key, spread.min)} – ${formatMetric(key, spread.max)}` : "",
-    ];
-  });
-  lines.push(
-    table(["metric", "value", "95% CI (Wilson)", report.repeats > 1 ? "range over repeats" : ""], metricRows),
-    "",
-  );
-  if (report.judge) {
-    const j = report.judge;
-    lines.push(
-      `Judge ${j.model} vs ${j.reference}: win rate ${formatMetric("winRate", j.winRate)} (${j.wins} wins, ${j.ties} ties, ${j.losses} losses of ${j.judged}` +
-        `${j.interval ? `; wins among decided ${formatMetric("winRate", j.interval.low)} – ${formatMetric("winRate", j.interval.high)}` : ""}${j.errors ? `; ${j.errors} errors` : ""}).`,
-      "",
-    );
-  }
-  const sliceRows = Object.entries(report.slices)
-    .sort(([a], [b]) => Number(a.includes(":")) - Number(b.includes(":")) || a.localeCompare(b))
-    .map(([key, slice]) => [
-      key,
-      String(slice.n),
-      ...definition.sliceColumns.map((column) => formatMetric(column, slice.metrics[column])),
-    ]);
-  lines.push(table(["slice", "n", ...definition.sliceColumns], sliceRows), "");
-  const failing = report.cases.filter((item) => !item.pass);
-  const limit = options.failures ?? 15;
-  if (failing.length) {
-    lines.push(`Failing cases (${failing.length}${failing.length > limit ? `, first ${limit}` : ""}):`, "");
-    for (const item of failing.slice(0, limit)) lines.push(`- \`${item.id}\` (${item.slice}): ${reason(item.runs[0])}`);
-    lines.push("");
-  }
-  return lines.join("\n");
 }

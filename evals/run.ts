@@ -1,4 +1,4 @@
-// CLI: npm run eval -- --suite trigger|edit|comment|all --engine local|openai [--model m] [--data file]
+// CLI: npm run eval -- --suite trigger|edit|comment|all --engine local|openai|adversary:<name> [--model m] [--data file]
 //   [--split test|train|all] [--repeat k] [--concurrency n] [--out report.json|dir] [--no-cache]
 //   [--judge <model> --reference <report.json|dir>]
 // Prints a progress bar on stderr and the markdown summary on stdout; --out writes the JSON report
@@ -11,14 +11,24 @@ import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { createEngine } from "../server/agent/engines.ts";
 import { PROMPT_VERSION } from "../server/agent/prompts.ts";
-import { DEFAULT_DATA, loadDataset, SUITES, type Suite } from "./dataset.ts";
+import { SUITES, type Suite } from "./dataset.ts";
+import { loadSuiteData } from "./suiteData.ts";
+import { ADVERSARIES, adversaryEngine, adversaryNamed, type Adversary } from "./adversaries/index.ts";
+import type { EvalEngine } from "./engines.ts";
+import type { TurnEngine } from "../server/agent/types.ts";
 import { judgeReports } from "./judge.ts";
-import { renderMarkdown, type EvalReport } from "./report.ts";
+import type { EvalReport } from "./report.ts";
+import { renderMarkdown } from "./render.ts";
 import { filterSplit, runSuite } from "./runner.ts";
 
 const argsSchema = z.strictObject({
   suite: z.enum([...SUITES, "all"]).default("all"),
-  engine: z.enum(["local", "openai"]).default("local"),
+  engine: z
+    .string()
+    .refine((name) => name === "local" || name === "openai" || adversaryFrom(name) !== undefined, {
+      message: `expected local, openai or adversary:<name> (${ADVERSARIES.map((a) => a.name).join(", ")})`,
+    })
+    .default("local"),
   model: z.string().min(1).optional(),
   data: z.string().min(1).optional(),
   split: z.enum(["test", "train", "all"]).default("test"),
@@ -31,6 +41,11 @@ const argsSchema = z.strictObject({
   baseUrl: z.string().url().optional(),
 });
 export type RunArgs = z.infer<typeof argsSchema>;
+
+/** The adversary an --engine value names ("adversary:<name>"), if any. */
+function adversaryFrom(engine: string): Adversary | undefined {
+  return engine.startsWith("adversary:") ? adversaryNamed(engine.slice("adversary:".length)) : undefined;
+}
 
 const FLAGS: Record<string, keyof RunArgs> = {
   "--suite": "suite",
@@ -103,6 +118,18 @@ async function readReference(path: string, suite: Suite): Promise<EvalReport> {
   return JSON.parse(await readFile(file, "utf8")) as EvalReport;
 }
 
+function engineFor(args: RunArgs): TurnEngine | EvalEngine {
+  const adversary = adversaryFrom(args.engine);
+  if (adversary) return adversaryEngine(adversary);
+  return createEngine({
+    engine: args.engine === "openai" ? "openai" : "local",
+    model: args.model ?? process.env.CANVAS_MODEL,
+    baseURL: args.baseUrl ?? process.env.OPENAI_BASE_URL,
+    apiKey: process.env.OPENAI_API_KEY,
+    cacheDir: args.cache ? ".eval-cache" : null,
+  });
+}
+
 export async function runMain(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
@@ -114,16 +141,9 @@ export async function runMain(argv: string[]): Promise<number> {
   if (args.engine === "openai" && args.cache && args.repeat > 1) {
     console.error("Note: cached responses make repeats identical; add --no-cache for independent samples.");
   }
-  const engine = createEngine({
-    engine: args.engine,
-    model: args.model ?? process.env.CANVAS_MODEL,
-    baseURL: args.baseUrl ?? process.env.OPENAI_BASE_URL,
-    apiKey: process.env.OPENAI_API_KEY,
-    cacheDir: args.cache ? ".eval-cache" : null,
-  });
+  const engine = engineFor(args);
   for (const suite of suites) {
-    const file = args.data ?? DEFAULT_DATA[suite];
-    const loaded = await loadDataset(suite, file);
+    const loaded = await loadSuiteData(suite, args.data);
     if (!loaded.ok) {
       console.error(loaded.message);
       return 2;
@@ -133,7 +153,8 @@ export async function runMain(argv: string[]): Promise<number> {
       suite,
       cases,
       engine,
-      dataset: file,
+      dataset: loaded.name,
+      datasetHash: loaded.hash,
       split: args.split,
       repeats: args.repeat,
       concurrency: args.concurrency,

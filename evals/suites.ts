@@ -4,9 +4,11 @@
 import type { Suite, SuiteCases } from "./dataset.ts";
 import type { TurnTrace } from "../server/agent/types.ts";
 import { commentMetrics, gradeComment, type CommentVerdict } from "./graders/comment.ts";
-import { editMetrics, gradeEdit, type EditVerdict } from "./graders/edit.ts";
+import { editMetrics, type EditVerdict } from "./graders/edit.ts";
+import { gradeEditCase } from "./graders/editRun.ts";
 import { gradeTrigger, triggerMetrics, type TriggerVerdict } from "./graders/trigger.ts";
 import type { Metrics } from "./graders/metric.ts";
+import { usageOf, type CaseUsage } from "./graders/usage.ts";
 
 export interface SuiteVerdicts {
   trigger: TriggerVerdict;
@@ -16,9 +18,9 @@ export interface SuiteVerdicts {
 export type AnyVerdict = SuiteVerdicts[Suite];
 
 export interface SuiteDefinition<S extends Suite> {
-  grade(item: SuiteCases[S], trace: TurnTrace): SuiteVerdicts[S];
+  grade(item: SuiteCases[S], trace: TurnTrace, usage: CaseUsage): SuiteVerdicts[S] | Promise<SuiteVerdicts[S]>;
   metrics(verdicts: readonly SuiteVerdicts[S][]): Metrics;
-  /** Metrics the compare gate fails on. */
+  /** Metrics the compare gate fails on (overall and per slice). `score` is the one number per suite. */
   headline: string[];
   /** Columns of the per-slice table. */
   sliceColumns: string[];
@@ -28,20 +30,20 @@ export const SUITE_DEFINITIONS: { [S in Suite]: SuiteDefinition<S> } = {
   trigger: {
     grade: gradeTrigger,
     metrics: triggerMetrics,
-    headline: ["accuracy", "triggerRate", "noTriggerRate"],
+    headline: ["score", "accuracy", "triggerRate", "noTriggerRate"],
     sliceColumns: ["accuracy", "triggerRate", "noTriggerRate"],
   },
   edit: {
-    grade: gradeEdit,
+    grade: gradeEditCase,
     metrics: editMetrics,
-    headline: ["modeAccuracy", "applyRate", "checksPassRate", "localityRate"],
+    headline: ["score", "modeAccuracy", "applyRate", "checksPassRate", "localityRate"],
     sliceColumns: ["passRate", "modeAccuracy", "checksPassRate", "localityRate", "outputTokensPerCase"],
   },
   comment: {
     grade: gradeComment,
     metrics: commentMetrics,
-    headline: ["recall", "precision", "falseAlarmsPerCleanDoc"],
-    sliceColumns: ["recall", "precision", "falseAlarmsPerCleanDoc", "anchorResolveRate"],
+    headline: ["score", "recall", "precision", "falseAlarmsPerCleanDoc"],
+    sliceColumns: ["score", "recall", "precision", "falseAlarmsPerCleanDoc"],
   },
 };
 
@@ -49,13 +51,17 @@ export const SUITE_DEFINITIONS: { [S in Suite]: SuiteDefinition<S> } = {
 export const LOWER_IS_BETTER = new Set([
   "falseAlarmsPerCleanDoc",
   "duplicateRate",
+  "looseRate",
   "refusedCallRate",
   "meanOutsideChars",
   "retriesPerCase",
+  "inputTokensPerCase",
   "outputTokensPerCase",
   "targetedRewriteTokenRatio",
   "latencyMsMean",
   "latencyMsP95",
+  "costUsdPerCase",
+  "costUsdTotal",
   "falsePositives",
   "falseNegatives",
   "errors",
@@ -64,8 +70,13 @@ export const LOWER_IS_BETTER = new Set([
 /** Metrics that describe the run rather than its quality: reported, never judged better or worse. */
 export const NEUTRAL = new Set(["truePositives", "trueNegatives", "commentsPerCase", "attemptRate"]);
 
-export function gradeCase<S extends Suite>(suite: S, item: SuiteCases[S], trace: TurnTrace): SuiteVerdicts[S] {
-  return SUITE_DEFINITIONS[suite].grade(item, trace);
+export function gradeCase<S extends Suite>(
+  suite: S,
+  item: SuiteCases[S],
+  trace: TurnTrace,
+  usage: CaseUsage = usageOf(trace),
+): Promise<SuiteVerdicts[S]> {
+  return Promise.resolve(SUITE_DEFINITIONS[suite].grade(item, trace, usage));
 }
 
 export function suiteMetrics<S extends Suite>(suite: S, verdicts: readonly SuiteVerdicts[S][]): Metrics {

@@ -48,8 +48,25 @@ const rewriteCanvasArgs = z.strictObject({
   summary: z.string().max(500).describe("One short sentence describing the change, for the chat."),
 });
 
+/**
+ * The longest quote a comment may anchor to. A comment is about a defect, and a defect lives in a
+ * sentence or a statement: 400 characters hold the longest sentences of ordinary prose (~60 words) and
+ * a multi-line statement of code, while a quote spanning a paragraph or the whole canvas says nothing
+ * about where the problem is (and games any "does it overlap the defect" measure).
+ */
+export const MAX_COMMENT_QUOTE_CHARS = 400;
+
+/** What a model is told when its quote is longer than MAX_COMMENT_QUOTE_CHARS. */
+export const QUOTE_TOO_LONG_HINT = `quote one sentence or less (at most ${MAX_COMMENT_QUOTE_CHARS} characters): the exact words the comment is about, not the paragraph around them`;
+
 export const commentSpec = z.strictObject({
-  quote: z.string().min(1).max(5_000).describe("Exact text in the canvas the comment is about (a sentence or less)."),
+  quote: z
+    .string()
+    .min(1)
+    .max(MAX_COMMENT_QUOTE_CHARS, `Too long: ${QUOTE_TOO_LONG_HINT}.`)
+    .describe(
+      `Exact text in the canvas the comment is about: one sentence or less (at most ${MAX_COMMENT_QUOTE_CHARS} characters).`,
+    ),
   comment: z.string().min(1).max(4_000).describe("Specific, actionable feedback."),
   severity: z.enum(SEVERITIES),
   suggestion: z

@@ -5,6 +5,7 @@
 import type { TriggerCase } from "../dataset.ts";
 import type { TurnTrace } from "../../server/agent/types.ts";
 import { rate, type Metrics } from "./metric.ts";
+import { usageMetrics, usageOf, type CaseUsage } from "./usage.ts";
 
 export type TriggerLabel = "canvas" | "chat";
 
@@ -17,9 +18,10 @@ export interface TriggerVerdict {
   toolCalls: number;
   validToolCalls: number;
   error: string | null;
+  usage: CaseUsage;
 }
 
-export function gradeTrigger(item: TriggerCase, trace: TurnTrace): TriggerVerdict {
+export function gradeTrigger(item: TriggerCase, trace: TurnTrace, usage: CaseUsage = usageOf(trace)): TriggerVerdict {
   const opened = trace.toolCalls.some((call) => call.name === "create_canvas" && call.valid);
   const predicted: TriggerLabel = opened ? "canvas" : "chat";
   return {
@@ -30,13 +32,14 @@ export function gradeTrigger(item: TriggerCase, trace: TurnTrace): TriggerVerdic
     toolCalls: trace.toolCalls.length,
     validToolCalls: trace.toolCalls.filter((call) => call.valid).length,
     error: trace.error,
+    usage,
   };
 }
 
 /**
  * accuracy; triggerRate = canvas cases that opened a canvas (recall); noTriggerRate = chat cases that
  * stayed in chat; precision/recall/F1 with "canvas" as the positive class; confusion counts;
- * schemaValidRate over all tool calls made.
+ * schemaValidRate over all tool calls made; score = balanced accuracy; usage.
  */
 export function triggerMetrics(verdicts: readonly TriggerVerdict[]): Metrics {
   const count = (expected: TriggerLabel, predicted: TriggerLabel): number =>
@@ -53,7 +56,11 @@ export function triggerMetrics(verdicts: readonly TriggerVerdict[]): Metrics {
       : null;
   const calls = verdicts.reduce((sum, v) => sum + v.toolCalls, 0);
   const valid = verdicts.reduce((sum, v) => sum + v.validToolCalls, 0);
+  // Balanced accuracy: the mean of both rates, so "always canvas" or "never canvas" scores 0.5 whatever
+  // the label mix; the headline score of the suite.
+  const balanced = tp + fn && tn + fp ? (tp / (tp + fn) + tn / (tn + fp)) / 2 : null;
   return {
+    score: balanced,
     accuracy: rate(tp + tn, verdicts.length),
     triggerRate: rate(tp, tp + fn),
     noTriggerRate: rate(tn, tn + fp),
@@ -66,5 +73,6 @@ export function triggerMetrics(verdicts: readonly TriggerVerdict[]): Metrics {
     trueNegatives: tn,
     falseNegatives: fn,
     errors: verdicts.filter((v) => v.error !== null).length,
+    ...usageMetrics(verdicts.map((v) => v.usage)),
   };
 }

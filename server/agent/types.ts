@@ -114,7 +114,14 @@ export type ModelEvent =
   | { type: "text"; delta: string }
   | { type: "tool_call_start"; id: string; name: string }
   | { type: "tool_call_delta"; id: string; argumentsSoFar: string }
-  | { type: "done"; text: string; toolCalls: CompletedToolCall[]; outputTokens: number };
+  | {
+      type: "done";
+      text: string;
+      toolCalls: CompletedToolCall[];
+      outputTokens: number;
+      /** Prompt tokens the provider reported for this request, when it reports usage (evals meter cost). */
+      inputTokens?: number;
+    };
 
 /** A source of completions: the OpenAI-compatible provider or the offline engine. */
 export interface TurnEngine {

@@ -4,7 +4,7 @@
 import * as Y from "yjs";
 import { fromBase64, toBase64 } from "lib0/buffer";
 import { canvasFragment, canvasesMap, commentsMap, newId, type CanvasMeta, type CommentRecord } from "../room.ts";
-import type { CommentCanvasArgs } from "../tools.ts";
+import { MAX_COMMENT_QUOTE_CHARS, QUOTE_TOO_LONG_HINT, type CommentCanvasArgs } from "../tools.ts";
 import { readCanvasView } from "../markdown/index.ts";
 import type { Author, ToolCallOrigin } from "../origins.ts";
 import { planEdits } from "./planEdits.ts";
@@ -24,6 +24,15 @@ export function addComments(
   const errors: EngineError[] = [];
   const placed: { range: YRange; applied: AppliedChange }[] = [];
   args.comments.forEach((comment, index) => {
+    // Callers that skip the schema (scripts, future tools) get the same limit: a comment anchors to a defect.
+    if (comment.quote.length > MAX_COMMENT_QUOTE_CHARS) {
+      errors.push({
+        code: "too_large",
+        editIndex: index,
+        message: `Comment ${index + 1}: the quote is ${comment.quote.length} characters; ${QUOTE_TOO_LONG_HINT}.`,
+      });
+      return;
+    }
     // Locating a quote is locating a `find` that must match once; reuse the edit planner's messages.
     const plan = planEdits(view.text, [{ find: comment.quote, replace: comment.quote, all: false }], meta.kind);
     if (!plan.ok) {

@@ -1,69 +1,93 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATA, loadDataset, parseDataset } from "../../evals/dataset.ts";
+import { parseDataset, type AnyCase, type Suite } from "../../evals/dataset.ts";
+import { loadSuiteData } from "../../evals/suiteData.ts";
+import { checkSplit, NEAR_COPY } from "../../evals/splitCheck.ts";
+import { presentCanvas } from "../../server/agent/prompts.ts";
+
+async function suite<S extends Suite>(name: S) {
+  const loaded = await loadSuiteData(name);
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.cases;
+}
+
+const trigger = await suite("trigger");
+const edit = await suite("edit");
+const comment = await suite("comment");
+const families = (cases: readonly AnyCase[]) =>
+  new Set(cases.flatMap((item) => ("canvas" in item && item.canvas ? [item.group] : [])));
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 describe("eval datasets", () => {
-  it("the committed trigger set loads, has every slice and is roughly half canvas, half chat", async () => {
-    const result = await loadDataset("trigger", DEFAULT_DATA.trigger);
-    if (!result.ok) throw new Error(result.message);
-    expect(result.cases.length).toBeGreaterThanOrEqual(150);
-    const slices = new Set(result.cases.map((item) => item.slice));
-    for (const slice of [
-      "long-writing",
-      "code",
-      "short-writing",
-      "questions",
-      "chit-chat",
-      "explicit-canvas",
-      "ambiguous",
-      "non-english",
-    ]) {
-      expect(slices).toContain(slice);
+  it("split by canvas: no group, prompt or near copy of a canvas is in both train and test", () => {
+    for (const cases of [trigger, edit, comment, [...trigger, ...edit, ...comment]]) {
+      const report = checkSplit(cases);
+      expect(report.leaks).toEqual([]);
+      expect(report.closest?.containment ?? 0).toBeLessThan(NEAR_COPY);
     }
-    const canvasShare = result.cases.filter((item) => item.expect === "canvas").length / result.cases.length;
-    expect(canvasShare).toBeGreaterThan(0.4);
-    expect(canvasShare).toBeLessThan(0.6);
-    const trainShare = result.cases.filter((item) => item.split === "train").length / result.cases.length;
-    expect(trainShare).toBeGreaterThan(0.3);
-    expect(trainShare).toBeLessThan(0.5);
+    for (const item of [...trigger, ...edit, ...comment]) expect(item.group, item.id).toBeTruthy();
   });
 
-  it("the committed edit set loads with both modes, writing and code, and long canvases", async () => {
-    const result = await loadDataset("edit", DEFAULT_DATA.edit);
-    if (!result.ok) throw new Error(result.message);
-    expect(result.cases.length).toBeGreaterThanOrEqual(100);
-    expect(new Set(result.cases.map((item) => item.expect.mode))).toEqual(new Set(["targeted", "rewrite"]));
-    expect(new Set(result.cases.map((item) => item.canvas.kind))).toEqual(new Set(["document", "code"]));
-    for (const slice of [
-      "tone",
-      "fix",
-      "rename",
-      "delete",
-      "insert",
-      "restructure",
-      "translate",
-      "shorten",
-      "selection",
-    ]) {
-      expect(result.cases.some((item) => item.slice === slice)).toBe(true);
-    }
-    const longEssay = result.cases.some(
-      (item) => item.canvas.kind === "document" && item.canvas.content.split(/\s+/).length >= 2_000,
-    );
-    const longCode = result.cases.some(
-      (item) => item.canvas.kind === "code" && item.canvas.content.split("\n").length >= 300,
-    );
-    expect(longEssay && longCode).toBe(true);
+  it("the split check catches a planted variant whose base is in the other split", () => {
+    const base = comment.find((item) => item.id === "comment-library-a")!;
+    const copy = {
+      ...base,
+      id: "copy",
+      group: "elsewhere",
+      split: base.split === "train" ? "test" : "train",
+    } as AnyCase;
+    expect(checkSplit([base, copy]).leaks.join("\n")).toContain("5-grams");
   });
 
-  it("the committed comment set loads, quotes are in their canvases and at least ten canvases are clean", async () => {
-    const result = await loadDataset("comment", DEFAULT_DATA.comment);
-    if (!result.ok) throw new Error(result.message);
-    expect(result.cases.length).toBeGreaterThanOrEqual(60);
-    expect(result.cases.filter((item) => item.issues.length === 0).length).toBeGreaterThanOrEqual(10);
-    const kinds = new Set(result.cases.flatMap((item) => item.issues.map((issue) => issue.kind)));
+  it("edit cases sit on at least 60 distinct canvases, comment cases on at least 40 bases", () => {
+    expect(families(edit).size).toBeGreaterThanOrEqual(60);
+    expect(families(comment).size).toBeGreaterThanOrEqual(40);
+    expect(new Set(edit.map((item) => item.expect.mode))).toEqual(new Set(["targeted", "rewrite"]));
+    expect(new Set(edit.map((item) => item.canvas.kind))).toEqual(new Set(["document", "code"]));
+    expect(edit.filter((item) => item.expect.run).length).toBeGreaterThanOrEqual(60);
+  });
+
+  it("every trigger slice mixes both labels, and 30+ cases have an open canvas and history", () => {
+    const slices = new Map<string, Set<string>>();
+    for (const item of trigger) slices.set(item.slice, (slices.get(item.slice) ?? new Set()).add(item.expect));
+    for (const [slice, labels] of slices) expect([slice, [...labels].sort()]).toEqual([slice, ["canvas", "chat"]]);
+    expect(trigger.filter((item) => item.canvas && item.history?.length).length).toBeGreaterThanOrEqual(30);
+    const canvasShare = trigger.filter((item) => item.expect === "canvas").length / trigger.length;
+    expect(canvasShare).toBeGreaterThan(0.35);
+    expect(canvasShare).toBeLessThan(0.65);
+  });
+
+  it("at least ten test cases have a canvas of 50k+ words, and the prompt shows it as outline and excerpt", () => {
+    const long = [...trigger, ...edit].filter(
+      (item) => item.split === "test" && item.canvas && words(item.canvas.content) >= 50_000,
+    );
+    expect(long.length).toBeGreaterThanOrEqual(10);
+    for (const item of long) {
+      const canvas = {
+        id: "c",
+        title: item.canvas!.title,
+        kind: item.canvas!.kind,
+        language: item.canvas!.language ?? null,
+        content: item.canvas!.content,
+      };
+      const shown = presentCanvas(
+        canvas,
+        "selection" in item ? (item.selection ?? null) : null,
+        Math.floor(24_000 * 0.7),
+      );
+      expect(shown, item.id).toContain("too long to show whole");
+      if ("selection" in item && item.selection) expect(shown, item.id).toContain(item.selection.slice(0, 200));
+    }
+  });
+
+  it("every planted issue has keywords, none of them a word of its quote, and ten or more canvases are clean", () => {
+    expect(comment.filter((item) => item.issues.length === 0).length).toBeGreaterThanOrEqual(10);
+    const kinds = new Set(comment.flatMap((item) => item.issues.map((issue) => issue.kind)));
     expect(kinds).toEqual(new Set(["factual", "logic", "grammar", "style", "bug", "security", "performance"]));
-    for (const item of result.cases)
-      for (const issue of item.issues) expect(item.canvas.content).toContain(issue.quote);
+    for (const item of comment)
+      for (const issue of item.issues) {
+        expect(item.canvas.content).toContain(issue.quote);
+        expect(issue.keywords?.length, `${item.id}: ${issue.quote}`).toBeGreaterThan(0);
+      }
   });
 
   it("a bad line is reported with its line number and the schema message", () => {

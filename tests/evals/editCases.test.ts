@@ -1,69 +1,75 @@
-// The committed edit cases are satisfiable: a reference solution written by hand (what a careful
-// editor would do) passes every check, including locality, for a sample across slices.
+// The edit cases are satisfiable and not vacuous: the reference answer written next to each case (what
+// a careful editor would do) passes every check, and an unchanged canvas fails. The builder
+// (evals/data/build/index.ts) also runs every code test on the original and the reference; here a
+// sample per language keeps the suite fast.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATA, loadDataset, type EditCase } from "../../evals/dataset.ts";
+import { editSeeds } from "../../evals/data/build/edit.ts";
+import { generatedEditSeeds } from "../../evals/data/build/generated.ts";
+import { DEFAULT_DATA, loadDataset } from "../../evals/dataset.ts";
 import { gradeEdit } from "../../evals/graders/edit.ts";
+import { gradeEditCase } from "../../evals/graders/editRun.ts";
 import { call, makeTrace } from "./traces.ts";
 
-const between = (text: string, start: string, end: string): string =>
-  text.slice(text.indexOf(start), text.indexOf(end));
+const seeds = [...editSeeds(), ...generatedEditSeeds()];
+const toolFor = (mode: string) => (mode === "targeted" ? "edit_canvas" : "rewrite_canvas");
 
-const REFERENCE: Record<string, (before: string) => string> = {
-  "edit-memo-1": (t) =>
-    t.replace(
-      "Starting next month, everyone must be in the office on Tuesdays and Thursdays. No exceptions will be made, so do not ask.",
-      "Starting next month, we'd love to see everyone in the office on Tuesdays and Thursdays. If that is hard for you, talk to your manager.",
-    ),
-  "edit-garden-4": (t) => t.slice(0, t.indexOf("\n\n## Risks")),
-  "edit-report-3": (t) => t.replace(between(t, "## Gulf Coast", "## Southeast"), ""),
-  "edit-letter-3": (t) =>
-    t.replace(
-      /I am writing to apply[^\n]*/,
-      "I am applying for the Junior Data Analyst position at Northwind Logistics, bringing two years of building route-planning reports at Harbor Freight Lines.",
-    ),
-  "edit-library-2": (t) => {
-    const second = between(t, "They lend books", "\n\nTowns");
-    const third = between(t, "Towns that fund", "\n\nYet many");
-    return t.replace(`${second}\n\n${third}`, `${third}\n\n${second}`);
-  },
-  "edit-lisbon-2": (t) => t.replace("Day one", "Day 1").replace("Day two", "Day 2").replace("Day three", "Day 3"),
-  "edit-notes-2": (t) => t.replace("- [ ] Jonas", "- [x] Jonas"),
-  "edit-go-books-1": (t) =>
-    t.replace(
-      '\tid, _ := strconv.Atoi(r.URL.Query().Get("id"))',
-      '\tid, err := strconv.Atoi(r.URL.Query().Get("id"))\n\tif err != nil {\n\t\tw.WriteHeader(http.StatusBadRequest)\n\t\treturn\n\t}',
-    ),
-  "edit-py-inventory-4": (t) => t.replace(/\bconn\b/g, "connection"),
-  "edit-orders-8": (t) =>
-    t.replace(
-      "  const current = productStore.get(id);",
-      '  if (changes.priceCents !== undefined && changes.priceCents < 0) return { ok: false, error: "Price cannot be negative" };\n  const current = productStore.get(id);',
-    ),
-  "edit-orders-9": (t) => t.replaceAll("Warehouse", "Depot"),
-  "edit-py-cart-1": (t) => t.replace("range(len(items) + 1)", "range(len(items))"),
-};
-
-describe("committed edit cases", () => {
-  it("accept a hand-written correct edit, within the locality region", async () => {
+describe("edit cases", () => {
+  it("the builder's cases are the committed dataset", async () => {
     const loaded = await loadDataset("edit", DEFAULT_DATA.edit);
     if (!loaded.ok) throw new Error(loaded.message);
-    const byId = new Map<string, EditCase>(loaded.cases.map((item) => [item.id, item]));
-    for (const [id, solve] of Object.entries(REFERENCE)) {
-      const item = byId.get(id);
-      expect(item, id).toBeDefined();
-      const before = item!.canvas.content;
-      const after = solve(before);
-      expect(after, `${id}: the reference changes the canvas`).not.toBe(before);
+    expect(loaded.cases).toEqual(editSeeds().map((seed) => seed.item));
+  });
+
+  it("every reference answer passes the case's text, region, language and length checks", () => {
+    const withReference = seeds.filter((seed) => seed.seed.reference);
+    expect(withReference.length).toBeGreaterThan(180);
+    for (const { item, seed } of withReference) {
+      const before = item.canvas.content;
       const verdict = gradeEdit(
-        item!,
-        makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("edit_canvas")] }),
+        item,
+        makeTrace({
+          canvasBefore: before,
+          canvasAfter: seed.reference!(before),
+          toolCalls: [call(toolFor(item.expect.mode))],
+        }),
       );
-      expect({ id, failures: verdict.failures, local: verdict.local, outside: verdict.outsideChars }).toMatchObject({
-        id,
+      expect({ id: item.id, failures: verdict.failures, local: verdict.local }).toEqual({
+        id: item.id,
         failures: [],
+        local: verdict.local === null ? null : true,
       });
-      expect(verdict.local, `${id}: ${verdict.outsideChars} chars outside the region`).not.toBe(false);
-      expect(verdict.pass, id).toBe(item!.expect.mode === "targeted");
+    }
+  });
+
+  it("an unchanged canvas fails every case", () => {
+    for (const { item } of seeds) {
+      const before = item.canvas.content;
+      const verdict = gradeEdit(
+        item,
+        makeTrace({ canvasBefore: before, canvasAfter: before, toolCalls: [call(toolFor(item.expect.mode))] }),
+      );
+      // Refactors whose test guards behaviour may pass their static checks unchanged only if a test runs.
+      if (verdict.checksPass) expect(item.expect.run, item.id).toBeDefined();
+      else expect(verdict.pass, item.id).toBe(false);
+    }
+  });
+
+  it("a reference passes its code test in each language the cases run (Python, JavaScript, TypeScript)", async () => {
+    const sample = ["edit-py-cart-1", "edit-js-todos-1", "edit-py-bank-3"];
+    for (const id of sample) {
+      const found = seeds.find((seed) => seed.item.id === id);
+      expect(found, id).toBeDefined();
+      const { item, seed } = found!;
+      const before = item.canvas.content;
+      const verdict = await gradeEditCase(
+        item,
+        makeTrace({
+          canvasBefore: before,
+          canvasAfter: seed.reference!(before),
+          toolCalls: [call(toolFor(item.expect.mode))],
+        }),
+      );
+      expect({ id, tests: verdict.tests, output: verdict.testOutput }).toEqual({ id, tests: "pass", output: null });
     }
   });
 });

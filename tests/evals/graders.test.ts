@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATA, loadDataset, type CommentCase, type EditCase, type TriggerCase } from "../../evals/dataset.ts";
-import { commentMetrics, gradeComment } from "../../evals/graders/comment.ts";
+import { DEFAULT_DATA, loadDataset, type EditCase, type TriggerCase } from "../../evals/dataset.ts";
 import { editMetrics, gradeEdit } from "../../evals/graders/edit.ts";
 import { metricNumber } from "../../evals/graders/metric.ts";
 import { gradeTrigger, triggerMetrics } from "../../evals/graders/trigger.ts";
-import { call, commentOn, makeTrace } from "./traces.ts";
+import { call, makeTrace } from "./traces.ts";
 
 async function editCase(id: string): Promise<EditCase> {
   const result = await loadDataset("edit", DEFAULT_DATA.edit);
@@ -180,88 +179,5 @@ describe("edit grader", () => {
       makeTrace({ canvasBefore: before, canvasAfter: after, toolCalls: [call("rewrite_canvas")], outputTokens: 200 }),
     );
     expect(editMetrics([targeted, rewrite]).targetedRewriteTokenRatio).toBeCloseTo(0.1);
-  });
-});
-
-describe("comment grader", () => {
-  const canvas =
-    "# Notes\n\nThe Eiffel Tower was finished in 1925. It is in Paris.\n\nTheir going to visit it tomorrow.";
-  const planted: CommentCase = {
-    id: "c1",
-    split: "test",
-    slice: "planted-writing",
-    canvas: { kind: "document", title: "Notes", content: canvas },
-    instruction: "Review",
-    issues: [
-      { quote: "The Eiffel Tower was finished in 1925.", kind: "factual", severity: "issue" },
-      { quote: "Their going", kind: "grammar", severity: "suggestion" },
-    ],
-  };
-  const clean: CommentCase = {
-    ...planted,
-    id: "c2",
-    slice: "clean-writing",
-    canvas: { ...planted.canvas, content: "A clean sentence. Another one." },
-    issues: [],
-  };
-
-  it("comments on both planted issues give recall and precision 1", () => {
-    const verdict = gradeComment(
-      planted,
-      makeTrace({
-        canvasAfter: canvas,
-        comments: [commentOn(canvas, "finished in 1925"), commentOn(canvas, "Their going to visit")],
-      }),
-    );
-    expect(verdict.pass).toBe(true);
-    const metrics = commentMetrics([verdict]);
-    expect(metricNumber(metrics.recall ?? null)).toBe(1);
-    expect(metricNumber(metrics.precision ?? null)).toBe(1);
-    expect(metricNumber(metrics["recall.issue"] ?? null)).toBe(1);
-    expect(metricNumber(metrics["recall.grammar"] ?? null)).toBe(1);
-  });
-
-  it("a comment on the wrong sentence is not a hit but a false alarm", () => {
-    const verdict = gradeComment(
-      planted,
-      makeTrace({ canvasAfter: canvas, comments: [commentOn(canvas, "It is in Paris.")] }),
-    );
-    expect(verdict.issues.every((issue) => !issue.found)).toBe(true);
-    expect(verdict).toMatchObject({ onTarget: 0, falseAlarms: 1, pass: false });
-    const metrics = commentMetrics([verdict]);
-    expect(metricNumber(metrics.recall ?? null)).toBe(0);
-    expect(metricNumber(metrics.precision ?? null)).toBe(0);
-  });
-
-  it("every comment on a clean canvas is a false alarm, counted per clean canvas", () => {
-    const text = clean.canvas.content;
-    const noisy = gradeComment(
-      clean,
-      makeTrace({
-        canvasAfter: text,
-        comments: [commentOn(text, "A clean sentence."), commentOn(text, "Another one.")],
-      }),
-    );
-    const quiet = gradeComment(clean, makeTrace({ canvasAfter: text }));
-    expect(noisy.pass).toBe(false);
-    expect(quiet.pass).toBe(true);
-    const metrics = commentMetrics([noisy, quiet]);
-    expect(metrics.falseAlarmsPerCleanDoc).toBe(1);
-    expect(metricNumber(metrics.cleanDocsWithoutComments ?? null)).toBe(0.5);
-  });
-
-  it("lost anchors and overlapping comments lower the resolve rate and raise the duplicate rate", () => {
-    const lost = { ...commentOn(canvas, "finished in 1925"), resolvedText: null, start: -1, end: -1 };
-    const verdict = gradeComment(
-      planted,
-      makeTrace({
-        canvasAfter: canvas,
-        comments: [commentOn(canvas, "Their going"), commentOn(canvas, "Their going to"), lost],
-      }),
-    );
-    const metrics = commentMetrics([verdict]);
-    expect(metricNumber(metrics.anchorResolveRate ?? null)).toBeCloseTo(2 / 3);
-    expect(metricNumber(metrics.duplicateRate ?? null)).toBeCloseTo(1 / 3);
-    expect(metricNumber(metrics.recall ?? null)).toBe(0.5);
   });
 });

@@ -65,7 +65,7 @@ describe("eval runner with the openai engine", () => {
   });
 
   it("applies a targeted edit after one refused attempt, and grades a rewrite as the wrong mode", async () => {
-    const items = (await cases("edit", ["edit-memo-3", "edit-memo-7"])) as EditCase[];
+    const items = (await cases("edit", ["edit-memo-3", "edit-memo-9"])) as EditCase[];
     fake.script([
       {
         toolCall: {
@@ -130,7 +130,7 @@ describe("eval runner with the openai engine", () => {
           arguments: {
             comments: item!.issues.map((issue) => ({
               quote: issue.quote,
-              comment: "This looks wrong.",
+              comment: `This looks wrong: ${issue.keywords?.[0] ?? ""}?`,
               severity: issue.severity,
               suggestion: null,
             })),
@@ -147,5 +147,83 @@ describe("eval runner with the openai engine", () => {
       concurrency: 1,
     });
     expect(report.metrics).toMatchObject({ recall: 1, precision: 1, anchorResolveRate: 1 });
+  });
+
+  it("records the prompt and completion tokens the stream reports, and prices them when the model is known", async () => {
+    const [item] = (await cases("trigger", ["trigger-questions-01"])) as TriggerCase[];
+    fake.reset();
+    fake.script([{ text: "A memo is short.", usage: { prompt_tokens: 1_234, completion_tokens: 56 } }]);
+    const priced = createEngine({
+      engine: "openai",
+      apiKey: "k",
+      baseURL: fake.url,
+      model: "gpt-4.1",
+      cacheDir: null,
+      maxRetries: 0,
+      timeoutMs: 5_000,
+    });
+    const report = await runSuite({
+      suite: "trigger",
+      cases: [item!],
+      engine: priced,
+      dataset: "test",
+      split: "test",
+      concurrency: 1,
+    });
+    expect(fake.requests[0]!.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    const usage = report.cases[0]!.runs[0]!.output.usage;
+    expect(usage).toMatchObject({ inputTokens: 1_234, outputTokens: 56, calls: 1 });
+    expect(usage.costUsd).toBeCloseTo((1_234 * 2 + 56 * 8) / 1_000_000, 10);
+    expect(report.metrics).toMatchObject({ inputTokensPerCase: 1_234, outputTokensPerCase: 56 });
+    expect(report.metrics.costUsdTotal).toBeCloseTo(usage.costUsd!, 10);
+  });
+
+  it("adds up every request of a turn with retries, and leaves the price unknown for an unknown model", async () => {
+    const [item] = (await cases("edit", ["edit-memo-3"])) as EditCase[];
+    fake.reset();
+    const edit = (find: string) => ({
+      toolCall: {
+        name: "edit_canvas",
+        arguments: { edits: [{ find, replace: "on Wednesdays", all: false }], summary: "Moved." },
+      },
+    });
+    fake.script([
+      { ...edit("on Tuesdayz"), usage: { prompt_tokens: 1_000, completion_tokens: 20 } },
+      { ...edit("on Tuesdays"), usage: { prompt_tokens: 1_100, completion_tokens: 20 } },
+    ]);
+    const report = await runSuite({
+      suite: "edit",
+      cases: [item!],
+      engine: engine(),
+      dataset: "test",
+      split: "test",
+      concurrency: 1,
+    });
+    expect(report.cases[0]!.runs[0]!.output.usage).toMatchObject({
+      inputTokens: 2_100,
+      outputTokens: 40,
+      calls: 2,
+      costUsd: null,
+    });
+    expect(report.metrics.costUsdTotal).toBeNull();
+  });
+
+  it("estimates input tokens as characters / 4 when the server sends no usage", async () => {
+    const [item] = (await cases("trigger", ["trigger-questions-01"])) as TriggerCase[];
+    fake.reset();
+    fake.script([{ text: "Short answer.", omitUsage: true }]);
+    const report = await runSuite({
+      suite: "trigger",
+      cases: [item!],
+      engine: engine(),
+      dataset: "test",
+      split: "test",
+      concurrency: 1,
+    });
+    const body = fake.requests[0]!.body as { messages: { content: string }[] };
+    const chars = body.messages.reduce((sum, message) => sum + message.content.length, 0);
+    const usage = report.cases[0]!.runs[0]!.output.usage;
+    expect(usage.inputTokens).toBeGreaterThanOrEqual(Math.ceil(chars / 4));
+    expect(usage.inputTokens).toBeLessThan(Math.ceil(chars / 4) + 3_000);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeRepeats, wilson } from "../../evals/stats.ts";
+import { bootstrapIntervals, seededRandom, summarizeRepeats, wilson } from "../../evals/stats.ts";
 
 describe("Wilson interval", () => {
   it("matches published values", () => {
@@ -40,5 +40,31 @@ describe("repeats", () => {
     expect(summary!.mean).toBeCloseTo(0.8);
     expect(summary!.stdev).toBeCloseTo(0.1);
     expect(summarizeRepeats([null])).toBeNull();
+  });
+});
+
+describe("bootstrap by case", () => {
+  const mean = (sample: number[]) => ({ mean: sample.reduce((sum, value) => sum + value, 0) / sample.length });
+
+  it("is reproducible: the same seed gives the same interval", () => {
+    const units = Array.from({ length: 50 }, (_, index) => index % 3);
+    expect(bootstrapIntervals(units, mean, { seed: 5 })).toEqual(bootstrapIntervals(units, mean, { seed: 5 }));
+    expect(seededRandom(1)()).toBe(seededRandom(1)());
+  });
+
+  it("brackets the estimate and narrows with more cases, close to Wilson for a plain rate", () => {
+    const cases = (n: number) => Array.from({ length: n }, (_, index) => (index % 5 === 0 ? 0 : 1));
+    const small = bootstrapIntervals(cases(20), mean).mean!;
+    const large = bootstrapIntervals(cases(400), mean).mean!;
+    expect(small.low).toBeLessThan(0.8);
+    expect(small.high).toBeGreaterThan(0.8);
+    expect(large.high - large.low).toBeLessThan((small.high - small.low) / 3);
+    const exact = wilson(320, 400);
+    expect(Math.abs(large.low - exact.low)).toBeLessThan(0.02);
+  });
+
+  it("gives no interval to a statistic that is undefined in most resamples", () => {
+    const intervals = bootstrapIntervals([1, 2, 3], () => ({ never: null }));
+    expect(intervals.never).toBeUndefined();
   });
 });

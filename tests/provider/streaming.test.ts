@@ -28,6 +28,7 @@ describe("the OpenAI engine streaming through the real SDK", () => {
       text: "A sonnet has fourteen lines.",
       toolCalls: [],
       outputTokens: 7,
+      inputTokens: 50,
     });
   });
 

@@ -1,5 +1,6 @@
 // Short code canvases (raw source, no fences) shared by the edit and comment datasets. Several carry
 // a real bug that an edit case asks to fix.
+import { family } from "./family.ts";
 import type { CanvasSeed } from "./writing.ts";
 
 const code = (title: string, language: string, lines: string[]): CanvasSeed => ({ kind: "code", language, title, content: lines.join("\n") });
@@ -279,3 +280,6 @@ export const pyStats = code("scores.py", "python", [
   'if __name__ == "__main__":',
   "    report(sys.argv[1])",
 ]);
+
+for (const [name, seed] of Object.entries({ "py-cart": pyCart, "ts-users": tsUsers, "js-cart": jsCart, "py-inventory": pyInventory, "go-books": goBooks, "java-library": javaLibrary, "py-stats": pyStats }))
+  family(name, seed);

@@ -1,6 +1,7 @@
 // Long canvases built from templates and per-item data: a regional sales report (> 2,000 words) and
 // a TypeScript data module (> 300 lines). Long inputs are where targeted edits pay off most (a
 // rewrite reprints thousands of tokens) and where locating a passage is hardest.
+import { family } from "./family.ts";
 import type { CanvasSeed } from "./writing.ts";
 
 interface Region {
@@ -257,3 +258,6 @@ export const orderService: CanvasSeed = {
   title: "orderService.ts",
   content: [HEADER, ...ENTITIES.slice(0, 3).map(entityBlock), ORDERS, ...ENTITIES.slice(3).map(entityBlock)].join("\n\n"),
 };
+
+family("report", regionalReport);
+family("orders", orderService);

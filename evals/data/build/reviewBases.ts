@@ -1,6 +1,7 @@
 // Clean canvases for the comment suite that the edit suite does not already provide: two essays and
 // code without known defects. Planted variants are made from them in comment.ts; the clean originals
 // are the "no comment needed" cases.
+import { family } from "./family.ts";
 import type { CanvasSeed } from "./writing.ts";
 
 const doc = (title: string, paragraphs: string[]): CanvasSeed => ({ kind: "document", title, content: paragraphs.join("\n\n") });
@@ -246,3 +247,6 @@ export const pyOrders = code("orders_report.py", "python", [
   "    }",
   "    return [(order[0], customers.get(order[1]), order[2]) for order in orders]",
 ]);
+
+for (const [name, seed] of Object.entries({ sleep, printing, "py-scores": pyScores, "ts-users": tsUserStore, "express-auth": expressAuth, "flask-ping": flaskPing, "js-comments": jsComments, "java-salesreport": javaReport, "go-worker": goWorker, "py-contacts": pyContacts, "py-orders": pyOrders }))
+  family(name, seed);

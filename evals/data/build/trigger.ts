@@ -1,40 +1,21 @@
-// Source of evals/data/trigger.jsonl: open a canvas, or answer in chat? Each slice is a list of
-// hand-written prompts with the behaviour PRODUCT.md asks for. Run `npx tsx evals/data/build/index.ts`.
-import { splitFor, type Split } from "./split.ts";
+// Source of evals/data/trigger.jsonl: open a canvas, or answer in chat? Every slice mixes both labels,
+// and contrasting pairs share a group (and so a split): "Write a haiku about rain" (chat) next to
+// "Write a sequence of twelve haiku with an introduction" (canvas), so no single surface feature
+// (length, a question mark, the word "write") decides a slice. Cases with an open canvas and history
+// are in triggerCanvas.ts. Run `npx tsx evals/data/build/index.ts`.
+import type { TriggerCase } from "../../dataset.ts";
+import { emitCanvas, familyOf, splitOfFamily } from "./family.ts";
+import { canvasSlices, type TriggerSeed } from "./triggerCanvas.ts";
 
-type Expect = "canvas" | "chat";
-
-interface HistoryTurn {
-  role: "user" | "assistant";
-  content: string;
-}
-
-interface TriggerCanvas {
-  kind: "document" | "code";
-  language?: string;
-  title: string;
-  content: string;
-}
-
-export interface TriggerCase {
-  id: string;
-  split: Split;
-  slice: string;
-  prompt: string;
-  history?: HistoryTurn[];
-  canvas?: TriggerCanvas;
-  expect: Expect;
-}
-
-interface Seed {
-  prompt: string;
-  expect: Expect;
-  history?: HistoryTurn[];
-  canvas?: TriggerCanvas;
-}
+type Seed = TriggerSeed;
 
 const canvasFor = (prompts: string[]): Seed[] => prompts.map((prompt) => ({ prompt, expect: "canvas" }));
 const chatFor = (prompts: string[]): Seed[] => prompts.map((prompt) => ({ prompt, expect: "chat" }));
+/** A contrasting pair: same topic, different answer; one group, so one split. */
+const pair = (group: string, canvas: string, chat: string): Seed[] => [
+  { prompt: canvas, expect: "canvas", group },
+  { prompt: chat, expect: "chat", group },
+];
 
 const longWriting = canvasFor([
   "Write a 1,000-word essay on why small towns should invest in public libraries.",
@@ -220,128 +201,136 @@ const nonEnglish: Seed[] = [
   { prompt: "Dame un eslogan para una tienda de bicicletas.", expect: "chat" },
 ];
 
-const essayCanvas: TriggerCanvas = {
-  kind: "document",
-  title: "Why libraries matter",
-  content:
-    "# Why libraries matter\n\nPublic libraries are one of the last places where anyone can spend a whole afternoon without buying anything.\n\nThey lend books, but they also lend quiet, internet access and expert help.\n\nTowns that fund their libraries well see higher literacy and stronger civic life.",
-};
 
-const codeCanvas: TriggerCanvas = {
-  kind: "code",
-  language: "python",
-  title: "sum_prices.py",
-  content:
-    "def sum_prices(items):\n    total = 0\n    for i in range(len(items) + 1):\n        total += items[i][\"price\"]\n    return total\n\n\nif __name__ == \"__main__\":\n    print(sum_prices([{\"price\": 3}, {\"price\": 4}]))",
-};
-
-// A canvas is already open: requests about it are edits or comments (no new canvas); only a clearly
-// separate new document opens one.
-const withCanvas: Seed[] = [
-  { prompt: "Make the second paragraph friendlier.", canvas: essayCanvas, expect: "chat" },
-  { prompt: "Can you critique this essay?", canvas: essayCanvas, expect: "chat" },
-  { prompt: "Translate it into German.", canvas: essayCanvas, expect: "chat" },
-  { prompt: "Add a conclusion paragraph.", canvas: essayCanvas, expect: "chat" },
-  { prompt: "Now write a separate one-page flyer for the library's summer reading program in a new document.", canvas: essayCanvas, expect: "canvas" },
-  { prompt: "Fix the bug in the loop.", canvas: codeCanvas, expect: "chat" },
-  { prompt: "What does this function do?", canvas: codeCanvas, expect: "chat" },
-  { prompt: "Review this code.", canvas: codeCanvas, expect: "chat" },
-  { prompt: "Port it to JavaScript.", canvas: codeCanvas, expect: "chat" },
-  { prompt: "Also write a new, separate test file with pytest tests for sum_prices.", canvas: codeCanvas, expect: "canvas" },
+// Partners that mix the labels of each slice: the same kind of request, the other answer.
+const writingPairs: Seed[] = [
+  ...pair("t-libraries", "Write a 1,000-word op-ed on why small towns should keep their libraries open on Sundays.", "Give me one sentence on why small towns should keep their libraries open on Sundays."),
+  ...pair("t-haiku", "Write a sequence of twelve haiku about autumn, one for each week of the season, with a short introduction.", "Write a haiku about autumn leaves falling in the rain."),
+  ...pair("t-bio", "Write the full About page for our bakery's website: our story, our team, our ingredients and how to order.", "Write a one-line bio for our bakery's Instagram profile, warm and a little bit funny please."),
+  ...pair("t-speech", "Write the speech I'll give at my grandmother's 90th birthday party, about four minutes long.", "Give me a short toast to finish my grandmother's 90th birthday party with, just one line."),
+  { prompt: "Draft a business plan.", expect: "canvas" },
+  { prompt: "Write my best man speech.", expect: "canvas" },
+  { prompt: "Summarise the main argument of a 1,000-word essay on libraries in two sentences for my teacher.", expect: "chat" },
 ];
 
-// Earlier conversation decides the answer.
-const withHistory: Seed[] = [
-  {
-    history: [
-      { role: "user", content: "I'm applying for a job as a park ranger." },
-      { role: "assistant", content: "Great! What would you like help with: the resume, the cover letter, or interview prep?" },
-    ],
-    prompt: "The cover letter, please. Full draft.",
-    expect: "canvas",
-  },
-  {
-    history: [
-      { role: "user", content: "Write a Python function that checks whether a string is a palindrome." },
-      { role: "assistant", content: "def is_palindrome(s):\n    s = s.lower()\n    return s == s[::-1]" },
-    ],
-    prompt: "Why do you lowercase it first?",
-    expect: "chat",
-  },
-  {
-    history: [
-      { role: "user", content: "We're planning a charity run in June." },
-      { role: "assistant", content: "Sounds great. Do you need a name, a flyer, or a sponsorship letter?" },
-    ],
-    prompt: "A sponsorship letter for local businesses, with the sponsorship tiers.",
-    expect: "canvas",
-  },
-  {
-    history: [
-      { role: "user", content: "What is a REST API?" },
-      { role: "assistant", content: "A REST API exposes resources over HTTP with standard verbs such as GET, POST, PUT and DELETE." },
-    ],
-    prompt: "Thanks! And what is GraphQL?",
-    expect: "chat",
-  },
-  {
-    history: [
-      { role: "user", content: "I want to build a small inventory tracker for my shop." },
-      { role: "assistant", content: "I can help. Which language do you prefer, and should it store data in a file or a database?" },
-    ],
-    prompt: "Python with SQLite. Please write the whole program with add, remove and list commands.",
-    expect: "canvas",
-  },
-  {
-    history: [
-      { role: "user", content: "Give me a title for my essay on urban beekeeping." },
-      { role: "assistant", content: "\"Honey on the Rooftops: The Quiet Rise of Urban Beekeeping\"" },
-    ],
-    prompt: "Another one, shorter.",
-    expect: "chat",
-  },
-  {
-    history: [
-      { role: "user", content: "My essay is about how video games can teach history." },
-      { role: "assistant", content: "Interesting topic! Would you like an outline or a full draft?" },
-    ],
-    prompt: "Full draft, about 1,200 words.",
-    expect: "canvas",
-  },
-  {
-    history: [
-      { role: "user", content: "Can you explain how HTTPS works?" },
-      { role: "assistant", content: "HTTPS wraps HTTP in TLS: the server proves its identity with a certificate, then both sides agree on keys." },
-    ],
-    prompt: "ok cool",
-    expect: "chat",
-  },
+const codePairs: Seed[] = [
+  ...pair("t-lru", "Implement an LRU cache module in TypeScript with get, put, eviction callbacks and unit tests.", "What data structures do I need for an LRU cache with O(1) get and put operations?"),
+  ...pair("t-reverse", "Write a Python CLI that reverses the lines of every text file in a folder, with argparse, logging and tests.", "What's the one-liner to reverse a list in Python without changing the original list?"),
+  ...pair("t-zip", "Write a validation module for US, UK and Canadian postal codes in JavaScript, with tests for each country.", "Give me a regex that matches a five-digit US ZIP code with an optional four-digit extension."),
+  { prompt: "Write a Python function that returns the square of a number.", expect: "chat" },
+  { prompt: "Show me how to read a file line by line in Go, just the few lines I need.", expect: "chat" },
+  { prompt: "Build me a REST API.", expect: "canvas" },
 ];
+
+const shortPairs: Seed[] = [
+  ...pair("t-tweets", "Plan a week of launch tweets for our café's oat milk: one per day, with themes and hashtags, as a schedule we can edit.", "Write a tweet announcing that our café now serves oat milk."),
+  { prompt: "Write a one-line reply thanking my colleague Priya for covering my shift last Friday evening.", expect: "chat" },
+  { prompt: "Give me three name ideas for a podcast about urban gardening and composting in small flats.", expect: "chat" },
+  { prompt: "Write a polite two-sentence message telling my neighbour that their car is blocking our driveway again.", expect: "chat" },
+];
+
+const questionPairs: Seed[] = [
+  ...pair("t-readme", "Can you write the complete README for my CSV-to-JSON command-line tool, with installation, usage and examples?", "What sections does a good README for a command-line tool usually have?"),
+  ...pair("t-essay-q", "Could you write me a 1,500-word essay on the causes of the First World War?", "What were the main causes of the First World War?"),
+  { prompt: "Explain the difference between a process and a thread in simple terms for a beginner.", expect: "chat" },
+];
+
+const chitPairs: Seed[] = [
+  { prompt: "Hi! Please write a 600-word bedtime story about a dragon who is afraid of the dark, for my six-year-old.", expect: "canvas" },
+  { prompt: "Good morning! I need a full cover letter for a staff nurse job on a cardiology ward. Can you draft it?", expect: "canvas" },
+  { prompt: "Thanks so much for your help today, you saved me a lot of time with that report.", expect: "chat" },
+  { prompt: "Hello there, I hope you're having a lovely day and that the weather is nice where you are.", expect: "chat" },
+];
+
+const explicitPairs: Seed[] = [
+  { prompt: "Don't open a canvas, just give me a good title for my essay on urban beekeeping.", expect: "chat" },
+  { prompt: "No canvas needed: what's a better word for 'very important' in a formal letter?", expect: "chat" },
+  { prompt: "What is the canvas in this app, and how do I share it with my team?", expect: "chat" },
+  { prompt: "Just answer here in the chat please: how long should a cover letter be for a graduate job in marketing", expect: "chat" },
+];
+
+// Requests that are long and not questions but belong in chat, next to canvas partners on the same
+// topic: "long and no question mark" is not a rule.
+const longChat: Seed[] = [
+  ...pair("t-vaccines", "Write a 1,200-word explainer for our clinic's website on how vaccines train the immune system.", "Explain to me like I'm five how vaccines teach the immune system to recognise a virus."),
+  ...pair("t-austen", "Write a 2,000-word study guide on Pride and Prejudice with chapter summaries and themes.", "Summarise the plot of Pride and Prejudice in three sentences for my book club."),
+  ...pair("t-revolution", "Write a five-page essay on the causes of the French Revolution for my history class.", "List the main causes of the French Revolution, just the headlines, no essay please."),
+  ...pair("t-pm", "Write a full job description for a product manager at our startup, with responsibilities and requirements.", "Describe in one paragraph what a product manager actually does all day at a startup."),
+  ...pair("t-pyjs", "Write a beginner's guide comparing Python and JavaScript, with code examples for each topic.", "Compare Python and JavaScript for a complete beginner in two or three sentences."),
+  ...pair("t-git", "Write a team guide to our git workflow: branching, commits, code review and releases.", "Show me the git command that undoes the last commit but keeps my changes in the working tree."),
+  ...pair("t-sql", "Write the full SQL schema and the reporting queries for our orders database, with comments.", "Give me a single SQL query that counts orders per customer in the orders table, nothing else."),
+  ...chatFor([
+    "Tell me the difference between a Roth IRA and a traditional IRA in a couple of sentences.",
+    "Give me five quick tips for staying focused when working from home with kids.",
+    "Translate 'where is the nearest train station' into Japanese, Korean and Mandarin.",
+    "Suggest a good name for a grey kitten who likes to sleep in shoe boxes.",
+    "Remind me how to convert Celsius to Fahrenheit in my head when I'm travelling.",
+    "Tell me a short joke about programmers that I can use to open my talk tomorrow.",
+    "Rate my idea of opening a board game café next to the university campus, honestly.",
+    "Recommend three novels similar to The Remains of the Day for a long flight.",
+    "Write one sentence I can put on a birthday card for my colleague who is retiring next week.",
+    "Fix the grammar in this sentence: 'Me and him goes to the shop every days.'",
+    "Convert 3 cups of flour to grams for me, I'm baking bread this afternoon.",
+  ]),
+];
+
+// Substantial work asked for as a question, or in three words, next to real questions on the topic.
+const canvasQuestions: Seed[] = [
+  ...pair("t-coffee-cart", "Can you write a full business plan for a mobile coffee cart, with costs, pricing and a marketing section?", "How much does it cost to start a mobile coffee cart?"),
+  ...pair("t-todo-app", "Can you build a complete to-do app in React with local storage and filters?", "Is React or Vue easier for a first to-do app?"),
+  ...pair("t-pdf-script", "Could you write a Python script that downloads every PDF linked from a web page?", "Which Python library is best for downloading files from a web page?"),
+  ...pair("t-photosynthesis", "Could you write a detailed lesson plan for teaching photosynthesis to eleven-year-olds?", "How do plants make food from sunlight?"),
+  ...pair("t-four-day", "Can you draft a two-page proposal for a four-day work week pilot at our company?", "Do four-day work weeks actually improve productivity?"),
+  ...canvasFor([
+    "Could you draft the employee handbook for our ten-person design studio?",
+    "Would you write a bedtime story about a lighthouse for my daughter, about 800 words?",
+    "Will you help me write my wedding vows? About two minutes long.",
+    "Draft our privacy policy.",
+    "Write a cover letter.",
+    "Outline my thesis on renewable energy policy.",
+    "Write a snake game.",
+    "Write a GitHub Actions workflow.",
+  ]),
+];
+
+/** Few-shot examples in the prompt come from these groups, which are pinned to train (family.ts). */
+const PINNED_PROMPTS: Record<string, string> = {
+  "Draft a cover letter for a junior data analyst position at a logistics company. I have two years of Excel and SQL experience.": "t-cover-letter",
+  "Build a React component for a todo list with add, toggle and delete.": "t-react-todo",
+  "Give me a catchy title for a blog post about budgeting.": "t-title",
+  "How do I write a strong thesis statement?": "t-thesis",
+  "Open a canvas and draft an agenda for Monday's team meeting.": "t-agenda",
+  "Escribe un ensayo de 800 palabras sobre la importancia del agua potable.": "t-agua",
+};
 
 const SLICES: Record<string, Seed[]> = {
-  "long-writing": longWriting,
-  code,
-  "short-writing": shortWriting,
-  questions,
-  "chit-chat": chitChat,
-  "explicit-canvas": explicitCanvas,
+  "long-writing": [...longWriting, ...writingPairs],
+  code: [...code, ...codePairs],
+  "short-writing": [...shortWriting, ...shortPairs],
+  questions: [...questions, ...questionPairs],
+  "chit-chat": [...chitChat, ...chitPairs],
+  "explicit-canvas": [...explicitCanvas, ...explicitPairs],
   ambiguous,
   "non-english": nonEnglish,
-  "open-canvas": withCanvas,
-  history: withHistory,
+  "long-chat": longChat,
+  "canvas-questions": canvasQuestions,
+  ...canvasSlices(),
 };
 
 export function triggerCases(): TriggerCase[] {
   const cases: TriggerCase[] = [];
   for (const [slice, seeds] of Object.entries(SLICES)) {
     seeds.forEach((seed, index) => {
+      const id = `trigger-${slice}-${String(index + 1).padStart(2, "0")}`;
+      const group = seed.canvas ? familyOf(seed.canvas) : (seed.group ?? PINNED_PROMPTS[seed.prompt] ?? id);
       cases.push({
-        id: `trigger-${slice}-${String(index + 1).padStart(2, "0")}`,
-        split: splitFor(index),
+        id,
+        split: splitOfFamily(group),
         slice,
+        group,
         prompt: seed.prompt,
         ...(seed.history ? { history: seed.history } : {}),
-        ...(seed.canvas ? { canvas: seed.canvas } : {}),
+        ...(seed.canvas ? { canvas: emitCanvas(seed.canvas) } : {}),
         expect: seed.expect,
       });
     });

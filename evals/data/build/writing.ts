@@ -1,12 +1,8 @@
 // Short writing canvases (markdown, in the form our serializer writes it back: "-" bullets, blank lines
 // between blocks) shared by the edit and comment datasets. Each is a realistic draft a person would
 // iterate on; some carry a deliberate flaw that an edit case asks to fix.
-export interface CanvasSeed {
-  kind: "document" | "code";
-  language?: string;
-  title: string;
-  content: string;
-}
+import { family, type CanvasSeed } from "./family.ts";
+export type { CanvasSeed } from "./family.ts";
 
 const doc = (title: string, paragraphs: string[]): CanvasSeed => ({ kind: "document", title, content: paragraphs.join("\n\n") });
 
@@ -137,3 +133,6 @@ export const RELEASE_P = [
   "- The free plan now allows five boards instead of three.",
 ];
 export const release = doc("Release notes 3.4", RELEASE_P);
+
+for (const [name, seed] of Object.entries({ memo, garden, launch, library, lisbon, notes, letter, recipe, onboarding, story, apology, release }))
+  family(name, seed);

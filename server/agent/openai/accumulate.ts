@@ -15,6 +15,7 @@ export class CompletionAccumulator {
   private text = "";
   private readonly calls = new Map<number, PendingToolCall>();
   private completionTokens: number | null = null;
+  private promptTokens: number | null = null;
   /** The finish reason of the first choice; null while the model is still answering. */
   finishReason: string | null = null;
   /** True once a usage chunk arrived (some servers send it instead of a finish reason). */
@@ -26,6 +27,7 @@ export class CompletionAccumulator {
     if (chunk.usage) {
       this.sawUsage = true;
       this.completionTokens = chunk.usage.completion_tokens;
+      this.promptTokens = chunk.usage.prompt_tokens;
     }
     // parallel_tool_calls is off and n is 1: only the first choice matters.
     const choice = chunk.choices?.find((candidate) => candidate.index === 0) ?? chunk.choices?.[0];
@@ -74,6 +76,12 @@ export class CompletionAccumulator {
       .filter(([, call]) => call.name !== "")
       .map(([index, call]) => ({ id: call.id ?? `call_${index}`, name: call.name, arguments: call.arguments }));
     const written = this.text.length + toolCalls.reduce((sum, call) => sum + call.arguments.length, 0);
-    return { type: "done", text: this.text, toolCalls, outputTokens: this.completionTokens ?? Math.ceil(written / 4) };
+    return {
+      type: "done",
+      text: this.text,
+      toolCalls,
+      outputTokens: this.completionTokens ?? Math.ceil(written / 4),
+      ...(this.promptTokens !== null ? { inputTokens: this.promptTokens } : {}),
+    };
   }
 }

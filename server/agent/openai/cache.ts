@@ -14,6 +14,7 @@ const doneSchema = z.object({
   text: z.string(),
   toolCalls: z.array(z.object({ id: z.string(), name: z.string(), arguments: z.string() })),
   outputTokens: z.number(),
+  inputTokens: z.number().optional(),
 });
 
 export interface ResponseCache {
