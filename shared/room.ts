@@ -35,6 +35,8 @@ export interface CommentRecord {
   replies: CommentReply[];
   createdAt: number;
   runId: string | null;
+  /** The AI change that left it (shared/changes.ts), so undoing that change removes it; absent on older comments. */
+  changeId?: string | null;
 }
 
 export type ChatRole = "user" | "assistant";

@@ -1,7 +1,8 @@
 // Agent runs in live rooms: the run lifecycle. One run at a time per room (runLock.ts), cancellable,
 // everything written into the room's Y.Doc so every collaborator sees it live: the chat (runChat.ts),
 // canvas changes and comments (through the turn and the edit engine's seam), the model's presence. A
-// version is stored before the first AI change (versionBefore.ts); each change can be undone (agentUndo.ts).
+// version is stored before the first AI change (versionBefore.ts); each change is recorded in the room's
+// change log (server/changes), from which it can be shown and undone on its own.
 import type * as Y from "yjs";
 import type { Logger } from "pino";
 import type { QuickAction } from "../../shared/actions.ts";
@@ -13,9 +14,7 @@ import type { Room } from "../rooms/room.ts";
 import type { RoomRegistry } from "../rooms/registry.ts";
 import type { Store } from "../store/store.ts";
 import type { Metrics } from "../metrics.ts";
-import { AgentUndo } from "./agentUndo.ts";
 import { describeFailure } from "./failures.ts";
-import { LastChanges, type LastChange } from "./lastChanges.ts";
 import { setAgentPresence } from "./presence.ts";
 import { RunChat } from "./runChat.ts";
 import { RunLock } from "./runLock.ts";
@@ -23,6 +22,8 @@ import { runTurnOnDoc, TurnCancelled } from "./turn.ts";
 import type { ToolCallTrace, TurnEngine, TurnInput } from "./types.ts";
 import { saveVersionBeforeAi } from "./versionBefore.ts";
 import type { EngineInfo } from "../../shared/engineInfo.ts";
+import type { EngineSuccess } from "../../shared/engine/index.ts";
+import { ChangeLog } from "../changes/store.ts";
 
 const MAX_RUN_RECORDS = 1_000;
 
@@ -64,8 +65,8 @@ export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
   private readonly runs = new Map<string, RunRecord>();
   private readonly lock: RunLock;
-  private readonly undo = new AgentUndo();
-  private readonly lastChanges = new LastChanges();
+  /** Every AI change of every room, stored. */
+  readonly changes: ChangeLog;
 
   constructor(
     private readonly registry: RoomRegistry,
@@ -76,6 +77,7 @@ export class RunManager {
     private readonly contextTokens: number,
   ) {
     this.lock = new RunLock(registry);
+    this.changes = new ChangeLog(store);
   }
 
   get engineInfo(): EngineInfo {
@@ -89,10 +91,6 @@ export class RunManager {
   getRun(roomId: string, runId: string): RunRecord | null {
     const run = this.runs.get(runId);
     return run && run.roomId === roomId ? run : null;
-  }
-
-  lastChange(roomId: string, canvasId: string): LastChange | null {
-    return this.lastChanges.get(roomId, canvasId);
   }
 
   /** Start a run; returns null when one is already running in the room (in this or another process). */
@@ -161,16 +159,18 @@ export class RunManager {
     await this.active.get(roomId)?.finished;
   }
 
-  /** Undo the room's last AI change; false when there is none left to undo. */
-  undoLast(room: Room): boolean {
-    return this.undo.undoLast(room);
-  }
-
   private async execute(room: Room, record: RunRecord, request: StartRequest, signal: AbortSignal): Promise<void> {
     const log = this.log.child({ roomId: room.id, runId: record.id });
     const doc = room.doc;
-    const undo = this.undo.for(room);
-    undo.stopCapturing();
+    // Each change is stored as it lands; the run ends once all of them are.
+    const recording: Promise<unknown>[] = [];
+    const recordChange = (result: EngineSuccess): void => {
+      recording.push(
+        this.changes
+          .record(room.id, result)
+          .catch((error: unknown) => log.error({ err: error, changeId: result.change.id }, "storing a change failed")),
+      );
+    };
     const history = readChat(doc)
       .filter((message) => message.status === "done" && message.text.trim())
       .map((message) => ({ role: message.role, content: message.text }));
@@ -211,12 +211,12 @@ export class RunManager {
           onActivity: (activity) => chat.activity(activity),
           beforeChange: (id) => saveVersionBeforeAi(this.store, room, id, record.id),
           onWriting: (id) => setAgentPresence(room, { working: true, canvasId: id }),
+          onChange: recordChange,
         },
       });
       record.toolCalls = trace.toolCalls;
       record.status = trace.error ? "error" : "done";
       record.error = trace.error;
-      this.lastChanges.recordRun(room.id, record.id, canvasId, canvasBefore, trace);
       chat.finished(trace.error);
       log.info(
         { status: record.status, toolCalls: trace.toolCalls.length, retries: trace.retries, ms: Date.now() - started },
@@ -236,7 +236,7 @@ export class RunManager {
         chat.finished(failure.message);
       }
     } finally {
-      undo.stopCapturing();
+      await Promise.all(recording);
       setAgentPresence(room, { working: false, canvasId: null });
       record.finishedAt = Date.now();
       this.metrics.runs.observe({ status: record.status }, (record.finishedAt - record.startedAt) / 1000);

@@ -25,6 +25,8 @@ export interface TurnHooks {
   beforeChange?(canvasId: string): void | Promise<void>;
   /** Where the model is writing, for its caret (canvas id). */
   onWriting?(canvasId: string | null): void;
+  /** A change landed in the room (its record and texts), e.g. to store it in the change log. */
+  onChange?(result: EngineSuccess): void;
 }
 
 export interface TurnOptions {
@@ -64,6 +66,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     await hooks?.beforeChange?.(changes);
   };
   const applied = (result: EngineSuccess, text: string): void => {
+    hooks?.onChange?.(result);
     hooks?.onActivity?.(activityFor(result, canvasId));
     if (!text.trim()) {
       const reply = replyFor(result, doc, canvasId);

@@ -19,6 +19,7 @@ export function addComments(
   args: CommentCanvasArgs,
   origin: ToolCallOrigin,
   author: Author,
+  changeId: string | null = null,
 ): Applied | EngineFailure {
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
   const errors: EngineError[] = [];
@@ -80,6 +81,7 @@ export function addComments(
         replies: [],
         createdAt: Date.now(),
         runId: origin.source === "agent" ? origin.runId : null,
+        changeId,
       };
       commentsMap(doc).set(id, record);
     });

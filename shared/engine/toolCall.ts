@@ -205,8 +205,9 @@ function apply(
   preview: StreamPreview | null,
 ): EngineResult {
   let outcome: Applied | EngineFailure;
+  const before = preview ? preview.baseText : textBefore(doc, call, ctx.canvasId);
   try {
-    outcome = applyCall(doc, call, ctx, preview);
+    outcome = applyCall(doc, call, ctx, changeId, preview);
   } catch (error) {
     preview?.revert();
     throw error;
@@ -216,22 +217,34 @@ function apply(
     return outcome;
   }
   preview?.release();
-  return EngineResult.ok(outcome, call, {
-    id: changeId,
-    runId: ctx.origin.source === "agent" ? ctx.origin.runId : null,
-    canvasId: outcome.canvasId,
-    tool: call.name,
-    summary: outcome.summary,
-    author: ctx.author ?? AI_AUTHOR,
-    origin: ctx.origin.source,
-    createdAt: Date.now(),
-  });
+  return EngineResult.ok(
+    outcome,
+    call,
+    {
+      id: changeId,
+      runId: ctx.origin.source === "agent" ? ctx.origin.runId : null,
+      canvasId: outcome.canvasId,
+      tool: call.name,
+      summary: outcome.summary,
+      author: ctx.author ?? AI_AUTHOR,
+      origin: ctx.origin.source,
+      createdAt: Date.now(),
+    },
+    { before, after: canvasText(doc, outcome.canvasId) },
+  );
+}
+
+/** The text a one-shot call changes: its canvas now ("" for a new canvas or a missing one). */
+function textBefore(doc: Y.Doc, call: ToolCall, canvasId: string | null): string {
+  if (call.name === "create_canvas" || !canvasId || !canvasesMap(doc).has(canvasId)) return "";
+  return canvasText(doc, canvasId);
 }
 
 function applyCall(
   doc: Y.Doc,
   call: ToolCall,
   ctx: ToolCallContext,
+  changeId: string,
   preview: StreamPreview | null,
 ): Applied | EngineFailure {
   if (call.name === "create_canvas") {
@@ -247,7 +260,7 @@ function applyCall(
     case "rewrite_canvas":
       return rewriteCanvas(doc, found.meta, call.arguments, ctx.origin, preview?.baseText);
     case "comment_canvas":
-      return addComments(doc, found.meta, call.arguments, ctx.origin, ctx.author ?? AI_AUTHOR);
+      return addComments(doc, found.meta, call.arguments, ctx.origin, ctx.author ?? AI_AUTHOR, changeId);
     default:
       return exhaustiveTool(call);
   }
