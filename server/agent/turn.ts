@@ -65,6 +65,9 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     versioned = true;
     await hooks?.beforeChange?.(changes);
   };
+  // The canvas as the model was shown it: a rewrite merges what people typed since into its result.
+  const seenText = (id: string | null): string | undefined =>
+    input.canvas && input.canvas.id === id ? input.canvas.content : undefined;
   const applied = (result: EngineSuccess, text: string): void => {
     hooks?.onChange?.(result);
     hooks?.onActivity?.(activityFor(result, canvasId));
@@ -92,7 +95,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
             break;
           case "tool_call_start":
             if (call) break;
-            call = openToolCall(doc, event.name, { canvasId, origin });
+            call = openToolCall(doc, event.name, { canvasId, origin, seen: seenText(canvasId) });
             callId = event.id;
             // With Predicted Outputs, the choice of a whole-canvas rewrite is all we need from this stream.
             if (engine.predictedRewrite && call.prediction !== null) {
@@ -114,7 +117,15 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
         }
       }
     } catch (error) {
-      call?.abort();
+      if (!signal.aborted) call?.abort();
+      else {
+        // Stopped: a streamed create keeps what arrived, as a change of its own.
+        const kept = call?.stop();
+        if (kept?.ok) {
+          hooks?.onChange?.(kept);
+          hooks?.onActivity?.(activityFor(kept, kept.canvasId));
+        }
+      }
       throw signal.aborted ? new TurnCancelled() : error;
     }
     if (predicted && call && engine.predictedRewrite) {
@@ -159,7 +170,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     }
     if (!call || call.name !== raw.name) {
       call?.abort();
-      call = openToolCall(doc, raw.name, { canvasId, origin });
+      call = openToolCall(doc, raw.name, { canvasId, origin, seen: seenText(canvasId) });
     }
 
     const checked = call.validate(raw.arguments);

@@ -49,11 +49,14 @@ const MAX_WORD_EDITS = 5_000;
 /** A version that keeps less than this share of the base region's words is a rewrite of it, not an edit. */
 const MIN_KEPT_SHARE = 0.5;
 
-/** Merge ours' and theirs' changes to `base`. Pure; linear in the texts plus the diffs' cost. */
-export function merge3(base: string, ours: string, theirs: string): MergeResult {
+/**
+ * Merge ours' and theirs' changes to `base`. Pure; linear in the texts plus the diffs' cost. `words:
+ * false` merges whole lines only (for texts whose lines are tokens, e.g. one line per block).
+ */
+export function merge3(base: string, ours: string, theirs: string, options: { words?: boolean } = {}): MergeResult {
   if (ours === base || ours === theirs) return { text: theirs, conflicts: [] };
   if (theirs === base) return { text: ours, conflicts: [] };
-  return mergeHunks(base, lineHunks(base, ours), lineHunks(base, theirs), true);
+  return mergeHunks(base, lineHunks(base, ours), lineHunks(base, theirs), options.words ?? true);
 }
 
 function lineHunks(base: string, other: string): Hunk[] {

@@ -10,7 +10,7 @@ import { canvasText } from "../markdown/index.ts";
 import { AI_AUTHOR, type Author, type ToolCallOrigin } from "../origins.ts";
 import { exhaustiveTool, parseToolCall, CANVAS_KINDS, type ToolArgsResult, type ToolCall } from "../tools.ts";
 import { createCanvas, editCanvas, rewriteCanvas, type CanvasHeader } from "./canvasWrites.ts";
-import { addComments } from "./comments.ts";
+import { addComments, addKeptEditComments } from "./comments.ts";
 import { PartialStringReader, partialStringField } from "./partialJson.ts";
 import { StreamPreview } from "./streamPreview.ts";
 import { EngineResult, type Applied, type EngineFailure } from "./result.ts";
@@ -22,6 +22,11 @@ export interface ToolCallContext {
   origin: ToolCallOrigin;
   /** Who the call is by (its change record, the comments it leaves); the model when absent. */
   author?: Author;
+  /**
+   * The canvas text the writer based the call on (what the model was shown), when it may be older than
+   * the canvas now: a streamed rewrite then merges what people typed since then into its result.
+   */
+  seen?: string;
   // Suggestion mode (#14) adds `mode: "edit" | "suggest"` here: applyCall then stores proposals for
   // edits and rewrites instead of writing the text, and such a call does not stream into the canvas.
 }
@@ -56,6 +61,11 @@ export interface ToolCallStream {
   finish(rawArguments?: unknown): EngineResult;
   /** Revert what the stream showed; nothing is applied. Safe to call more than once. */
   abort(): void;
+  /**
+   * The run was stopped: a streamed create_canvas keeps what already arrived (applied as its content,
+   * with what people typed into it), anything else aborts. Returns the kept change, else null.
+   */
+  stop(): EngineResult | null;
 }
 
 /** Apply a validated tool call in one go. */
@@ -102,7 +112,7 @@ export function openToolCall(
     if (name === "rewrite_canvas") {
       const meta = ctx.canvasId ? canvasesMap(doc).get(ctx.canvasId) : undefined;
       if (!meta) return null; // finish refuses the call with the reason
-      preview = new StreamPreview(doc, { rewrite: meta }, ctx.origin, beginChange(ctx.origin));
+      preview = new StreamPreview(doc, { rewrite: meta, seen: ctx.seen }, ctx.origin, beginChange(ctx.origin));
       return preview;
     }
     const complete = completeHeader(header);
@@ -187,6 +197,21 @@ export function openToolCall(
       state = "aborted";
       preview?.revert();
     },
+    stop() {
+      const meta = preview?.created ? canvasesMap(doc).get(preview.canvasId) : undefined;
+      if (state !== "open" || !preview || !meta || !preview.received.trim()) {
+        this.abort();
+        return null;
+      }
+      const { title, kind, language } = meta;
+      const parsed = parseToolCall("create_canvas", { title, kind, language, content: preview.received });
+      if (!parsed.ok) {
+        this.abort();
+        return null;
+      }
+      state = "finished";
+      return apply(doc, parsed.call, ctx, preview.changeId, preview);
+    },
   };
 }
 
@@ -194,8 +219,8 @@ export function openToolCall(
  * Apply a validated call as change `changeId`: the one code path of every tool call, and the one place
  * a change record is made. `preview` is the stream that showed the call's content (its canvas and the
  * text it started from); it is released when the call applied and reverted when it was refused. A
- * three-way merge at the end of a stream (the canvas at its start, what people typed meanwhile, the
- * model's result) belongs here, where the preview's base text is known.
+ * streamed call ends with the preview's three-way merge (the canvas as the stream showed it, what people
+ * typed meanwhile, the model's result); people's edits it could not place become comments here.
  */
 function apply(
   doc: Y.Doc,
@@ -215,6 +240,12 @@ function apply(
   if (!outcome.ok) {
     preview?.revert();
     return outcome;
+  }
+  const kept = preview ? preview.keptEdits() : [];
+  if (kept.length) {
+    const meta = canvasesMap(doc).get(outcome.canvasId)!;
+    const count = addKeptEditComments(doc, meta, kept, ctx.origin, ctx.author ?? AI_AUTHOR, changeId);
+    if (count) outcome = { ...outcome, summary: `${outcome.summary} (kept ${count} of people's edits in comments)` };
   }
   preview?.release();
   return EngineResult.ok(
@@ -250,7 +281,8 @@ function applyCall(
   if (call.name === "create_canvas") {
     const canvasId = preview?.created ? preview.canvasId : newId();
     const createdAt = preview?.created ? canvasesMap(doc).get(canvasId)?.createdAt : undefined;
-    return createCanvas(doc, call.arguments, canvasId, ctx.origin, createdAt);
+    const content = preview?.created ? preview.settle(call.arguments.content) : call.arguments.content;
+    return createCanvas(doc, { ...call.arguments, content }, canvasId, ctx.origin, createdAt);
   }
   const found = findCanvas(doc, ctx.canvasId);
   if (!found.ok) return found.failure;
@@ -258,7 +290,14 @@ function applyCall(
     case "edit_canvas":
       return editCanvas(doc, found.meta, call.arguments, ctx.origin);
     case "rewrite_canvas":
-      return rewriteCanvas(doc, found.meta, call.arguments, ctx.origin, preview?.baseText);
+      if (!preview) return rewriteCanvas(doc, found.meta, call.arguments, ctx.origin);
+      return rewriteCanvas(
+        doc,
+        found.meta,
+        { ...call.arguments, content: preview.settle(call.arguments.content) },
+        ctx.origin,
+        preview.baseText,
+      );
     case "comment_canvas":
       return addComments(doc, found.meta, call.arguments, ctx.origin, ctx.author ?? AI_AUTHOR, changeId);
     default:
