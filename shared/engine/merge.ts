@@ -56,7 +56,28 @@ const MIN_KEPT_SHARE = 0.5;
 export function merge3(base: string, ours: string, theirs: string, options: { words?: boolean } = {}): MergeResult {
   if (ours === base || ours === theirs) return { text: theirs, conflicts: [] };
   if (theirs === base) return { text: ours, conflicts: [] };
-  return mergeHunks(base, lineHunks(base, ours), lineHunks(base, theirs), options.words ?? true);
+  // Every line ends with a newline while merging, so text added after the last line is not a change of it.
+  const [b, o, t] = [base + "\n", ours + "\n", theirs + "\n"];
+  const merged = mergeHunks(b, lineHunks(b, o), lineHunks(b, t), options.words ?? true);
+  const end = merged.text.length - 1;
+  const clip = (offset: number) => Math.min(offset, end);
+  return {
+    text: merged.text.slice(0, end),
+    conflicts: merged.conflicts.map((conflict) => ({
+      ...conflict,
+      base: trimSentinel(conflict.base, conflict.to > end),
+      ours: trimSentinel(conflict.ours, conflict.to > end),
+      theirs: trimSentinel(conflict.theirs, conflict.to > end),
+      from: clip(conflict.from),
+      to: clip(conflict.to),
+      edits: conflict.edits.map((edit) => ({ ...edit, at: clip(edit.at) })),
+    })),
+  };
+}
+
+/** A region at the very end carries the newline merge3 added; drop it. */
+function trimSentinel(text: string, atEnd: boolean): string {
+  return atEnd && text.endsWith("\n") ? text.slice(0, -1) : text;
 }
 
 function lineHunks(base: string, other: string): Hunk[] {
