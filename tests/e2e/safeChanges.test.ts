@@ -2,7 +2,7 @@
 // every word; each chat card's "Show" opens its own change, with its own undo and its status.
 import { expect, it } from "vitest";
 import { describeBrowser, screenshot } from "./helpers/browser.ts";
-import { ADA, BOB, ESSAY, editorText, openAs, roomWithCanvas, sendChat, waitForEditorText } from "./helpers/room.ts";
+import { ADA, BOB, editorText, openAs, roomWithCanvas, sendChat, waitForEditorText } from "./helpers/room.ts";
 import { useBrowserSuite } from "./helpers/suite.ts";
 
 const FRENCH = [
