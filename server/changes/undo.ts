@@ -4,10 +4,9 @@
 // after the change, the canvas now, and the text before the change. Later work that does not touch the
 // change stays; when later work overlaps it, nothing is written and the answer names that later change.
 import type * as Y from "yjs";
-import { canvasesMap, canvasFragment, commentsMap } from "../../shared/room.ts";
-import { canvasText, textToDoc } from "../../shared/markdown/index.ts";
-import { writeDoc } from "../../shared/engine/index.ts";
-import { merge3 } from "../../shared/engine/merge.ts";
+import { canvasesMap, commentsMap } from "../../shared/room.ts";
+import { canvasText } from "../../shared/markdown/index.ts";
+import { merge3, writeText } from "../../shared/engine/index.ts";
 import { ApiOrigin } from "../../shared/origins.ts";
 import { trashCanvas, trashMap } from "../../shared/trash.ts";
 import type { Role } from "../../shared/roles.ts";
@@ -53,11 +52,7 @@ export async function undoChange(log: ChangeLog, roomId: string, doc: Y.Doc, cha
     case "rewrite_canvas": {
       const merged = merge3(change.after, canvasText(doc, canvasId), change.before);
       if (merged.conflicts.length) return fail(409, "overlap", await overlapMessage(log, roomId, change));
-      const meta = canvasesMap(doc).get(canvasId)!;
-      doc.transact(
-        () => writeDoc(doc, canvasFragment(doc, canvasId), textToDoc(merged.text, meta.kind, meta.language)),
-        origin,
-      );
+      writeText(doc, canvasesMap(doc).get(canvasId)!, merged.text, origin);
       break;
     }
     default:

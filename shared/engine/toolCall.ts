@@ -92,6 +92,8 @@ export function openToolCall(
   const streams = name === "create_canvas" || name === "rewrite_canvas";
   const existing = ctx.canvasId ? (canvasesMap(doc).get(ctx.canvasId) ?? null) : null;
   const changes = existing && (name === "edit_canvas" || name === "rewrite_canvas") ? existing.id : null;
+  // The text a rewrite is based on: what the caller says the writer saw, else the canvas as the call opens.
+  const seen = ctx.seen ?? (existing && name === "rewrite_canvas" ? canvasText(doc, existing.id) : undefined);
   const reader = new PartialStringReader("content");
   let mode: "none" | "arguments" | "content" = "none";
   let raw = "";
@@ -112,7 +114,7 @@ export function openToolCall(
     if (name === "rewrite_canvas") {
       const meta = ctx.canvasId ? canvasesMap(doc).get(ctx.canvasId) : undefined;
       if (!meta) return null; // finish refuses the call with the reason
-      preview = new StreamPreview(doc, { rewrite: meta, seen: ctx.seen }, ctx.origin, beginChange(ctx.origin));
+      preview = new StreamPreview(doc, { rewrite: meta, seen }, ctx.origin, beginChange(ctx.origin));
       return preview;
     }
     const complete = completeHeader(header);
