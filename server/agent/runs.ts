@@ -15,7 +15,7 @@ import type { RoomRegistry } from "../rooms/registry.ts";
 import type { Store } from "../store/store.ts";
 import type { Metrics } from "../metrics.ts";
 import { describeFailure } from "./failures.ts";
-import { setAgentPresence } from "./presence.ts";
+import { followAgentWrites, setAgentPresence } from "./presence.ts";
 import { RunChat } from "./runChat.ts";
 import { RunLock } from "./runLock.ts";
 import { runTurnOnDoc, TurnCancelled } from "./turn.ts";
@@ -197,13 +197,15 @@ export class RunManager {
     const started = Date.now();
     log.info({ engine: this.engine.kind, canvasId, action: request.action?.id ?? null }, "run started");
     setAgentPresence(room, { working: true, canvasId });
+    const origin = new AgentOrigin(record.id);
+    const stopFollowing = followAgentWrites(room, origin);
     try {
       const trace = await runTurnOnDoc({
         doc,
         canvasId,
         input,
         engine: this.engine,
-        origin: new AgentOrigin(record.id),
+        origin,
         signal,
         contextTokens: this.contextTokens,
         hooks: {
@@ -236,6 +238,7 @@ export class RunManager {
         chat.finished(failure.message);
       }
     } finally {
+      stopFollowing();
       await Promise.all(recording);
       setAgentPresence(room, { working: false, canvasId: null });
       record.finishedAt = Date.now();

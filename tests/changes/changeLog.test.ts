@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { canvasText } from "../../shared/markdown/index.ts";
 import { canvasesMap, listCanvases } from "../../shared/room.ts";
 import type { ChangeSummary } from "../../shared/changes.ts";
+import * as Y from "yjs";
 import { connectClient, typeParagraph, waitFor } from "../helpers/server.ts";
 import { startAgentHarness, type AgentHarness } from "../agent/harness.ts";
 
@@ -150,5 +151,28 @@ describe("AI change records", () => {
     expect((await api(`/canvases/${canvasId}/restore`, { method: "POST" })).status).toBe(200);
     expect(canvasText(doc, canvasId)).toBe(ESSAY.replace("guided ships", "led ships"));
     expect((await versions()).length).toBeGreaterThan(0);
+  });
+
+  it("the AI's caret sits at the passage it edited, not at the end of the canvas", async () => {
+    const canvasId = await create("Lighthouses", ESSAY);
+    const client = connectClient(harness.server.wsUrl, harness.room.roomId, harness.room.tokens.viewer);
+    try {
+      await client.synced;
+      const carets: unknown[] = [];
+      client.provider.awareness.on("change", () => {
+        for (const state of client.provider.awareness.getStates().values())
+          if (state.ai === true && state.cursor) carets.push((state.cursor as { head: unknown }).head);
+      });
+      await edit(canvasId, "lonely and hard", "quiet and devoted", "Softened paragraph 2");
+      await waitFor(() => canvasText(client.doc, canvasId).includes("quiet and devoted"), "the edit on the client");
+      await waitFor(() => carets.length > 0, "the AI's caret");
+      const head = Y.createAbsolutePositionFromRelativePosition(
+        Y.createRelativePositionFromJSON(carets[carets.length - 1]),
+        client.doc,
+      );
+      expect(head?.type.toString()).toContain("quiet and devoted");
+    } finally {
+      client.destroy();
+    }
   });
 });
