@@ -13,6 +13,7 @@ import { createCanvas, editCanvas, rewriteCanvas, type CanvasHeader } from "./ca
 import { addComments, addKeptEditComments } from "./comments.ts";
 import { PartialStringReader, partialStringField } from "./partialJson.ts";
 import { StreamPreview } from "./streamPreview.ts";
+import { merge3 } from "./merge.ts";
 import { EngineResult, type Applied, type EngineFailure } from "./result.ts";
 
 export interface ToolCallContext {
@@ -249,7 +250,14 @@ function apply(
     const count = addKeptEditComments(doc, meta, kept, ctx.origin, ctx.author ?? AI_AUTHOR, changeId);
     if (count) outcome = { ...outcome, summary: `${outcome.summary} (kept ${count} of people's edits in comments)` };
   }
+  const merged = preview?.mergesPeoplesEdits ?? false;
   preview?.release();
+  const after = canvasText(doc, outcome.canvasId);
+  // A rewrite that merged people's edits: "before" keeps those edits, so undoing the change keeps them.
+  const texts = {
+    before: merged && call.name === "rewrite_canvas" ? merge3(call.arguments.content, after, before).text : before,
+    after,
+  };
   return EngineResult.ok(
     outcome,
     call,
@@ -263,7 +271,7 @@ function apply(
       origin: ctx.origin.source,
       createdAt: Date.now(),
     },
-    { before, after: canvasText(doc, outcome.canvasId) },
+    texts,
   );
 }
 

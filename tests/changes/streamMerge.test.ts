@@ -116,7 +116,15 @@ describe("typing while the model streams", () => {
     call.appendContent(KEEPS_HALF.slice(0, 30));
     typeWord(doc, canvasId, 5, true, "typed-by-ada");
     call.appendContent(KEEPS_HALF.slice(30));
-    expect(call.finish().ok).toBe(true);
+    const result = call.finish();
+    if (!result.ok) throw new Error(result.summary);
+    // Undoing the rewrite later keeps what was typed during it.
+    expect(result.texts.before).toBe(
+      ORIGINAL.replace(
+        "Old paragraph 5 tells the story of the harbour.",
+        "Old paragraph 5 tells the story of the harbour. typed-by-ada",
+      ),
+    );
     expect(canvasText(doc, canvasId)).toBe(
       KEEPS_HALF.replace(
         "Old paragraph 5 tells the story of the harbour.",
