@@ -53,7 +53,21 @@ export function registerChangeRoutes(app: AppContext, log: ChangeLog, options: C
     if (options.isRunning(roomId))
       throw new HttpError(409, "run_active", "Wait for the model to finish before undoing.");
     return registry.hold(roomId, async (live) => {
-      const outcome = await undoChange(log, roomId, live.doc, changeId, { role, name });
+      const outcome = await undoChange(log, roomId, live.doc, changeId, {
+        role,
+        name,
+        beforeWrite: (canvasId, text) =>
+          store.saveVersion({
+            id: newId(),
+            roomId,
+            canvasId,
+            reason: "before-undo",
+            author: name,
+            text,
+            runId: null,
+            createdAt: Date.now(),
+          }),
+      });
       if (!outcome.ok) {
         if (outcome.status === 404) throw notFound("Change");
         throw new HttpError(409, outcome.code, outcome.message);

@@ -21,6 +21,8 @@ export interface UndoBy {
   role: Role;
   /** The person's name, for the trash entry of an undone create. */
   name: string;
+  /** Store a version of the canvas before an undo rewrites its text (the undo is then itself undoable). */
+  beforeWrite?: (canvasId: string, text: string) => Promise<void>;
 }
 
 /** Undo change `changeId` of the room whose live doc is `doc`; marks it undone when it was. */
@@ -50,7 +52,12 @@ export async function undoChange(log: ChangeLog, roomId: string, doc: Y.Doc, cha
     }
     case "edit_canvas":
     case "rewrite_canvas": {
-      const merged = merge3(change.after, canvasText(doc, canvasId), change.before);
+      const revert = () => merge3(change.after, canvasText(doc, canvasId), change.before);
+      if (revert().conflicts.length) return fail(409, "overlap", await overlapMessage(log, roomId, change));
+      await by.beforeWrite?.(canvasId, canvasText(doc, canvasId));
+      // Merged again and written in the same tick: nothing typed meanwhile is written over.
+      const merged = canvasesMap(doc).has(canvasId) ? revert() : null;
+      if (!merged) return fail(409, "canvas_gone", "The canvas of this change was removed meanwhile.");
       if (merged.conflicts.length) return fail(409, "overlap", await overlapMessage(log, roomId, change));
       writeText(doc, canvasesMap(doc).get(canvasId)!, merged.text, origin);
       break;

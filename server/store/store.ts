@@ -19,7 +19,7 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
-export type VersionReason = "before-ai" | "snapshot" | "restore";
+export type VersionReason = "before-ai" | "snapshot" | "restore" | "before-undo";
 
 export interface VersionRecord {
   id: string;

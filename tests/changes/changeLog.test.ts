@@ -78,6 +78,9 @@ describe("AI change records", () => {
     const after = await changes(canvasId);
     expect(after.find((change) => change.id === first!.id)!.status).toBe("undone");
     expect(after.find((change) => change.id === second!.id)!.status).toBe("applied");
+    // The undo is itself undoable: a version of the canvas before it is stored.
+    const versions = (await api(`/versions?canvasId=${canvasId}`)).json as { versions: { reason: string }[] };
+    expect(versions.versions[0]).toMatchObject({ reason: "before-undo" });
   });
 
   it("undo on one canvas touches only that canvas, whichever change is newest in the room", async () => {
