@@ -2,7 +2,7 @@
 // durable record, and each can be undone on its own, on its own canvas, after a restart too.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { canvasText } from "../../shared/markdown/index.ts";
-import { canvasesMap, listCanvases } from "../../shared/room.ts";
+import { canvasesMap, commentsMap, listCanvases } from "../../shared/room.ts";
 import type { ChangeSummary } from "../../shared/changes.ts";
 import * as Y from "yjs";
 import { connectClient, typeParagraph, waitFor } from "../helpers/server.ts";
@@ -174,6 +174,48 @@ describe("AI change records", () => {
         client.doc,
       );
       expect(head?.type.toString()).toContain("quiet and devoted");
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it("undoing a comment change removes exactly its comments", async () => {
+    const canvasId = await create("Lighthouses", ESSAY);
+    const comment = (quote: string, text: string) => ({
+      toolCall: {
+        name: "comment_canvas",
+        arguments: { comments: [{ quote, comment: text, severity: "suggestion", suggestion: null }] },
+      },
+    });
+    harness.fake.script([comment("Today most lights are automated.", "Give a year.")]);
+    await harness.run({ text: "Critique it", canvasId });
+    harness.fake.script([comment("Lighthouses guided ships for centuries.", "Which ships?")]);
+    await harness.run({ text: "Critique it again", canvasId });
+    const [, first] = await changes(canvasId);
+    expect((await undo(first!.id)).status).toBe(200);
+    const bodies = [...commentsMap(await harness.doc()).values()].map((entry) => entry.body);
+    expect(bodies).toEqual(["Which ships?"]);
+    expect(canvasText(await harness.doc(), canvasId)).toBe(ESSAY);
+  });
+
+  it("an undo that people's later typing overlaps answers 409 and says so", async () => {
+    const canvasId = await create("Lighthouses", ESSAY);
+    await edit(canvasId, "lonely and hard", "quiet", "First wording");
+    const client = connectClient(harness.server.wsUrl, harness.room.roomId, harness.room.tokens.editor);
+    try {
+      await client.synced;
+      const paragraph = client.doc.getXmlFragment(`canvas/${canvasId}`).get(2) as Y.XmlElement;
+      const text = paragraph.get(0) as Y.XmlText;
+      const at = text.toString().indexOf("quiet");
+      text.delete(at, "quiet".length);
+      text.insert(at, "calm");
+      const doc = await harness.doc();
+      await waitFor(() => canvasText(doc, canvasId).includes("was calm"), "the typing on the server");
+      const [change] = await changes(canvasId);
+      const response = await undo(change!.id);
+      expect(response.status).toBe(409);
+      expect((response.json as { error: { message: string } }).error.message).toContain("people have edited");
+      expect(canvasText(doc, canvasId)).toContain("was calm");
     } finally {
       client.destroy();
     }
