@@ -9,7 +9,7 @@ import type { QuickAction } from "../../shared/actions.ts";
 import { actionInstruction } from "../../shared/actions.ts";
 import { canvasesMap, listCanvases, newId, readChat } from "../../shared/room.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
-import { AgentOrigin } from "../../shared/origins.ts";
+import { AgentOrigin, AI_AUTHOR } from "../../shared/origins.ts";
 import type { Room } from "../rooms/room.ts";
 import type { RoomRegistry } from "../rooms/registry.ts";
 import type { Store } from "../store/store.ts";
@@ -22,10 +22,12 @@ import { runTurnOnDoc, TurnCancelled } from "./turn.ts";
 import type { ToolCallTrace, TurnEngine, TurnInput } from "./types.ts";
 import { saveVersionBeforeAi } from "./versionBefore.ts";
 import type { EngineInfo } from "../../shared/engineInfo.ts";
-import type { EngineSuccess } from "../../shared/engine/index.ts";
+import { addKeptEditComments, watchLateTyping, type EngineSuccess } from "../../shared/engine/index.ts";
 import { ChangeLog } from "../changes/store.ts";
 
 const MAX_RUN_RECORDS = 1_000;
+/** How long after a run typing that arrives for a block it removed is still caught (network latency). */
+const LATE_TYPING_GRACE_MS = 5_000;
 
 export type RunStatus = "running" | "done" | "error" | "cancelled";
 
@@ -65,6 +67,8 @@ export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
   private readonly runs = new Map<string, RunRecord>();
   private readonly lock: RunLock;
+  /** Per room, the watcher of typing that arrives for blocks a run removed (shared/engine/lateTyping.ts). */
+  private readonly lateTyping = new Map<string, () => void>();
   /** Every AI change of every room, stored. */
   readonly changes: ChangeLog;
 
@@ -165,6 +169,7 @@ export class RunManager {
     // Each change is stored as it lands; the run ends once all of them are.
     const recording: Promise<unknown>[] = [];
     const recordChange = (result: EngineSuccess): void => {
+      lastChangeOn.set(result.canvasId, result.change.id);
       recording.push(
         this.changes
           .record(room.id, result)
@@ -199,6 +204,8 @@ export class RunManager {
     setAgentPresence(room, { working: true, canvasId });
     const origin = new AgentOrigin(record.id);
     const stopFollowing = followAgentWrites(room, origin);
+    const lastChangeOn = new Map<string, string>();
+    this.watchLateTyping(room, origin, lastChangeOn);
     try {
       const trace = await runTurnOnDoc({
         doc,
@@ -239,12 +246,36 @@ export class RunManager {
       }
     } finally {
       stopFollowing();
+      this.endLateTypingWatch(room.id);
       await Promise.all(recording);
       setAgentPresence(room, { working: false, canvasId: null });
       record.finishedAt = Date.now();
       this.metrics.runs.observe({ status: record.status }, (record.finishedAt - record.startedAt) / 1000);
       await room.flush();
     }
+  }
+
+  /** Keep typing that arrives for blocks this run removes, in comments, during the run and a grace period. */
+  private watchLateTyping(room: Room, origin: AgentOrigin, lastChangeOn: ReadonlyMap<string, string>): void {
+    this.lateTyping.get(room.id)?.();
+    const stop = watchLateTyping(room.doc, (late) => {
+      for (const { canvasId, edit } of late) {
+        const meta = canvasesMap(room.doc).get(canvasId);
+        if (meta) addKeptEditComments(room.doc, meta, [edit], origin, AI_AUTHOR, lastChangeOn.get(canvasId) ?? null);
+      }
+    });
+    const once = () => {
+      stop();
+      room.doc.off("destroy", once);
+      if (this.lateTyping.get(room.id) === once) this.lateTyping.delete(room.id);
+    };
+    this.lateTyping.set(room.id, once);
+    room.doc.once("destroy", once);
+  }
+
+  private endLateTypingWatch(roomId: string): void {
+    const stop = this.lateTyping.get(roomId);
+    if (stop) setTimeout(() => this.lateTyping.get(roomId) === stop && stop(), LATE_TYPING_GRACE_MS).unref();
   }
 
   private pickCanvas(doc: Y.Doc, requested: string | null): string | null {

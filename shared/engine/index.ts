@@ -47,6 +47,10 @@ export { writeText } from "./canvasWrites.ts";
 /// A three-way merge of canvas texts (base, ours, theirs): both sides' changes, and where they clash,
 /// theirs with the clash described (what ours did there).
 export { merge3, type MergeResult, type MergeConflict } from "./merge.ts";
+/// Keep people's edits a write could not place, each in a comment that quotes it and says why.
+export { addKeptEditComments, type KeptEdit } from "./comments.ts";
+/// Typing that arrives for a block a write has just removed (it would vanish): handed over to be kept.
+export { watchLateTyping, type LateTyping } from "./lateTyping.ts";
 
 /// @internal The locate tiers and the edit planner, exported for their tests.
 export { locate, reindent } from "./locate.ts";

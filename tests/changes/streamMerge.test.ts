@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import * as Y from "yjs";
-import { AgentOrigin, openToolCall } from "../../shared/engine/index.ts";
+import { addKeptEditComments, AgentOrigin, openToolCall, watchLateTyping } from "../../shared/engine/index.ts";
+import { AI_AUTHOR } from "../../shared/origins.ts";
 import { merge3 } from "../../shared/engine/merge.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
 import { canvasesMap, canvasFragment, commentsMap, listCanvases } from "../../shared/room.ts";
@@ -59,6 +60,7 @@ function kept(doc: Y.Doc, canvasId: string, word: string): boolean {
 
 const ORIGINAL = Array.from({ length: 8 }, (_, i) => `Old paragraph ${i} tells the story of the harbour.`).join("\n\n");
 const TRANSLATION = Array.from({ length: 8 }, (_, i) => `Le paragraphe ${i} raconte le port.`).join("\n\n");
+const SHORTER = ["# Short", "Only two paragraphs remain.", "The rest was cut."].join("\n\n");
 const KEEPS_HALF = ORIGINAL.split("\n\n")
   .map((paragraph, i) => (i % 2 ? paragraph : `Rewritten paragraph ${i}.`))
   .join("\n\n");
@@ -79,10 +81,21 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 );
 
 /** Stream `content` into a rewrite of the room's canvas (or a new canvas) while `actions` interleave typing. */
-function play(tool: "rewrite_canvas" | "create_canvas", content: string, actions: Action[], chunk: number) {
+function play(
+  tool: "rewrite_canvas" | "create_canvas",
+  content: string,
+  actions: Action[],
+  chunk: number,
+  inFlight: boolean,
+) {
   const { doc: server, canvasId: fixtureId } = roomWith(ORIGINAL);
   const link = linked(server);
   const origin = new AgentOrigin("run");
+  // What the server does around a run: typing that arrives for a block the run removed is kept.
+  const stopWatching = watchLateTyping(server, (late) => {
+    for (const { canvasId, edit } of late)
+      addKeptEditComments(server, canvasesMap(server).get(canvasId)!, [edit], origin, AI_AUTHOR, null);
+  });
   const call =
     tool === "rewrite_canvas"
       ? openToolCall(server, tool, { canvasId: fixtureId, origin, seen: ORIGINAL }, { summary: "Translate" })
@@ -101,12 +114,24 @@ function play(tool: "rewrite_canvas" | "create_canvas", content: string, actions
     } else if (step.kind === "toServer") link.toServer();
     else if (step.kind === "toPerson") link.toPerson();
   }
-  // The server has what the person typed before it finishes (the websocket delivered it).
-  link.toServer();
+  // What the person typed last is delivered before the server finishes, or is still on its way.
+  if (!inFlight) link.toServer();
   if (sent < content.length) call.appendContent(content.slice(sent));
   const result = call.finish();
   link.settle();
-  return { server, person: link.person, result, typed, canvasId: call.canvasId! };
+  return {
+    server,
+    person: link.person,
+    result,
+    typed,
+    canvasId: call.canvasId!,
+    /** Let the late-typing watcher run, and sync what it wrote. */
+    async settled() {
+      await Promise.resolve();
+      link.settle();
+      stopWatching();
+    },
+  };
 }
 
 describe("typing while the model streams", () => {
@@ -181,22 +206,25 @@ describe("typing while the model streams", () => {
   for (const [tool, content] of [
     ["rewrite_canvas", TRANSLATION],
     ["rewrite_canvas", KEEPS_HALF],
+    ["rewrite_canvas", SHORTER],
     ["create_canvas", ORIGINAL],
   ] as const) {
-    it(`every word typed during a streamed ${tool} (${content.slice(0, 12)}…) is kept, and both sides converge`, () => {
-      fc.assert(
-        fc.property(
+    it(`every word typed during a streamed ${tool} (${content.slice(0, 12)}…) is kept, and both sides converge`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
           fc.array(action, { minLength: 5, maxLength: 60 }),
           fc.integer({ min: 3, max: 60 }),
-          (actions, chunk) => {
-            const { server, person, result, typed, canvasId } = play(tool, content, actions, chunk);
+          fc.boolean(),
+          async (actions, chunk, inFlight) => {
+            const { server, person, result, typed, canvasId, settled } = play(tool, content, actions, chunk, inFlight);
+            await settled();
             expect(result.ok).toBe(true);
             expect(canvasText(person, canvasId)).toBe(canvasText(server, canvasId));
             expect(commentsMap(person).size).toBe(commentsMap(server).size);
             for (const word of typed) expect(kept(server, canvasId, word), `${word} kept`).toBe(true);
           },
         ),
-        { numRuns: 60 },
+        { numRuns: 100 },
       );
     });
   }
