@@ -35,7 +35,9 @@ const MIGRATIONS = [
      tool TEXT NOT NULL, summary TEXT NOT NULL, author_id TEXT NOT NULL, author_name TEXT NOT NULL, origin TEXT NOT NULL,
      status TEXT NOT NULL, before_text BYTEA, after_text BYTEA, created_at BIGINT NOT NULL,
      PRIMARY KEY (room_id, id));
-   CREATE INDEX changes_by_canvas ON changes (room_id, canvas_id, created_at);`,
+   CREATE INDEX changes_by_canvas ON changes (room_id, canvas_id, created_at);
+   -- The texts arrive brotli-compressed: TOAST stores them out of line without compressing them again.
+   ALTER TABLE changes ALTER COLUMN before_text SET STORAGE EXTERNAL, ALTER COLUMN after_text SET STORAGE EXTERNAL;`,
 ];
 /** The schema version a migrated database is at. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
