@@ -93,6 +93,10 @@ export async function changesBeyondTheLimitKeepOnlyTheNewestTexts(store: Store, 
   expect(text).not.toContain(`Edit ${ids.length - 1}.`);
   expect(text).toContain(`Edit ${ids.length - 2}.`);
   expect(text).toContain("Edit 0.");
+
+  // Deleting the room deletes its change log with it.
+  await store.deleteRoom(ROOM);
+  expect(await measure(ROOM)).toMatchObject({ total: 0, kept: 0 });
 }
 
 export async function aChangeOnA100kWordCanvasIsStoredCompressed(store: Store, measure: MeasureTexts) {
