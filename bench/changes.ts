@@ -2,7 +2,10 @@
 // 1. A streamed rewrite of the whole canvas while a person types into it 20 times, against the same
 //    stream with nobody typing (the reference): total stream time and the final three-way merge.
 // 2. Undo of one change (the 5th of 10 targeted edits) from its stored record, against one targeted
-//    edit on the same canvas (the reference). Run: `npm run bench -- changes`.
+//    edit on the same canvas (the reference).
+// 3. Disk per change on 1k/10k/100k words: the two raw texts (what the log stored before #15's bound)
+//    against what it stores now (compressed), and the change table after 80 changes on one canvas
+//    against 80 raw pairs (only the newest KEPT_CHANGE_TEXTS keep texts). Run: `npm run bench -- changes`.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +14,9 @@ import { AgentOrigin, applyToolCall, openToolCall } from "../shared/engine/index
 import { merge3 } from "../shared/engine/merge.ts";
 import { canvasText } from "../shared/markdown/index.ts";
 import { canvasFragment, commentsMap } from "../shared/room.ts";
-import { SqliteStore } from "../server/store/sqlite.ts";
+import Database from "better-sqlite3";
+import { DB_FILE, SqliteStore } from "../server/store/sqlite.ts";
+import { KEPT_CHANGE_TEXTS } from "../shared/changes.ts";
 import { ChangeLog } from "../server/changes/store.ts";
 import { undoChange } from "../server/changes/undo.ts";
 import { essay, roomWith } from "../tests/engine/fixtures.ts";
@@ -120,6 +125,72 @@ async function undoFigures(original: string) {
   }
 }
 
+/** One targeted edit per sentence `i * 7`, recorded in the log; returns the raw bytes of each pair of texts. */
+async function recordEdits(log: ChangeLog, doc: Y.Doc, canvasId: string, count: number): Promise<number[]> {
+  const sentences = [...canvasText(doc, canvasId).matchAll(/[A-Z][a-z']+ [a-z']+ s\d+ [^.]*\./g)].map((m) => m[0]);
+  const raw: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const sentence = sentences[(i * 7) % sentences.length]!;
+    const result = applyToolCall(
+      doc,
+      {
+        name: "edit_canvas",
+        arguments: { edits: [{ find: sentence, replace: `${sentence} Edit ${i}.`, all: false }], summary: `Edit ${i}` },
+      },
+      { canvasId, origin: new AgentOrigin(`disk${i}`) },
+    );
+    if (!result.ok) throw new Error(`bench edit refused: ${result.summary}`);
+    await log.record("bench-room", result);
+    raw.push(Buffer.byteLength(result.texts.before) + Buffer.byteLength(result.texts.after));
+  }
+  return raw;
+}
+
+async function diskFigures(): Promise<void> {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
+  console.log("disk per AI change  | raw texts (before) | stored now | ratio");
+  for (const words of [1_000, 10_000, 100_000]) {
+    const dir = mkdtempSync(join(tmpdir(), "canvas-bench-"));
+    const store = new SqliteStore(dir);
+    const db = new Database(join(dir, DB_FILE), { readonly: true });
+    try {
+      const { doc, canvasId } = roomWith(essay(words, 11));
+      const [raw] = await recordEdits(new ChangeLog(store), doc, canvasId, 1);
+      const { bytes } = db
+        .prepare("SELECT sum(length(before_text) + length(after_text)) AS bytes FROM changes")
+        .get() as {
+        bytes: number;
+      };
+      console.log(
+        `${words.toLocaleString("en").padStart(7)} words       | ${kb(raw!).padStart(18)} | ${kb(bytes)} | ${(bytes / raw!).toFixed(2)}`,
+      );
+    } finally {
+      db.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), "canvas-bench-"));
+  const store = new SqliteStore(dir);
+  const db = new Database(join(dir, DB_FILE), { readonly: true });
+  try {
+    const count = KEPT_CHANGE_TEXTS + 30;
+    const { doc, canvasId } = roomWith(essay(10_000, 11));
+    const raw = await recordEdits(new ChangeLog(store), doc, canvasId, count);
+    const { bytes } = db.prepare("SELECT sum(pgsize) AS bytes FROM dbstat WHERE name = 'changes'").get() as {
+      bytes: number;
+    };
+    const unbounded = raw.reduce((sum, one) => sum + one, 0);
+    console.log(
+      `${count} changes on 10,000 words: change table ${kb(bytes).trim()} on disk, vs ${kb(unbounded).trim()} of raw texts kept for all (ref): ×${(bytes / unbounded).toFixed(3)}`,
+    );
+  } finally {
+    db.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runChangesBench(): Promise<void> {
   const original = essay(WORDS, 11);
   streamedRewrite(essay(2_000, 3), true); // warm up
@@ -149,6 +220,7 @@ export async function runChangesBench(): Promise<void> {
     `undo of one change (5th of 10) on ${WORDS.toLocaleString("en")} words: ${undo.undoMs.toFixed(1)} ms, ` +
       `vs one targeted edit (ref, median): ${undo.editMs.toFixed(1)} ms (×${(undo.undoMs / undo.editMs).toFixed(1)})`,
   );
+  await diskFigures();
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"))) {

@@ -23,6 +23,27 @@ export const changeSummarySchema = z.object({
 });
 export type ChangeSummary = z.infer<typeof changeSummarySchema>;
 
-/** One change with the canvas text before and after it (what a diff shows). */
-export const changeDetailSchema = changeSummarySchema.extend({ before: z.string(), after: z.string() });
+/**
+ * How many changes of a canvas keep the canvas text before and after them (their diff, and the undo of
+ * an edit or rewrite on its own). Older changes keep their record; the newest change drops the texts of
+ * the one that falls out, so a canvas's change log costs at most this many pairs of (compressed) texts.
+ */
+export const KEPT_CHANGE_TEXTS = 50;
+
+/** What the diff of a change whose texts were dropped says instead. */
+export const DIFF_DROPPED_MESSAGE = `The diff of this change is no longer available: only the newest ${KEPT_CHANGE_TEXTS} changes of a canvas keep theirs. Versions has the canvas as it was before it.`;
+
+/** Why an edit or rewrite whose texts were dropped cannot be undone on its own. */
+export const UNDO_DROPPED_MESSAGE =
+  "This change is too old to undo on its own — open Versions and restore the version from before it.";
+
+/**
+ * One change with the canvas text before and after it (what a diff shows). `textsKept` is false for an
+ * older change whose texts were dropped (see KEPT_CHANGE_TEXTS): `before` and `after` are then empty.
+ */
+export const changeDetailSchema = changeSummarySchema.extend({
+  before: z.string(),
+  after: z.string(),
+  textsKept: z.boolean(),
+});
 export type ChangeDetail = z.infer<typeof changeDetailSchema>;

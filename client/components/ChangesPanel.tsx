@@ -4,7 +4,7 @@
 import { useEffect, useState } from "react";
 import type { Api } from "../lib/api.ts";
 import type { CanvasMeta } from "../../shared/room.ts";
-import type { ChangeDetail, ChangeSummary } from "../../shared/changes.ts";
+import { DIFF_DROPPED_MESSAGE, type ChangeDetail, type ChangeSummary } from "../../shared/changes.ts";
 import { DiffView } from "./DiffView.tsx";
 
 export interface ChangesPanelProps {
@@ -78,7 +78,11 @@ export function ChangesPanel({
           <p className="change-summary">
             {detail.summary} <span className={`change-status ${detail.status}`}>{STATUS_LABEL[detail.status]}</span>
           </p>
-          <DiffView before={detail.before} after={detail.after} code={canvas.kind === "code"} />
+          {detail.textsKept ? (
+            <DiffView before={detail.before} after={detail.after} code={canvas.kind === "code"} />
+          ) : (
+            <p className="muted">{DIFF_DROPPED_MESSAGE}</p>
+          )}
           {canWrite && detail.status === "applied" && (
             <button
               type="button"

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { canvasesMap, newId } from "../../shared/room.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
-import type { ChangeDetail } from "../../shared/changes.ts";
+import { DIFF_DROPPED_MESSAGE, type ChangeDetail } from "../../shared/changes.ts";
 import type { AppContext } from "../appContext.ts";
 import { requireAccess } from "../http/auth.ts";
 import { HttpError, notFound } from "../http/errors.ts";
@@ -113,6 +113,14 @@ export function registerChangeRoutes(app: AppContext, log: ChangeLog, options: C
   });
 }
 
-function detail(change: StoredChange): ChangeDetail {
-  return { ...changeSummary(change), before: change.before, after: change.after };
+/** A change with its texts; one whose texts were dropped says so in `message`. */
+function detail(change: StoredChange): ChangeDetail & { message?: string } {
+  const { before, after, textsKept } = change;
+  return {
+    ...changeSummary(change),
+    before,
+    after,
+    textsKept,
+    ...(textsKept ? {} : { message: DIFF_DROPPED_MESSAGE }),
+  };
 }

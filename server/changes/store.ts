@@ -1,9 +1,11 @@
 // The change log: every AI change (one application of a tool call, the seam's ChangeRecord) stored with
 // its room, with where it stands and the canvas text before and after it, so any change can be listed,
 // shown and undone on its own, also after a restart. A small API over the Store on purpose: suggestion
-// mode records its proposals through the same four calls.
+// mode records its proposals through the same four calls. Disk use is bounded: texts are stored
+// compressed, and only a canvas's newest KEPT_CHANGE_TEXTS changes keep them (older ones keep their
+// record, so they are still listed; their diff and the undo of an edit on its own are gone).
 import type { EngineSuccess } from "../../shared/engine/index.ts";
-import type { ChangeStatus, ChangeSummary } from "../../shared/changes.ts";
+import { KEPT_CHANGE_TEXTS, type ChangeStatus, type ChangeSummary } from "../../shared/changes.ts";
 import type { Store, StoredChange } from "../store/store.ts";
 
 /** How many changes a list returns at most (newest first). */
@@ -28,8 +30,9 @@ export class ChangeLog {
       status,
       before: texts.before,
       after: texts.after,
+      textsKept: true,
     };
-    await this.store.saveChange(stored);
+    await this.store.saveChange(stored, KEPT_CHANGE_TEXTS);
     return stored;
   }
 

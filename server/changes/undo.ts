@@ -10,12 +10,18 @@ import { merge3, writeText } from "../../shared/engine/index.ts";
 import { ApiOrigin } from "../../shared/origins.ts";
 import { trashCanvas, trashMap } from "../../shared/trash.ts";
 import type { Role } from "../../shared/roles.ts";
+import { UNDO_DROPPED_MESSAGE } from "../../shared/changes.ts";
 import type { StoredChange } from "../store/store.ts";
 import type { ChangeLog } from "./store.ts";
 
 export type UndoOutcome =
   | { ok: true; change: StoredChange }
-  | { ok: false; status: 404 | 409; code: "not_found" | "not_applied" | "canvas_gone" | "overlap"; message: string };
+  | {
+      ok: false;
+      status: 404 | 409;
+      code: "not_found" | "not_applied" | "canvas_gone" | "overlap" | "too_old";
+      message: string;
+    };
 
 export interface UndoBy {
   role: Role;
@@ -52,6 +58,7 @@ export async function undoChange(log: ChangeLog, roomId: string, doc: Y.Doc, cha
     }
     case "edit_canvas":
     case "rewrite_canvas": {
+      if (!change.textsKept) return fail(409, "too_old", UNDO_DROPPED_MESSAGE);
       const revert = () => merge3(change.after, canvasText(doc, canvasId), change.before);
       if (revert().conflicts.length) return fail(409, "overlap", await overlapMessage(log, roomId, change));
       await by.beforeWrite?.(canvasId, canvasText(doc, canvasId));
@@ -88,7 +95,7 @@ async function overlapMessage(log: ChangeLog, roomId: string, change: StoredChan
   const clashes = (text: string) => merge3(change.after, text, change.before).conflicts.length > 0;
   for (const summary of later) {
     const other = await log.get(roomId, summary.id);
-    if (!other || !clashes(other.after)) continue;
+    if (!other?.textsKept || !clashes(other.after)) continue;
     if (clashes(other.before)) break;
     return `Cannot undo "${change.summary}": the later change "${other.summary}" by ${other.author.name} (${other.id}) edited the same passage. Undo that change first.`;
   }

@@ -33,9 +33,11 @@ const MIGRATIONS = [
   `CREATE TABLE sealed_links (room_id TEXT PRIMARY KEY, data BYTEA NOT NULL);`,
   `CREATE TABLE changes (ord BIGSERIAL, id TEXT NOT NULL, room_id TEXT NOT NULL, run_id TEXT, canvas_id TEXT NOT NULL,
      tool TEXT NOT NULL, summary TEXT NOT NULL, author_id TEXT NOT NULL, author_name TEXT NOT NULL, origin TEXT NOT NULL,
-     status TEXT NOT NULL, before_text TEXT NOT NULL, after_text TEXT NOT NULL, created_at BIGINT NOT NULL,
+     status TEXT NOT NULL, before_text BYTEA, after_text BYTEA, created_at BIGINT NOT NULL,
      PRIMARY KEY (room_id, id));
-   CREATE INDEX changes_by_canvas ON changes (room_id, canvas_id, created_at);`,
+   CREATE INDEX changes_by_canvas ON changes (room_id, canvas_id, created_at);
+   -- The texts arrive brotli-compressed: TOAST stores them out of line without compressing them again.
+   ALTER TABLE changes ALTER COLUMN before_text SET STORAGE EXTERNAL, ALTER COLUMN after_text SET STORAGE EXTERNAL;`,
 ];
 /** The schema version a migrated database is at. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -253,8 +255,18 @@ export class PostgresStore implements Store {
     return row ? tables.toVersion(row) : null;
   }
 
-  async saveChange(change: StoredChange): Promise<void> {
-    await this.pool.query(tables.insertSql("changes", tables.CHANGE_COLUMNS, dollar), tables.changeValues(change));
+  async saveChange(change: StoredChange, keepTexts: number): Promise<void> {
+    const values = await tables.changeValues(change);
+    await this.transaction(async (client) => {
+      await client.query(tables.insertSql("changes", tables.CHANGE_COLUMNS, dollar), values);
+      await client.query(
+        `UPDATE changes SET before_text = NULL, after_text = NULL
+         WHERE room_id = $1 AND canvas_id = $2 AND (before_text IS NOT NULL OR after_text IS NOT NULL)
+           AND ord NOT IN (SELECT ord FROM changes WHERE room_id = $1 AND canvas_id = $2
+                           ORDER BY created_at DESC, ord DESC LIMIT $3)`,
+        [change.roomId, change.canvasId, keepTexts],
+      );
+    });
   }
 
   async listChanges(roomId: string, canvasId: string | null, limit: number): Promise<ChangeSummary[]> {
@@ -272,7 +284,7 @@ export class PostgresStore implements Store {
       [roomId, changeId],
     );
     const row = result.rows[0];
-    return row ? tables.toChange(row) : null;
+    return row ? await tables.toChange(row) : null;
   }
 
   async setChangeStatus(roomId: string, changeId: string, status: ChangeStatus): Promise<boolean> {

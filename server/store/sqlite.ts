@@ -30,7 +30,7 @@ const MIGRATIONS = [
   `CREATE TABLE sealed_links (room_id TEXT PRIMARY KEY, data BLOB NOT NULL);`,
   `CREATE TABLE changes (id TEXT NOT NULL, room_id TEXT NOT NULL, run_id TEXT, canvas_id TEXT NOT NULL, tool TEXT NOT NULL,
      summary TEXT NOT NULL, author_id TEXT NOT NULL, author_name TEXT NOT NULL, origin TEXT NOT NULL, status TEXT NOT NULL,
-     before_text TEXT NOT NULL, after_text TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (room_id, id));
+     before_text BLOB, after_text BLOB, created_at INTEGER NOT NULL, PRIMARY KEY (room_id, id));
    CREATE INDEX changes_by_canvas ON changes (room_id, canvas_id, created_at);`,
 ];
 
@@ -71,6 +71,11 @@ export class SqliteStore implements Store {
       ),
       getVersion: db.prepare(`SELECT ${tables.VERSION_COLUMNS} FROM versions WHERE room_id = ? AND id = ?`),
       insertChange: db.prepare(tables.insertSql("changes", tables.CHANGE_COLUMNS, () => "?")),
+      dropOldChangeTexts: db.prepare(
+        `UPDATE changes SET before_text = NULL, after_text = NULL
+         WHERE room_id = ? AND canvas_id = ? AND (before_text IS NOT NULL OR after_text IS NOT NULL)
+           AND rowid NOT IN (SELECT rowid FROM changes WHERE room_id = ? AND canvas_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+      ),
       listChanges: db.prepare(
         `SELECT ${tables.CHANGE_META_COLUMNS} FROM changes WHERE room_id = ? AND (? IS NULL OR canvas_id = ?) ORDER BY created_at DESC, rowid DESC LIMIT ?`,
       ),
@@ -184,8 +189,13 @@ export class SqliteStore implements Store {
     return row ? tables.toVersion(row) : null;
   }
 
-  async saveChange(change: StoredChange): Promise<void> {
-    this.statements.insertChange.run(...tables.changeValues(change));
+  async saveChange(change: StoredChange, keepTexts: number): Promise<void> {
+    const values = await tables.changeValues(change);
+    const { roomId, canvasId } = change;
+    this.db.transaction(() => {
+      this.statements.insertChange.run(...values);
+      this.statements.dropOldChangeTexts.run(roomId, canvasId, roomId, canvasId, keepTexts);
+    })();
   }
 
   async listChanges(roomId: string, canvasId: string | null, limit: number): Promise<ChangeSummary[]> {
@@ -195,7 +205,7 @@ export class SqliteStore implements Store {
 
   async getChange(roomId: string, changeId: string): Promise<StoredChange | null> {
     const row = this.statements.getChange.get(roomId, changeId) as tables.ChangeRow | undefined;
-    return row ? tables.toChange(row) : null;
+    return row ? await tables.toChange(row) : null;
   }
 
   async setChangeStatus(roomId: string, changeId: string, status: ChangeStatus): Promise<boolean> {

@@ -43,7 +43,11 @@ export interface FeedbackRecord {
   createdAt: number;
 }
 
-/** An AI change as stored: its record, where it stands, the canvas text before and after it. */
+/**
+ * An AI change as stored: its record, where it stands, the canvas text before and after it (stored
+ * compressed; dropped, `textsKept` false, once the change is older than the canvas's newest
+ * KEPT_CHANGE_TEXTS).
+ */
 export interface StoredChange extends ChangeDetail {
   roomId: string;
   /** Who wrote it (ChangeRecord.origin): an agent run, or a person through the API. */
@@ -82,7 +86,11 @@ export interface Store {
   listVersions(roomId: string, canvasId: string | null): Promise<Omit<VersionRecord, "text">[]>;
   getVersion(roomId: string, versionId: string): Promise<VersionRecord | null>;
 
-  saveChange(change: StoredChange): Promise<void>;
+  /**
+   * Store a change and, in the same write, drop the texts (not the record) of its canvas's changes older
+   * than the newest `keepTexts`: the log's disk use per canvas is bounded.
+   */
+  saveChange(change: StoredChange, keepTexts: number): Promise<void>;
   /** A room's changes, newest first (at most `limit`), without their texts; all canvases when canvasId is null. */
   listChanges(roomId: string, canvasId: string | null, limit: number): Promise<ChangeSummary[]>;
   getChange(roomId: string, changeId: string): Promise<StoredChange | null>;
