@@ -12,6 +12,8 @@ import type { Store } from "./store/store.ts";
 import type { Fanout } from "./scale/fanout.ts";
 import type { RoomLocks } from "./scale/roomLock.ts";
 import { RoomRegistry } from "./rooms/registry.ts";
+import type { RoomBudget } from "./rooms/room.ts";
+import { HttpError } from "./http/errors.ts";
 import { Router, errorBody, send } from "./http/router.ts";
 import { checkAccess } from "./http/auth.ts";
 import { attachConnection } from "./ws/connection.ts";
@@ -51,6 +53,12 @@ export interface ServerOptions {
   idleMs?: number;
   wsMessagesPerSecond?: number;
   wsBurst?: number;
+  /** Bytes queued for one socket before it is closed as a slow reader. */
+  sendBufferBytes?: number;
+  /** What one room's document may grow to (DEFAULT_ROOM_BUDGET). */
+  roomBudget?: RoomBudget;
+  /** First wait before a failed room write is retried (ms). */
+  storageRetryMs?: number;
   /** How often changed canvases get a "snapshot" version (ms); 0 turns it off. */
   snapshotEveryMs?: number;
   /** Handles requests no route matched (Vite's dev middleware in `npm run dev`). */
@@ -72,7 +80,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = options.store ?? new SqliteStore(options.dataDir);
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const metrics = new Metrics();
+  const failingRooms = new Set<string>();
   const registry = new RoomRegistry(store, log, {
+    budget: options.roomBudget,
+    retryMs: options.storageRetryMs,
+    storageHealth: { failed: (roomId) => failingRooms.add(roomId), recovered: (roomId) => failingRooms.delete(roomId) },
     compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
     idleMs: options.idleMs ?? 30_000,
     onPersisted: (updates) => metrics.updates.inc(updates),
@@ -96,6 +108,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   router.add("GET", "/healthz", async () => ({ status: 200, json: { ok: true } }));
   router.add("GET", "/readyz", async () => {
     await store.getRoom("readiness-probe");
+    if (failingRooms.size > 0)
+      return {
+        status: 503,
+        json: { ok: false, reason: "storage writes are failing", failingRooms: failingRooms.size },
+      };
     return { status: 200, json: { ok: true, rooms: registry.loadedCount } };
   });
   router.add("GET", "/metrics", async () => ({
@@ -163,9 +180,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // The room may still be loading (a networked store takes a while): keep the client's first
       // messages (its sync step 1) and replay them once the connection is attached, else it never syncs.
       const early: { data: RawData; isBinary: boolean }[] = [];
-      const limits = { messagesPerSecond: options.wsMessagesPerSecond ?? 300, burst: options.wsBurst ?? 2_000 };
+      let earlyBytes = 0;
+      const limits = {
+        messagesPerSecond: options.wsMessagesPerSecond ?? 300,
+        burst: options.wsBurst ?? 2_000,
+        sendBufferBytes: options.sendBufferBytes,
+      };
       const keepEarly = (data: RawData, isBinary: boolean): void => {
-        if (early.length >= limits.burst) ws.close(CLOSE.rateLimited, "too many messages");
+        earlyBytes += rawLength(data);
+        if (early.length >= limits.burst || earlyBytes > 2 * maxMessageBytes)
+          ws.close(CLOSE.rateLimited, "too many messages");
         else early.push({ data, isBinary });
       };
       ws.on("message", keepEarly);
@@ -191,6 +215,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           for (const message of early.splice(0)) ws.emit("message", message.data, message.isBinary);
         },
         (error: unknown) => {
+          if (error instanceof HttpError) {
+            log.warn({ roomId, code: error.code }, "refused to load a room for a socket");
+            ws.close(error.status === 503 ? CLOSE.unavailable : CLOSE.tooLarge, error.message.slice(0, 120));
+            return;
+          }
           log.error({ err: error, roomId }, "loading a room for a socket failed");
           ws.close(CLOSE.internal, "could not load the room, reconnect to retry");
         },
@@ -217,4 +246,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return closing;
   };
   return { url, port, app, server, close };
+}
+
+function rawLength(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((sum, part) => sum + part.byteLength, 0) : data.byteLength;
 }

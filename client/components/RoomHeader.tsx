@@ -13,6 +13,7 @@ const CONNECTION_TEXT: Record<ConnectionState, string> = {
   online: "Online",
   reconnecting: "Reconnecting…",
   offline: "Offline — edits sync when back",
+  unsaved: "Changes can't be saved right now — retrying",
   refused: "Disconnected",
 };
 

@@ -11,6 +11,8 @@ import type { Logger } from "pino";
 import { can, type Role } from "../../shared/roles.ts";
 import type { Peer, Room } from "../rooms/room.ts";
 import { CLOSE } from "../../shared/closeCodes.ts";
+import { DEFAULT_PRESENCE_LIMITS, filterPresence, type PresenceLimits } from "./presence.ts";
+import { STORAGE_FAILURE_MESSAGE } from "../rooms/room.ts";
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -21,7 +23,13 @@ export interface ConnectionLimits {
   /** Token bucket: sustained messages per second and burst size. */
   messagesPerSecond: number;
   burst: number;
+  /** Bytes queued for a socket beyond which it is closed as a slow reader (DEFAULT_SEND_BUFFER_BYTES). */
+  sendBufferBytes?: number;
+  presence?: PresenceLimits;
 }
+
+/** Above the largest message, so one full sync always fits; a reader this far behind is not keeping up. */
+export const DEFAULT_SEND_BUFFER_BYTES = 16 * 1024 * 1024;
 
 export interface ConnectionHooks {
   onDroppedWrite?: () => void;
@@ -38,6 +46,9 @@ export function attachConnection(
 ): void {
   const mayWrite = can(role, "write");
   const controlledClients = new Set<number>();
+  const sendBufferBytes = limits.sendBufferBytes ?? DEFAULT_SEND_BUFFER_BYTES;
+  const presenceLimits = limits.presence ?? DEFAULT_PRESENCE_LIMITS;
+  let answeredSyncStep1 = false;
   let tokens = limits.burst;
   let lastRefill = Date.now();
   let closed = false;
@@ -46,6 +57,13 @@ export function attachConnection(
     source: "peer",
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
+      // What the socket has not taken yet stays in memory: a peer that stops reading is cut off
+      // here instead of growing the server without bound.
+      if (socket.bufferedAmount > sendBufferBytes) {
+        log.warn({ role, buffered: socket.bufferedAmount }, "closing a socket that does not read what it is sent");
+        peer.close(CLOSE.slowReader, "The connection is too slow to keep up; reconnecting.");
+        return;
+      }
       socket.send(message, (error) => {
         if (error) peer.close(CLOSE.internal, "send failed");
       });
@@ -55,8 +73,15 @@ export function attachConnection(
       closed = true;
       hooks.onRejected?.(code);
       socket.close(code, reason);
+      // A slow reader's close frame waits behind everything queued: do not keep that around.
+      if (code === CLOSE.slowReader) setTimeout(() => socket.terminate(), 1_000).unref();
     },
   };
+  if (room.failing) {
+    // Until storage works again, a new socket would only queue edits it is never told are lost.
+    peer.close(CLOSE.unavailable, STORAGE_FAILURE_MESSAGE);
+    return;
+  }
   room.peers.add(peer);
 
   const offUpdate = room.onStoredUpdate((update, origin) => {
@@ -88,13 +113,20 @@ export function attachConnection(
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder);
+        // One full answer per socket: each costs an encoding of the whole document. After that the
+        // peer is sent every change as it is stored, so a repeat has nothing to learn.
+        if (answeredSyncStep1) return;
+        answeredSyncStep1 = true;
         // Answer once pending changes are stored: a peer never receives what a crash could still lose.
-        void room.flush().then(() => {
-          const answer = encoding.createEncoder();
-          encoding.writeVarUint(answer, MESSAGE_SYNC);
-          syncProtocol.writeSyncStep2(answer, room.doc, stateVector);
-          peer.send(encoding.toUint8Array(answer));
-        });
+        void room.flush().then(
+          () => {
+            const answer = encoding.createEncoder();
+            encoding.writeVarUint(answer, MESSAGE_SYNC);
+            syncProtocol.writeSyncStep2(answer, room.doc, stateVector);
+            peer.send(encoding.toUint8Array(answer));
+          },
+          () => peer.close(CLOSE.unavailable, STORAGE_FAILURE_MESSAGE),
+        );
         return;
       }
       case syncProtocol.messageYjsSyncStep2:
@@ -108,7 +140,11 @@ export function attachConnection(
           }
           return;
         }
-        Y.applyUpdate(room.doc, update, peer);
+        const refused = room.applyPeerUpdate(update, peer);
+        if (refused) {
+          log.warn({ role, bytes: update.byteLength }, "refused an update over the room's budget");
+          peer.close(CLOSE.tooLarge, refused.slice(0, 120));
+        }
         return;
       }
       default:
@@ -126,8 +162,17 @@ export function attachConnection(
         break;
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
-        trackAwarenessClients(update, controlledClients);
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, peer);
+        const filtered = filterPresence(
+          update,
+          peer,
+          controlledClients,
+          room.presenceOwners,
+          room.awareness.clientID,
+          presenceLimits,
+        );
+        if (filtered.dropped)
+          log.warn({ role, dropped: filtered.dropped }, "dropped presence entries this socket may not set");
+        if (filtered.update) awarenessProtocol.applyAwarenessUpdate(room.awareness, filtered.update, peer);
         break;
       }
       case MESSAGE_QUERY_AWARENESS: {
@@ -190,6 +235,7 @@ export function attachConnection(
     offUpdate();
     offAwareness();
     room.peers.delete(peer);
+    for (const clientId of controlledClients) room.presenceOwners.delete(clientId);
     awarenessProtocol.removeAwarenessStates(room.awareness, [...controlledClients], null);
   });
   socket.on("error", (error) => log.debug({ err: error.message }, "socket error"));
@@ -205,18 +251,6 @@ export function attachConnection(
     encoding.writeVarUint(presence, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(presence, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
     peer.send(encoding.toUint8Array(presence));
-  }
-}
-
-function trackAwarenessClients(update: Uint8Array, clients: Set<number>): void {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  for (let index = 0; index < count; index++) {
-    const clientId = decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder); // clock
-    const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
-    if (state === null) clients.delete(clientId);
-    else clients.add(clientId);
   }
 }
 
