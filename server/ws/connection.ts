@@ -5,7 +5,6 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
-import * as Y from "yjs";
 import type { WebSocket } from "ws";
 import type { Logger } from "pino";
 import { can, type Role } from "../../shared/roles.ts";
