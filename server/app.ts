@@ -12,7 +12,7 @@ import type { Store } from "./store/store.ts";
 import type { Fanout } from "./scale/fanout.ts";
 import type { RoomLocks } from "./scale/roomLock.ts";
 import { RoomRegistry } from "./rooms/registry.ts";
-import type { RoomBudget } from "./rooms/room.ts";
+import { STORAGE_FAILURE_MESSAGE, type RoomBudget } from "./rooms/room.ts";
 import { HttpError } from "./http/errors.ts";
 import { Router, errorBody, send } from "./http/router.ts";
 import { checkAccess } from "./http/auth.ts";
@@ -133,6 +133,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const server = createServer((req, res) => {
     void (async () => {
+      if (refusedWhileFailing(req, failingRooms)) {
+        send(res, {
+          status: 503,
+          json: errorBody("storage_unavailable", STORAGE_FAILURE_MESSAGE),
+          headers: { "Retry-After": "5" },
+        });
+        return;
+      }
       if (await router.handle(req, res)) return;
       const path = new URL(req.url ?? "/", "http://localhost").pathname;
       if (path.startsWith("/api/")) {
@@ -250,4 +258,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 function rawLength(data: RawData): number {
   return Array.isArray(data) ? data.reduce((sum, part) => sum + part.byteLength, 0) : data.byteLength;
+}
+
+/** A write to a room that cannot store: refused before it changes anything (it would be kept, not stored). */
+function refusedWhileFailing(req: IncomingMessage, failingRooms: ReadonlySet<string>): boolean {
+  if (failingRooms.size === 0 || req.method === "GET" || req.method === "HEAD") return false;
+  const match = /^\/api\/rooms\/([^/?]+)/.exec(req.url ?? "");
+  if (!match) return false;
+  try {
+    return failingRooms.has(decodeURIComponent(match[1]!));
+  } catch {
+    return false;
+  }
 }
