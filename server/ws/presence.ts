@@ -5,7 +5,7 @@
 // reconnecting client's stale entry is normal, and the rest of its update still applies.
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { AI_AUTHOR } from "../../shared/origins.ts";
+import { imitatesAi } from "../../shared/origins.ts";
 
 export interface PresenceLimits {
   /** Client ids one socket may hold presence for (a tab has one). */
@@ -34,12 +34,6 @@ export interface FilteredPresence {
   update: Uint8Array | null;
   /** How many entries were dropped, for the log. */
   dropped: number;
-}
-
-/** True when a display name reads as the AI's ("Canvas AI", "canvas-ai", "CANVAS  AI"…). */
-export function imitatesAi(name: string): boolean {
-  const squashed = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return squashed(name) === squashed(AI_AUTHOR.name);
 }
 
 /**
