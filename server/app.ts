@@ -6,7 +6,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData } from "ws";
 import type { Logger } from "pino";
 import { createLogger } from "./log.ts";
-import { DEFAULT_COMPACT_EVERY, DEFAULT_MAX_MESSAGE_BYTES } from "./config.ts";
+import { DEFAULT_COMPACT_EVERY, DEFAULT_MAX_MESSAGE_BYTES, FEEDBACK_RETENTION_MS } from "./config.ts";
 import { SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/store.ts";
 import type { Fanout } from "./scale/fanout.ts";
@@ -129,6 +129,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const versions = new VersionKeeper(store, () => registry.loaded(), log);
   if ((options.snapshotEveryMs ?? 5 * 60_000) > 0) versions.start(options.snapshotEveryMs ?? 5 * 60_000);
   app.onClose(() => versions.stop());
+  const pruneFeedback = (): void =>
+    void store.pruneFeedback(Date.now() - FEEDBACK_RETENTION_MS).then(
+      (deleted) => deleted && log.info({ deleted }, "deleted feedback past its retention"),
+      (error: unknown) => log.warn({ err: error }, "deleting old feedback failed"),
+    );
+  pruneFeedback();
+  const feedbackTimer = setInterval(pruneFeedback, 24 * 60 * 60 * 1000);
+  feedbackTimer.unref();
+  app.onClose(() => clearInterval(feedbackTimer));
   await options.extend?.(app);
 
   const server = createServer((req, res) => {

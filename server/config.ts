@@ -23,6 +23,8 @@ export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 /** Updates a room appends before its log is compacted into a snapshot. */
 export const DEFAULT_COMPACT_EVERY = 500;
+/** Feedback rows older than this are deleted (checked at start and daily). */
+export const FEEDBACK_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 export const DEFAULT_REDIS_PREFIX = "canvas:";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;

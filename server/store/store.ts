@@ -66,8 +66,11 @@ export interface Store {
   listVersions(roomId: string, canvasId: string | null): Promise<Omit<VersionRecord, "text">[]>;
   getVersion(roomId: string, versionId: string): Promise<VersionRecord | null>;
 
+  /** Store a feedback row; one with the same id replaces the earlier one (a changed vote, not a new row). */
   saveFeedback(feedback: FeedbackRecord): Promise<void>;
   listFeedback(): Promise<FeedbackRecord[]>;
+  /** Delete feedback created before `before` (retention); returns how many rows went. */
+  pruneFeedback(before: number): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -5,8 +5,11 @@ import { ROLES, type Role } from "../../../shared/roles.ts";
 import { hashToken, newRoomId, newToken } from "../../auth/tokens.ts";
 import type { AppContext } from "../../appContext.ts";
 import {
+  addCommentReply,
   canvasesMap,
   commentsMap,
+  readComment,
+  readComments,
   listCanvases,
   newId,
   readChat,
@@ -110,9 +113,10 @@ export function registerRoomRoutes(app: AppContext): void {
     const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
     const canvasId = ctx.url.searchParams.get("canvasId");
     return registry.hold(room.id, async (live) => {
-      const comments = [...commentsMap(live.doc).values()]
+      const read = readComments(live.doc);
+      if (read.skipped) ctx.log.warn({ roomId: room.id, skipped: read.skipped }, "skipped malformed comments");
+      const comments = read.comments
         .filter((comment) => !canvasId || comment.canvasId === canvasId)
-        .sort((a, b) => a.createdAt - b.createdAt)
         .map((comment) => ({ ...comment, currentText: resolveCommentRange(live.doc, comment)?.text ?? null }));
       return { status: 200, json: { comments } };
     });
@@ -148,22 +152,25 @@ export function registerRoomRoutes(app: AppContext): void {
   router.add("POST", "/api/rooms/:roomId/comments/:commentId/replies", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
     const body = await ctx.body(replyBody);
-    return updateComment(app, room.id, ctx.params.commentId!, role, (comment) => ({
-      ...comment,
-      replies: [
-        ...comment.replies,
-        { id: newId(), author: role, authorName: body.authorName ?? "Someone", body: body.body, createdAt: Date.now() },
-      ],
-    }));
+    const reply = {
+      id: newId(),
+      author: role,
+      authorName: body.authorName ?? "Someone",
+      body: body.body,
+      createdAt: Date.now(),
+    };
+    return updateComment(app, room.id, ctx.params.commentId!, role, (doc) =>
+      addCommentReply(doc, ctx.params.commentId!, reply),
+    );
   });
 
   router.add("POST", "/api/rooms/:roomId/comments/:commentId/resolve", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
     const body = await ctx.body(resolveBody);
-    return updateComment(app, room.id, ctx.params.commentId!, role, (comment) => ({
-      ...comment,
-      resolved: body.resolved,
-    }));
+    return updateComment(app, room.id, ctx.params.commentId!, role, (doc) => {
+      const comments = commentsMap(doc);
+      comments.set(ctx.params.commentId!, { ...comments.get(ctx.params.commentId!)!, resolved: body.resolved });
+    });
   });
 }
 
@@ -172,16 +179,13 @@ async function updateComment(
   roomId: string,
   commentId: string,
   role: Role,
-  change: (comment: CommentRecord) => CommentRecord,
+  change: (doc: Y.Doc) => void,
 ): Promise<{ status: number; json: unknown }> {
   return app.registry.hold(roomId, async (live) => {
-    const comments = commentsMap(live.doc);
-    const comment = comments.get(commentId);
-    if (!comment) throw notFound("Comment");
-    const next = change(comment);
-    live.doc.transact(() => comments.set(commentId, next), new ApiOrigin(role, "comment"));
+    if (!readComment(live.doc, commentId)) throw notFound("Comment");
+    live.doc.transact(() => change(live.doc), new ApiOrigin(role, "comment"));
     await live.flush();
-    return { status: 200, json: { comment: next } };
+    return { status: 200, json: { comment: readComment(live.doc, commentId) } };
   });
 }
 
