@@ -3,10 +3,17 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { join } from "node:path";
 import type { Duplex } from "node:stream";
+import type { Socket } from "node:net";
 import { WebSocketServer, type RawData } from "ws";
 import type { Logger } from "pino";
 import { createLogger } from "./log.ts";
-import { DEFAULT_COMPACT_EVERY, DEFAULT_MAX_MESSAGE_BYTES, FEEDBACK_RETENTION_MS } from "./config.ts";
+import {
+  DEFAULT_COMPACT_EVERY,
+  DEFAULT_CONNECTIONS_PER_ADDRESS,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_ROOMS_PER_MINUTE,
+  FEEDBACK_RETENTION_MS,
+} from "./config.ts";
 import { SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/store.ts";
 import type { Fanout } from "./scale/fanout.ts";
@@ -48,6 +55,12 @@ export interface ServerOptions {
   maxMessageBytes?: number;
   /** Updates a room appends before its log is compacted into a snapshot. */
   compactEvery?: number;
+  /** Who may read /metrics: anyone (embedded servers, tests; the default), holders of a token, or nobody. */
+  metrics?: "public" | "off" | { token: string };
+  /** Open connections (HTTP and websocket) one address may hold (DEFAULT_CONNECTIONS_PER_ADDRESS). */
+  connectionsPerAddress?: number;
+  /** Rooms one address may create per minute (DEFAULT_ROOMS_PER_MINUTE). */
+  roomsPerMinute?: number;
   /** Base URL of share links (PUBLIC_URL); without it, links name the host the request came to. */
   publicUrl?: string;
   idleMs?: number;
@@ -101,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     liveLinks: new LiveLinks(),
     maxMessageBytes,
+    roomsPerMinute: options.roomsPerMinute ?? DEFAULT_ROOMS_PER_MINUTE,
     publicUrl: (req) => options.publicUrl ?? `http://${req.headers.host ?? "localhost"}`,
     onClose: (hook) => closeHooks.push(hook),
   };
@@ -115,11 +129,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       };
     return { status: 200, json: { ok: true, rooms: registry.loadedCount } };
   });
-  router.add("GET", "/metrics", async () => ({
-    status: 200,
-    text: await metrics.render(registry),
-    headers: { "Content-Type": metrics.contentType },
-  }));
+  const metricsAccess = options.metrics ?? "public";
+  router.add("GET", "/metrics", async (ctx) => {
+    if (metricsAccess === "off" || (metricsAccess !== "public" && ctx.token !== metricsAccess.token))
+      return { status: 404, json: errorBody("not_found", "No API route GET /metrics.") };
+    return { status: 200, text: await metrics.render(registry), headers: { "Content-Type": metrics.contentType } };
+  });
   registerRoomRoutes(app);
   registerVersionRoutes(app);
   registerExportRoutes(app);
@@ -169,6 +184,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       send(res, { status: 500, json: errorBody("internal", "Something went wrong on the server.") });
     });
   });
+
+  // One address cannot hold the server's sockets (half-open requests, thousands of websockets):
+  // past its share, new connections are dropped at once; slow headers and bodies time out.
+  limitConnectionsPerAddress(server, options.connectionsPerAddress ?? DEFAULT_CONNECTIONS_PER_ADDRESS, log);
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 120_000;
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -279,4 +300,27 @@ function refusedWhileFailing(req: IncomingMessage, failingRooms: ReadonlySet<str
   } catch {
     return false;
   }
+}
+
+function limitConnectionsPerAddress(server: Server, limit: number, log: Logger): void {
+  const open = new Map<string, number>();
+  let lastWarning = 0;
+  server.on("connection", (socket: Socket) => {
+    const address = socket.remoteAddress ?? "unknown";
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > limit) {
+      if (Date.now() - lastWarning > 10_000) {
+        lastWarning = Date.now();
+        log.warn({ address, limit }, "refusing connections from an address over its limit");
+      }
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once("close", () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
 }

@@ -58,6 +58,9 @@ async function main(): Promise<void> {
     logger: log,
     maxMessageBytes: config.maxMessageBytes,
     compactEvery: config.compactEvery,
+    metrics: config.metricsToken ? { token: config.metricsToken } : "off",
+    connectionsPerAddress: config.connectionsPerAddress,
+    roomsPerMinute: config.roomsPerMinute,
     publicUrl: config.publicUrl,
     extend: (app) => {
       installAgent(app, { engine, contextTokens: config.contextTokens });

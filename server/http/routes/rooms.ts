@@ -20,7 +20,8 @@ import { CANVAS_KINDS, SEVERITIES } from "../../../shared/tools.ts";
 import { applyRawToolCall, resolveCommentRange } from "../../../shared/engine/index.ts";
 import { ApiOrigin } from "../../../shared/origins.ts";
 import { requireAccess } from "../auth.ts";
-import { HttpError, notFound } from "../errors.ts";
+import { HttpError, notFound, tooManyRequests } from "../errors.ts";
+import { RateLimiter } from "../rateLimit.ts";
 import { sealRoomLinks } from "../../library/links.ts";
 import { roomActivity } from "../../library/activity.ts";
 
@@ -55,7 +56,10 @@ function linksFor(base: string, roomId: string, tokens: Record<Role, string>): R
 export function registerRoomRoutes(app: AppContext): void {
   const { router, store, registry } = app;
 
+  const creations = new RateLimiter(app.roomsPerMinute, 60_000);
   router.add("POST", "/api/rooms", async (ctx) => {
+    const wait = creations.take(ctx.req.socket.remoteAddress ?? "unknown");
+    if (wait > 0) throw tooManyRequests(wait, "Too many new rooms from this address.");
     const body = await ctx.body(createRoomBody);
     const roomId = newRoomId();
     const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
