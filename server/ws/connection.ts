@@ -161,6 +161,12 @@ export function attachConnection(
         break;
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
+        // More than every state this socket may hold at their largest: not a browser tab.
+        if (update.byteLength > presenceLimits.clientsPerSocket * (presenceLimits.stateBytes + 32)) {
+          log.warn({ role, bytes: update.byteLength }, "closing a socket that sent an oversized presence update");
+          peer.close(CLOSE.tooLarge, "Presence update too large.");
+          return;
+        }
         const filtered = filterPresence(
           update,
           peer,

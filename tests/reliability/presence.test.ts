@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
 import { setAgentPresence } from "../../server/agent/presence.ts";
+import { CLOSE } from "../../shared/closeCodes.ts";
 import {
   connectClient,
   startTestServer,
@@ -116,27 +117,33 @@ describe("presence", () => {
     expect(aiEntries).toHaveLength(1);
   });
 
-  it("a frame of 20,000 client ids and a megabyte of state reach no late joiner", async () => {
-    const mallory = attacker();
-    await mallory.opened;
-    const flood = Array.from({ length: 20_000 }, (_, index) => ({
-      clientId: 100_000 + index,
-      clock: 1,
-      state: { user: { name: `bot ${index}` } },
-    }));
-    await sendAndSettle(mallory, awarenessMessage([]), 9_999, 1);
-    await sendAndSettle(mallory, awarenessMessage(flood), 9_999, 2);
-    await sendAndSettle(
-      mallory,
+  it("a frame of 20,000 client ids or a megabyte of state closes the socket; 50 ids in a frame claim only 4", async () => {
+    const flood = (count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        clientId: 100_000 + index,
+        clock: 1,
+        state: { user: { name: `bot ${index}` } },
+      }));
+    const first = attacker();
+    await first.opened;
+    first.sendRaw(awarenessMessage(flood(20_000)));
+    expect((await first.closed).code).toBe(CLOSE.tooLarge);
+    const second = attacker();
+    await second.opened;
+    second.sendRaw(
       awarenessMessage([
-        { clientId: 9_999, clock: 5, state: { user: { name: "big" }, junk: "j".repeat(1024 * 1024) } },
+        { clientId: 9_998, clock: 1, state: { user: { name: "big" }, junk: "j".repeat(1024 * 1024) } },
       ]),
-      9_999,
-      6,
     );
+    expect((await second.closed).code).toBe(CLOSE.tooLarge);
     const awareness = await liveAwareness();
+    expect(awareness.getStates().size).toBe(0);
+
+    const third = attacker();
+    await third.opened;
+    await sendAndSettle(third, awarenessMessage([]), 9_999, 1);
+    await sendAndSettle(third, awarenessMessage(flood(50)), 9_999, 2);
     expect(awareness.getStates().size).toBeLessThanOrEqual(4);
-    expect(awareness.getStates().get(9_999)?.junk).toBeUndefined();
 
     const late = person("Late");
     await late.synced;
