@@ -2,7 +2,7 @@
 // evals, tests) goes through these accessors so the names and shapes cannot drift apart.
 import * as Y from "yjs";
 import { z } from "zod";
-import { SEVERITIES, type CanvasKind, type Severity } from "./tools.ts";
+import { CANVAS_KINDS, SEVERITIES, type CanvasKind, type Severity } from "./tools.ts";
 
 export interface CanvasMeta {
   id: string;
@@ -175,8 +175,29 @@ export function roomMeta(doc: Y.Doc): Y.Map<string> {
   return doc.getMap<string>(ROOM_KEYS.meta);
 }
 
+/** What a canvas entry must look like; a socket may write anything into the map, so readers check. */
+const canvasMetaSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(CANVAS_KINDS),
+  language: z.string().nullable(),
+  createdAt: z.number(),
+});
+
+/** The room's well-formed canvases, oldest first; malformed entries are left out. */
 export function listCanvases(doc: Y.Doc): CanvasMeta[] {
-  return [...canvasesMap(doc).values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const canvases: CanvasMeta[] = [];
+  for (const [key, value] of canvasesMap(doc).entries()) {
+    const parsed = canvasMetaSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === key) canvases.push(parsed.data);
+  }
+  return canvases.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** The room's title, or `fallback` when it is missing or not a string. */
+export function readRoomTitle(doc: Y.Doc, fallback: string): string {
+  const title: unknown = roomMeta(doc).get("title");
+  return typeof title === "string" ? title : fallback;
 }
 
 export function newId(): string {

@@ -8,6 +8,7 @@ import {
   commentRepliesMap,
   commentsMap,
   readComments,
+  readRoomTitle,
   listCanvases,
   readChat,
   roomMeta,
@@ -48,7 +49,7 @@ export function useRoomTitle(doc: Y.Doc, fallback: string): string {
       meta.observe(onChange);
       return () => meta.unobserve(onChange);
     },
-    () => roomMeta(doc).get("title") ?? fallback,
+    () => readRoomTitle(doc, fallback),
     [doc, fallback],
   );
 }

@@ -10,6 +10,7 @@ import {
   commentsMap,
   readComment,
   readComments,
+  readRoomTitle,
   listCanvases,
   newId,
   readChat,
@@ -80,7 +81,7 @@ export function registerRoomRoutes(app: AppContext): void {
       status: 200,
       json: {
         roomId: room.id,
-        title: roomMeta(live.doc).get("title") ?? room.title,
+        title: readRoomTitle(live.doc, room.title),
         role,
         canvases: listCanvases(live.doc),
         ...(await roomActivity(store, room, live.doc)),
