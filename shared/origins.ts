@@ -60,7 +60,9 @@ export type ApiAction =
   | "rename_room"
   | "rename_canvas"
   | "trash_canvas"
-  | "restore_canvas";
+  | "restore_canvas"
+  /** The server relabelling a message or comment a peer wrote as the AI (server/rooms/aiAuthorship.ts). */
+  | "strip_forged_ai";
 
 /** A change the server makes on behalf of a person through the HTTP API. */
 export class ApiOrigin {

@@ -10,6 +10,7 @@ import { CLOSE } from "../../shared/closeCodes.ts";
 import type { Fanout, RoomChannel } from "../scale/fanout.ts";
 import { RunCancelRelay } from "./runCancelRelay.ts";
 import { measureUpdate, structCount } from "./updateCost.ts";
+import { guardAiAuthorship } from "./aiAuthorship.ts";
 import { HttpError } from "../http/errors.ts";
 
 export interface Peer extends PeerOrigin {
@@ -97,6 +98,7 @@ export class Room {
     this.awareness.setLocalState(null);
     doc.on("update", this.handleDocUpdate);
     this.awareness.on("update", this.handleAwarenessUpdate);
+    guardAiAuthorship(doc);
   }
 
   static async load(id: string, store: Store, log: Logger, options: RoomOptions): Promise<Room> {
