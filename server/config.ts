@@ -27,6 +27,8 @@ export const DEFAULT_COMPACT_EVERY = 500;
 export const DEFAULT_CONNECTIONS_PER_ADDRESS = 256;
 /** Rooms one address may create per minute. */
 export const DEFAULT_ROOMS_PER_MINUTE = 30;
+/** Model runs the whole server may start per hour, across every room and link. */
+export const DEFAULT_RUNS_PER_HOUR = 600;
 /** Feedback rows older than this are deleted (checked at start and daily). */
 export const FEEDBACK_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 export const DEFAULT_REDIS_PREFIX = "canvas:";
@@ -54,6 +56,7 @@ export interface Config {
   compactEvery: number;
   connectionsPerAddress: number;
   roomsPerMinute: number;
+  runsPerHour: number;
   /** Bearer token that unlocks /metrics; undefined: /metrics is off. */
   metricsToken: string | undefined;
   /** Scale-out: Postgres storage shared by several processes; undefined: SQLite in dataDir. */
@@ -149,6 +152,11 @@ const settings = {
     fallback: DEFAULT_ROOMS_PER_MINUTE,
     allowed: "a number of rooms, 1-1000000",
   } satisfies Setting<number>,
+  CANVAS_RUNS_PER_HOUR: {
+    schema: int(1, 10_000_000),
+    fallback: DEFAULT_RUNS_PER_HOUR,
+    allowed: "a number of runs, 1-10000000",
+  } satisfies Setting<number>,
   CANVAS_METRICS_TOKEN: {
     schema: z.string().min(16),
     fallback: undefined,
@@ -234,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: v.CANVAS_METRICS_TOKEN,
     connectionsPerAddress: v.CANVAS_CONNECTIONS_PER_ADDRESS,
     roomsPerMinute: v.CANVAS_ROOMS_PER_MINUTE,
+    runsPerHour: v.CANVAS_RUNS_PER_HOUR,
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     redisPrefix: v.REDIS_PREFIX,

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     roomsPerMinute: config.roomsPerMinute,
     publicUrl: config.publicUrl,
     extend: (app) => {
-      installAgent(app, { engine, contextTokens: config.contextTokens });
+      installAgent(app, { engine, contextTokens: config.contextTokens, runsPerHour: config.runsPerHour });
     },
   });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;

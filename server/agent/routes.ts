@@ -11,6 +11,7 @@ import { hashToken } from "../auth/tokens.ts";
 import type { AppContext } from "../appContext.ts";
 import { requireAccess } from "../http/auth.ts";
 import { HttpError, notFound, tooManyRequests } from "../http/errors.ts";
+import { DEFAULT_RUNS_PER_HOUR } from "../config.ts";
 import { RateLimiter } from "../http/rateLimit.ts";
 import type { RunManager } from "./runs.ts";
 
@@ -30,9 +31,17 @@ const feedbackBody = z.strictObject({
   value: z.enum(["up", "down"]),
 });
 
-export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMinute = 20): void {
+export function registerAgentRoutes(
+  app: AppContext,
+  runs: RunManager,
+  runsPerMinute = 20,
+  runsPerHour = DEFAULT_RUNS_PER_HOUR,
+): void {
   const { router, store, registry } = app;
   const limiter = new RateLimiter(runsPerMinute, 60_000);
+  // Per link is not enough: anyone can make rooms, and each brings new links. This caps what the
+  // whole server spends on the operator's key.
+  const serverBudget = new RateLimiter(runsPerHour, 60 * 60_000);
   const feedbackLimiter = new RateLimiter(FEEDBACK_PER_MINUTE, 60_000);
 
   router.add("POST", "/api/rooms/:roomId/messages", async (ctx) => {
@@ -43,6 +52,9 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
     const tokenKey = hashToken(ctx.token ?? "");
     const wait = limiter.take(tokenKey);
     if (wait > 0) throw tooManyRequests(wait, "Too many requests to the model from this link.");
+    const budgetWait = serverBudget.take("server");
+    if (budgetWait > 0)
+      throw tooManyRequests(budgetWait, "This server has used its hourly budget of model runs (CANVAS_RUNS_PER_HOUR).");
     // A custom action runs as its instruction, like a message typed by the person who picked it.
     let text = body.text;
     let action = body.action ?? null;

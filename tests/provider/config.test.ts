@@ -23,6 +23,7 @@ describe("loadConfig", () => {
       metricsToken: undefined,
       connectionsPerAddress: 256,
       roomsPerMinute: 30,
+      runsPerHour: 600,
       databaseUrl: undefined,
       redisUrl: undefined,
       redisPrefix: "canvas:",

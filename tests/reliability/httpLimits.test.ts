@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
+import { installAgent } from "../../server/agent/index.ts";
+import { createEngine } from "../../server/agent/engines.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer | null = null;
@@ -106,5 +108,25 @@ describe("the HTTP edge", () => {
   it("npm start listens on this machine only unless HOST says otherwise", () => {
     expect(loadConfig({}).host).toBe("127.0.0.1");
     expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+  });
+});
+
+describe("the model budget", () => {
+  it("runs are capped per server, not only per link: new rooms bring no fresh budget", async () => {
+    server = await startTestServer({
+      extend: (app) => void installAgent(app, { engine: createEngine({ engine: "local" }), runsPerHour: 3 }),
+    });
+    const statuses: number[] = [];
+    for (let index = 0; index < 5; index++) {
+      const room = await server.createRoom(`Room ${index}`);
+      const response = await server.api(`/api/rooms/${room.roomId}/messages`, {
+        method: "POST",
+        token: room.tokens.editor,
+        body: { text: "hello" },
+      });
+      statuses.push(response.status);
+      if (response.status === 429) expect(response.text).toMatch(/CANVAS_RUNS_PER_HOUR/);
+    }
+    expect(statuses).toEqual([202, 202, 202, 429, 429]);
   });
 });
