@@ -19,6 +19,7 @@ import {
   type TestServer,
 } from "../helpers/server.ts";
 import { connectWire, updateMessage, type WireClient } from "./wireClient.ts";
+import { RoomRegistry } from "../../server/rooms/registry.ts";
 
 const BUDGET = { maxItems: 20_000, maxBytes: 256 * 1024 * 1024 };
 let server: TestServer;
@@ -172,6 +173,24 @@ describe("resource limits on the websocket", () => {
     expect(fragmentText(canvasFragment(reader.doc, "c1"))).toBe("kept");
     expect(reader.doc.getText("bomb").length).toBe(0);
     await roomStillWorks("after reopening");
+  });
+
+  it("a server short of memory refuses to open another room (503) but keeps the ones it has", async () => {
+    let fill = 0.5;
+    const registry = new RoomRegistry(
+      server.running.app.store,
+      server.running.app.log,
+      { compactEvery: 500, idleMs: 60_000 },
+      () => fill,
+    );
+    const open = await registry.get(room.roomId);
+    fill = 0.95;
+    const other = await server.createRoom("Another");
+    await expect(registry.get(other.roomId)).rejects.toMatchObject({ status: 503, code: "server_busy" });
+    expect(await registry.get(room.roomId)).toBe(open);
+    fill = 0.5;
+    await expect(registry.get(other.roomId)).resolves.toBeDefined();
+    await registry.closeAll();
   });
 });
 
