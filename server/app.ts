@@ -206,7 +206,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
       return;
     }
-    const roomId = decodeURIComponent(match[1]!);
+    let roomId: string;
+    try {
+      roomId = decodeURIComponent(match[1]!);
+    } catch {
+      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+      return;
+    }
     const access = await checkAccess(store, roomId, url.searchParams.get("token"), "read");
     // Refusals are sent as websocket closes with a clear code, so browser clients can show the reason.
     wss.handleUpgrade(req, socket, head, (ws) => {

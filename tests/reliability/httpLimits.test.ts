@@ -130,3 +130,21 @@ describe("the model budget", () => {
     expect(statuses).toEqual([202, 202, 202, 429, 429]);
   });
 });
+
+describe("bad encoding on the websocket path", () => {
+  it("a websocket to /ws/%E0%A4%A is answered 400 without an error in the log", async () => {
+    server = await startTestServer();
+    const socket = connect(server.running.port, "127.0.0.1");
+    sockets.push(socket);
+    socket.on("error", () => undefined);
+    let answer = "";
+    socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+    await new Promise((resolve) => socket.once("connect", resolve));
+    socket.write(
+      "GET /ws/%E0%A4%A HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+    );
+    await new Promise((resolve) => socket.once("close", resolve));
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+  });
+});
