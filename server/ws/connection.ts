@@ -48,8 +48,10 @@ export function attachConnection(
   const sendBufferBytes = limits.sendBufferBytes ?? DEFAULT_SEND_BUFFER_BYTES;
   const presenceLimits = limits.presence ?? DEFAULT_PRESENCE_LIMITS;
   let answeredSyncStep1 = false;
-  let tokens = limits.burst;
-  let lastRefill = Date.now();
+  const takeToken = tokenBucket(limits.messagesPerSecond, limits.burst);
+  // Each presence update is sent to every peer in the room: its own, lower rate (excess dropped;
+  // the client renews its state every 15 s anyway).
+  const takePresenceToken = tokenBucket(presenceLimits.updatesPerSecond, presenceLimits.updatesPerSecond * 2);
   let closed = false;
 
   const peer: Peer = {
@@ -97,15 +99,6 @@ export function attachConnection(
     encoding.writeVarUint8Array(encoder, update);
     peer.send(encoding.toUint8Array(encoder));
   });
-
-  const takeToken = (): boolean => {
-    const now = Date.now();
-    tokens = Math.min(limits.burst, tokens + ((now - lastRefill) / 1000) * limits.messagesPerSecond);
-    lastRefill = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
-    return true;
-  };
 
   const handleSync = (decoder: decoding.Decoder): void => {
     const syncType = decoding.readVarUint(decoder);
@@ -167,6 +160,7 @@ export function attachConnection(
           peer.close(CLOSE.tooLarge, "Presence update too large.");
           return;
         }
+        if (!takePresenceToken()) return;
         const filtered = filterPresence(
           update,
           peer,
@@ -257,6 +251,20 @@ export function attachConnection(
     encoding.writeVarUint8Array(presence, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
     peer.send(encoding.toUint8Array(presence));
   }
+}
+
+/** A token bucket: `take()` is true while fewer than `burst` events came faster than `perSecond`. */
+function tokenBucket(perSecond: number, burst: number): () => boolean {
+  let tokens = burst;
+  let lastRefill = Date.now();
+  return () => {
+    const now = Date.now();
+    tokens = Math.min(burst, tokens + ((now - lastRefill) / 1000) * perSecond);
+    lastRefill = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
 }
 
 function toUint8Array(raw: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

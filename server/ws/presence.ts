@@ -12,9 +12,11 @@ export interface PresenceLimits {
   clientsPerSocket: number;
   /** Largest JSON state of one client, in bytes. */
   stateBytes: number;
+  /** Presence updates one socket may send per second (bursts of twice that); the rest are dropped. */
+  updatesPerSecond: number;
 }
 
-export const DEFAULT_PRESENCE_LIMITS: PresenceLimits = { clientsPerSocket: 4, stateBytes: 4096 };
+export const DEFAULT_PRESENCE_LIMITS: PresenceLimits = { clientsPerSocket: 4, stateBytes: 4096, updatesPerSecond: 20 };
 
 export interface PresenceOwners {
   /** Who holds presence for a client id (a socket's token object), if anyone. */

@@ -150,4 +150,24 @@ describe("presence", () => {
     await waitFor(() => late.provider.awareness.getStates().has(9_999), "the late joiner to get the presence replay");
     expect(late.provider.awareness.getStates().size).toBeLessThanOrEqual(5);
   });
+
+  it("presence updates beyond 20 a second (bursts of 40) are dropped, so one socket cannot flood every peer", async () => {
+    const awareness = await liveAwareness();
+    let applied = 0;
+    awareness.on("update", ({ added, updated }: { added: number[]; updated: number[] }) => {
+      if ([...added, ...updated].includes(6_001)) applied++;
+    });
+    const mallory = attacker();
+    await mallory.opened;
+    let answered = false;
+    mallory.socket.on("message", (raw: Buffer) => {
+      if (raw[0] === 1) answered = true;
+    });
+    for (let clock = 1; clock <= 200; clock++)
+      mallory.sendRaw(awarenessMessage([{ clientId: 6_001, clock, state: { user: { name: "M" }, n: clock } }]));
+    mallory.sendRaw(new Uint8Array([3])); // answered only after every earlier frame was handled
+    await waitFor(() => answered, "the awareness query to be answered");
+    expect(applied).toBeGreaterThan(0);
+    expect(applied).toBeLessThanOrEqual(45);
+  });
 });
