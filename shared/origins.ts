@@ -41,7 +41,7 @@ export class AgentOrigin {
 
   /** The id of the change being made now. */
   get changeId(): string {
-    return `${this.runId}#${this.step}`;
+    return `${this.runId}.${this.step}`;
   }
 }
 
@@ -61,6 +61,7 @@ export type ApiAction =
   | "rename_canvas"
   | "trash_canvas"
   | "restore_canvas"
+  | "undo_change"
   /** The server relabelling a message or comment a peer wrote as the AI (server/rooms/aiAuthorship.ts). */
   | "strip_forged_ai";
 
