@@ -114,10 +114,12 @@ describe("resource limits on the websocket", () => {
     const fragment = canvasFragment(writer.doc, "c1");
     for (let round = 0; round < 400 && live.peers.size === 3; round++) {
       typeParagraph(fragment, `${round}:${"w".repeat(64 * 1024)}`);
+      const serverFragment = canvasFragment(live.doc, "c1");
+      await waitFor(() => serverFragment.length === round + 1, "the paragraph to reach the server");
       await live.flush();
       await new Promise((resolve) => setImmediate(resolve));
     }
-    expect(live.peers.size).toBe(2);
+    expect(live.peers.size, `writer connected: ${String(writer.provider.wsconnected)}`).toBe(2);
     const rejections = await server.running.app.metrics.socketRejections.get();
     expect(rejections.values.find((value) => value.labels.code === String(CLOSE.slowReader))?.value).toBe(1);
     await roomStillWorks("after the sleeper");
