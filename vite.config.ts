@@ -6,5 +6,5 @@ import react from "@vitejs/plugin-react";
 export default defineConfig({
   root: "client",
   plugins: [react()],
-  build: { outDir: "../dist/client", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000 },
+  build: { outDir: "../dist/client", emptyOutDir: true, sourcemap: "hidden", chunkSizeWarningLimit: 2000 },
 });

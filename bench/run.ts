@@ -22,6 +22,7 @@ const BENCHES: Record<string, Bench> = {
   typing: { file: "typing.ts", exportName: "runTypingBench" },
   changes: { file: "changes.ts", exportName: "runChangesBench" },
   export: { file: "export.ts", exportName: "runExportBench" },
+  hardening: { file: "hardening.ts", exportName: "runHardeningBench" },
   crossprocess: {
     file: "crossProcess.ts",
     exportName: "runCrossProcessBench",

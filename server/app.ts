@@ -3,15 +3,24 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { join } from "node:path";
 import type { Duplex } from "node:stream";
+import type { Socket } from "node:net";
 import { WebSocketServer, type RawData } from "ws";
 import type { Logger } from "pino";
 import { createLogger } from "./log.ts";
-import { DEFAULT_COMPACT_EVERY, DEFAULT_MAX_MESSAGE_BYTES } from "./config.ts";
+import {
+  DEFAULT_COMPACT_EVERY,
+  DEFAULT_CONNECTIONS_PER_ADDRESS,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_ROOMS_PER_MINUTE,
+  FEEDBACK_RETENTION_MS,
+} from "./config.ts";
 import { SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/store.ts";
 import type { Fanout } from "./scale/fanout.ts";
 import type { RoomLocks } from "./scale/roomLock.ts";
 import { RoomRegistry } from "./rooms/registry.ts";
+import { STORAGE_FAILURE_MESSAGE, type RoomBudget } from "./rooms/room.ts";
+import { HttpError } from "./http/errors.ts";
 import { Router, errorBody, send } from "./http/router.ts";
 import { checkAccess } from "./http/auth.ts";
 import { attachConnection } from "./ws/connection.ts";
@@ -46,11 +55,23 @@ export interface ServerOptions {
   maxMessageBytes?: number;
   /** Updates a room appends before its log is compacted into a snapshot. */
   compactEvery?: number;
+  /** Who may read /metrics: anyone (embedded servers, tests; the default), holders of a token, or nobody. */
+  metrics?: "public" | "off" | { token: string };
+  /** Open connections (HTTP and websocket) one address may hold (DEFAULT_CONNECTIONS_PER_ADDRESS). */
+  connectionsPerAddress?: number;
+  /** Rooms one address may create per minute (DEFAULT_ROOMS_PER_MINUTE). */
+  roomsPerMinute?: number;
   /** Base URL of share links (PUBLIC_URL); without it, links name the host the request came to. */
   publicUrl?: string;
   idleMs?: number;
   wsMessagesPerSecond?: number;
   wsBurst?: number;
+  /** Bytes queued for one socket before it is closed as a slow reader. */
+  sendBufferBytes?: number;
+  /** What one room's document may grow to (DEFAULT_ROOM_BUDGET). */
+  roomBudget?: RoomBudget;
+  /** First wait before a failed room write is retried (ms). */
+  storageRetryMs?: number;
   /** How often changed canvases get a "snapshot" version (ms); 0 turns it off. */
   snapshotEveryMs?: number;
   /** Handles requests no route matched (Vite's dev middleware in `npm run dev`). */
@@ -72,7 +93,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = options.store ?? new SqliteStore(options.dataDir);
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const metrics = new Metrics();
+  const failingRooms = new Set<string>();
   const registry = new RoomRegistry(store, log, {
+    budget: options.roomBudget,
+    retryMs: options.storageRetryMs,
+    storageHealth: { failed: (roomId) => failingRooms.add(roomId), recovered: (roomId) => failingRooms.delete(roomId) },
     compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
     idleMs: options.idleMs ?? 30_000,
     onPersisted: (updates) => metrics.updates.inc(updates),
@@ -89,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     liveLinks: new LiveLinks(),
     maxMessageBytes,
+    roomsPerMinute: options.roomsPerMinute ?? DEFAULT_ROOMS_PER_MINUTE,
     publicUrl: (req) => options.publicUrl ?? `http://${req.headers.host ?? "localhost"}`,
     onClose: (hook) => closeHooks.push(hook),
   };
@@ -96,13 +122,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   router.add("GET", "/healthz", async () => ({ status: 200, json: { ok: true } }));
   router.add("GET", "/readyz", async () => {
     await store.getRoom("readiness-probe");
+    if (failingRooms.size > 0)
+      return {
+        status: 503,
+        json: { ok: false, reason: "storage writes are failing", failingRooms: failingRooms.size },
+      };
     return { status: 200, json: { ok: true, rooms: registry.loadedCount } };
   });
-  router.add("GET", "/metrics", async () => ({
-    status: 200,
-    text: await metrics.render(registry),
-    headers: { "Content-Type": metrics.contentType },
-  }));
+  const metricsAccess = options.metrics ?? "public";
+  router.add("GET", "/metrics", async (ctx) => {
+    if (metricsAccess === "off" || (metricsAccess !== "public" && ctx.token !== metricsAccess.token))
+      return { status: 404, json: errorBody("not_found", "No API route GET /metrics.") };
+    return { status: 200, text: await metrics.render(registry), headers: { "Content-Type": metrics.contentType } };
+  });
   registerRoomRoutes(app);
   registerVersionRoutes(app);
   registerExportRoutes(app);
@@ -112,10 +144,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const versions = new VersionKeeper(store, () => registry.loaded(), log);
   if ((options.snapshotEveryMs ?? 5 * 60_000) > 0) versions.start(options.snapshotEveryMs ?? 5 * 60_000);
   app.onClose(() => versions.stop());
+  const pruneFeedback = (): void =>
+    void store.pruneFeedback(Date.now() - FEEDBACK_RETENTION_MS).then(
+      (deleted) => deleted && log.info({ deleted }, "deleted feedback past its retention"),
+      (error: unknown) => log.warn({ err: error }, "deleting old feedback failed"),
+    );
+  pruneFeedback();
+  const feedbackTimer = setInterval(pruneFeedback, 24 * 60 * 60 * 1000);
+  feedbackTimer.unref();
+  app.onClose(() => clearInterval(feedbackTimer));
   await options.extend?.(app);
 
   const server = createServer((req, res) => {
     void (async () => {
+      if (refusedWhileFailing(req, failingRooms)) {
+        send(res, {
+          status: 503,
+          json: errorBody("storage_unavailable", STORAGE_FAILURE_MESSAGE),
+          headers: { "Retry-After": "5" },
+        });
+        return;
+      }
       if (await router.handle(req, res)) return;
       const path = new URL(req.url ?? "/", "http://localhost").pathname;
       if (path.startsWith("/api/")) {
@@ -136,6 +185,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
 
+  // One address cannot hold the server's sockets (half-open requests, thousands of websockets):
+  // past its share, new connections are dropped at once; slow headers and bodies time out.
+  limitConnectionsPerAddress(server, options.connectionsPerAddress ?? DEFAULT_CONNECTIONS_PER_ADDRESS, log);
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 120_000;
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     void handleUpgrade(req, socket, head).catch((error: unknown) => {
@@ -151,7 +206,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
       return;
     }
-    const roomId = decodeURIComponent(match[1]!);
+    let roomId: string;
+    try {
+      roomId = decodeURIComponent(match[1]!);
+    } catch {
+      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+      return;
+    }
     const access = await checkAccess(store, roomId, url.searchParams.get("token"), "read");
     // Refusals are sent as websocket closes with a clear code, so browser clients can show the reason.
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -163,9 +224,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // The room may still be loading (a networked store takes a while): keep the client's first
       // messages (its sync step 1) and replay them once the connection is attached, else it never syncs.
       const early: { data: RawData; isBinary: boolean }[] = [];
-      const limits = { messagesPerSecond: options.wsMessagesPerSecond ?? 300, burst: options.wsBurst ?? 2_000 };
+      let earlyBytes = 0;
+      const limits = {
+        messagesPerSecond: options.wsMessagesPerSecond ?? 300,
+        burst: options.wsBurst ?? 2_000,
+        sendBufferBytes: options.sendBufferBytes,
+      };
       const keepEarly = (data: RawData, isBinary: boolean): void => {
-        if (early.length >= limits.burst) ws.close(CLOSE.rateLimited, "too many messages");
+        earlyBytes += rawLength(data);
+        if (early.length >= limits.burst || earlyBytes > 2 * maxMessageBytes)
+          ws.close(CLOSE.rateLimited, "too many messages");
         else early.push({ data, isBinary });
       };
       ws.on("message", keepEarly);
@@ -191,6 +259,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           for (const message of early.splice(0)) ws.emit("message", message.data, message.isBinary);
         },
         (error: unknown) => {
+          if (error instanceof HttpError) {
+            log.warn({ roomId, code: error.code }, "refused to load a room for a socket");
+            ws.close(error.status === 503 ? CLOSE.unavailable : CLOSE.tooLarge, error.message.slice(0, 120));
+            return;
+          }
           log.error({ err: error, roomId }, "loading a room for a socket failed");
           ws.close(CLOSE.internal, "could not load the room, reconnect to retry");
         },
@@ -217,4 +290,43 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return closing;
   };
   return { url, port, app, server, close };
+}
+
+function rawLength(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((sum, part) => sum + part.byteLength, 0) : data.byteLength;
+}
+
+/** A write to a room that cannot store: refused before it changes anything (it would be kept, not stored). */
+function refusedWhileFailing(req: IncomingMessage, failingRooms: ReadonlySet<string>): boolean {
+  if (failingRooms.size === 0 || req.method === "GET" || req.method === "HEAD") return false;
+  const match = /^\/api\/rooms\/([^/?]+)/.exec(req.url ?? "");
+  if (!match) return false;
+  try {
+    return failingRooms.has(decodeURIComponent(match[1]!));
+  } catch {
+    return false;
+  }
+}
+
+function limitConnectionsPerAddress(server: Server, limit: number, log: Logger): void {
+  const open = new Map<string, number>();
+  let lastWarning = 0;
+  server.on("connection", (socket: Socket) => {
+    const address = socket.remoteAddress ?? "unknown";
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > limit) {
+      if (Date.now() - lastWarning > 10_000) {
+        lastWarning = Date.now();
+        log.warn({ address, limit }, "refusing connections from an address over its limit");
+      }
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once("close", () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
 }

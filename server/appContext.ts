@@ -18,6 +18,8 @@ export interface AppContext {
   /** Open sockets by room and link role, so a revoked or rotated link also closes them. */
   liveLinks: LiveLinks;
   maxMessageBytes: number;
+  /** Rooms one address may create per minute. */
+  roomsPerMinute: number;
   /** Base URL for links: PUBLIC_URL, or else the host the request came to. */
   publicUrl(req: IncomingMessage): string;
   /** Called on shutdown before storage closes (e.g. to cancel agent runs). */

@@ -23,6 +23,14 @@ export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 /** Updates a room appends before its log is compacted into a snapshot. */
 export const DEFAULT_COMPACT_EVERY = 500;
+/** Open connections (HTTP and websocket) one address may hold. */
+export const DEFAULT_CONNECTIONS_PER_ADDRESS = 256;
+/** Rooms one address may create per minute. */
+export const DEFAULT_ROOMS_PER_MINUTE = 30;
+/** Model runs the whole server may start per hour, across every room and link. */
+export const DEFAULT_RUNS_PER_HOUR = 600;
+/** Feedback rows older than this are deleted (checked at start and daily). */
+export const FEEDBACK_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 export const DEFAULT_REDIS_PREFIX = "canvas:";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -46,6 +54,11 @@ export interface Config {
   /** Base URL of share links when the server sits behind a proxy; undefined: the request's Host. */
   publicUrl: string | undefined;
   compactEvery: number;
+  connectionsPerAddress: number;
+  roomsPerMinute: number;
+  runsPerHour: number;
+  /** Bearer token that unlocks /metrics; undefined: /metrics is off. */
+  metricsToken: string | undefined;
   /** Scale-out: Postgres storage shared by several processes; undefined: SQLite in dataDir. */
   databaseUrl: string | undefined;
   /** Scale-out: Redis fan-out between processes and the room lock around agent runs. */
@@ -76,7 +89,8 @@ const settings = {
   } satisfies Setting<number>,
   HOST: {
     schema: z.string().min(1),
-    fallback: "0.0.0.0",
+    // This machine only unless asked: a fresh `npm start` on a laptop is not open to the network.
+    fallback: "127.0.0.1",
     allowed: "a host name or IP address to listen on",
   } satisfies Setting<string>,
   DATA_DIR: { schema: z.string().min(1), fallback: "./data", allowed: "a directory path" } satisfies Setting<string>,
@@ -127,6 +141,27 @@ const settings = {
     schema: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")),
     fallback: undefined,
     allowed: "the http(s) URL people open, e.g. https://canvas.example.com",
+  } satisfies Setting<string | undefined>,
+  CANVAS_CONNECTIONS_PER_ADDRESS: {
+    schema: int(1, 1_000_000),
+    fallback: DEFAULT_CONNECTIONS_PER_ADDRESS,
+    allowed: "a number of connections, 1-1000000",
+  } satisfies Setting<number>,
+  CANVAS_ROOMS_PER_MINUTE: {
+    schema: int(1, 1_000_000),
+    fallback: DEFAULT_ROOMS_PER_MINUTE,
+    allowed: "a number of rooms, 1-1000000",
+  } satisfies Setting<number>,
+  CANVAS_RUNS_PER_HOUR: {
+    schema: int(1, 10_000_000),
+    fallback: DEFAULT_RUNS_PER_HOUR,
+    allowed: "a number of runs, 1-10000000",
+  } satisfies Setting<number>,
+  CANVAS_METRICS_TOKEN: {
+    schema: z.string().min(16),
+    fallback: undefined,
+    allowed: "a secret of at least 16 characters that scrapers send as a Bearer token",
+    secret: true,
   } satisfies Setting<string | undefined>,
   CANVAS_COMPACT_EVERY: {
     schema: int(1, 1_000_000),
@@ -204,6 +239,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contextTokens: v.CANVAS_CONTEXT_TOKENS,
     publicUrl: v.PUBLIC_URL,
     compactEvery: v.CANVAS_COMPACT_EVERY,
+    metricsToken: v.CANVAS_METRICS_TOKEN,
+    connectionsPerAddress: v.CANVAS_CONNECTIONS_PER_ADDRESS,
+    roomsPerMinute: v.CANVAS_ROOMS_PER_MINUTE,
+    runsPerHour: v.CANVAS_RUNS_PER_HOUR,
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     redisPrefix: v.REDIS_PREFIX,

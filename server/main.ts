@@ -58,9 +58,12 @@ async function main(): Promise<void> {
     logger: log,
     maxMessageBytes: config.maxMessageBytes,
     compactEvery: config.compactEvery,
+    metrics: config.metricsToken ? { token: config.metricsToken } : "off",
+    connectionsPerAddress: config.connectionsPerAddress,
+    roomsPerMinute: config.roomsPerMinute,
     publicUrl: config.publicUrl,
     extend: (app) => {
-      installAgent(app, { engine, contextTokens: config.contextTokens });
+      installAgent(app, { engine, contextTokens: config.contextTokens, runsPerHour: config.runsPerHour });
     },
   });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;

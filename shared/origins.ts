@@ -17,6 +17,12 @@ export interface Author {
 /** The model (or the offline engine) as an author. */
 export const AI_AUTHOR: Author = { id: "ai", name: "Canvas AI" };
 
+/** True when a person's display name reads as the AI's ("Canvas AI", "canvas-ai", "CANVAS  AI"…): refused. */
+export function imitatesAi(name: string): boolean {
+  const squashed = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return squashed(name) === squashed(AI_AUTHOR.name);
+}
+
 /**
  * A change by the model (or the offline engine) during a run. Each tool call or streamed write is one
  * change, begun with `beginChange()`; every transaction of it carries the origin while `changeId` names it,
@@ -55,7 +61,9 @@ export type ApiAction =
   | "rename_canvas"
   | "trash_canvas"
   | "restore_canvas"
-  | "undo_change";
+  | "undo_change"
+  /** The server relabelling a message or comment a peer wrote as the AI (server/rooms/aiAuthorship.ts). */
+  | "strip_forged_ai";
 
 /** A change the server makes on behalf of a person through the HTTP API. */
 export class ApiOrigin {

@@ -1,7 +1,8 @@
 // The layout of a room's Y.Doc, in one place. Every reader and writer (client, server, agent,
 // evals, tests) goes through these accessors so the names and shapes cannot drift apart.
 import * as Y from "yjs";
-import type { CanvasKind, Severity } from "./tools.ts";
+import { z } from "zod";
+import { CANVAS_KINDS, SEVERITIES, type CanvasKind, type Severity } from "./tools.ts";
 
 export interface CanvasMeta {
   id: string;
@@ -76,6 +77,11 @@ export const ROOM_KEYS = {
   trash: "trash",
   /** People's own quick actions, shared with the room (shared/customActions.ts). */
   quickActions: "quickActions",
+  /**
+   * Replies to comments, one entry each (keyed by reply id): a reply is a small update, not a
+   * rewrite of the whole comment with every earlier reply.
+   */
+  commentReplies: "commentReplies",
 } as const;
 
 export const canvasFragmentName = (canvasId: string): string => `canvas/${canvasId}`;
@@ -92,6 +98,78 @@ export function commentsMap(doc: Y.Doc): Y.Map<CommentRecord> {
   return doc.getMap<CommentRecord>(ROOM_KEYS.comments);
 }
 
+/** A reply as stored in `commentReplies`: the reply and the comment it answers. */
+export interface StoredReply extends CommentReply {
+  commentId: string;
+}
+
+export function commentRepliesMap(doc: Y.Doc): Y.Map<StoredReply> {
+  return doc.getMap<StoredReply>(ROOM_KEYS.commentReplies);
+}
+
+/** Add a reply to a comment (call inside the caller's transaction). */
+export function addCommentReply(doc: Y.Doc, commentId: string, reply: CommentReply): void {
+  commentRepliesMap(doc).set(reply.id, { ...reply, commentId });
+}
+
+const replySchema = z.object({
+  id: z.string(),
+  author: z.string(),
+  authorName: z.string(),
+  body: z.string(),
+  createdAt: z.number(),
+});
+
+/** What a stored comment must look like; anything else (written by a hostile socket) is skipped on read. */
+const commentSchema = z.object({
+  id: z.string(),
+  canvasId: z.string(),
+  anchor: z.object({ start: z.string(), end: z.string() }),
+  quote: z.string(),
+  body: z.string(),
+  severity: z.enum(SEVERITIES),
+  suggestion: z.string().nullable(),
+  author: z.string(),
+  authorName: z.string(),
+  resolved: z.boolean(),
+  replies: z.array(replySchema),
+  createdAt: z.number(),
+  runId: z.string().nullable(),
+});
+
+/**
+ * Every well-formed comment with all its replies (those kept inside the record, from before replies
+ * had their own map, then the others by time), oldest first. Malformed entries are left out and
+ * counted in `skipped`, so one bad value cannot break the list for everyone.
+ */
+export function readComments(doc: Y.Doc): { comments: CommentRecord[]; skipped: number } {
+  const replies = new Map<string, CommentReply[]>();
+  for (const stored of commentRepliesMap(doc).values()) {
+    const parsed = replySchema.extend({ commentId: z.string() }).safeParse(stored);
+    if (!parsed.success) continue;
+    const { commentId, ...reply } = parsed.data;
+    replies.set(commentId, [...(replies.get(commentId) ?? []), reply]);
+  }
+  const comments: CommentRecord[] = [];
+  let skipped = 0;
+  for (const value of commentsMap(doc).values()) {
+    const parsed = commentSchema.safeParse(value);
+    if (!parsed.success) {
+      skipped++;
+      continue;
+    }
+    const extra = (replies.get(parsed.data.id) ?? []).sort((a, b) => a.createdAt - b.createdAt);
+    comments.push({ ...parsed.data, replies: [...parsed.data.replies, ...extra] });
+  }
+  comments.sort((a, b) => a.createdAt - b.createdAt);
+  return { comments, skipped };
+}
+
+/** One comment with its replies, or null when absent or malformed. */
+export function readComment(doc: Y.Doc, commentId: string): CommentRecord | null {
+  return readComments(doc).comments.find((comment) => comment.id === commentId) ?? null;
+}
+
 export function chatArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
   return doc.getArray<Y.Map<unknown>>(ROOM_KEYS.chat);
 }
@@ -101,8 +179,29 @@ export function roomMeta(doc: Y.Doc): Y.Map<string> {
   return doc.getMap<string>(ROOM_KEYS.meta);
 }
 
+/** What a canvas entry must look like; a socket may write anything into the map, so readers check. */
+const canvasMetaSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(CANVAS_KINDS),
+  language: z.string().nullable(),
+  createdAt: z.number(),
+});
+
+/** The room's well-formed canvases, oldest first; malformed entries are left out. */
 export function listCanvases(doc: Y.Doc): CanvasMeta[] {
-  return [...canvasesMap(doc).values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const canvases: CanvasMeta[] = [];
+  for (const [key, value] of canvasesMap(doc).entries()) {
+    const parsed = canvasMetaSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === key) canvases.push(parsed.data);
+  }
+  return canvases.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** The room's title, or `fallback` when it is missing or not a string. */
+export function readRoomTitle(doc: Y.Doc, fallback: string): string {
+  const title: unknown = roomMeta(doc).get("title");
+  return typeof title === "string" ? title : fallback;
 }
 
 export function newId(): string {

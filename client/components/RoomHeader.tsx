@@ -7,12 +7,14 @@ import { can } from "../../shared/roles.ts";
 import type { SendKey } from "../lib/settings.ts";
 import type { RoomInfo } from "../lib/api.ts";
 import { RoomMenu } from "./RoomMenu.tsx";
+import { AI_AUTHOR, imitatesAi } from "../../shared/origins.ts";
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
   connecting: "Connecting…",
   online: "Online",
   reconnecting: "Reconnecting…",
   offline: "Offline — edits sync when back",
+  unsaved: "Changes can't be saved right now — retrying",
   refused: "Disconnected",
 };
 
@@ -124,16 +126,28 @@ function IdentityEditor({
 }) {
   const [name, setName] = useState(identity.name);
   const [color, setColor] = useState(identity.color);
+  const taken = imitatesAi(name);
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (name.trim()) onSave({ ...identity, name: name.trim().slice(0, 80), color });
+    if (name.trim() && !taken) onSave({ ...identity, name: name.trim().slice(0, 80), color });
   }
   return (
     <form className="identity-editor" onSubmit={submit}>
       <label>
         Your name
-        <input value={name} maxLength={80} onChange={(event) => setName(event.target.value)} autoFocus />
+        <input
+          value={name}
+          maxLength={80}
+          onChange={(event) => setName(event.target.value)}
+          aria-invalid={taken}
+          autoFocus
+        />
       </label>
+      {taken && (
+        <p role="alert" className="error-text">
+          “{AI_AUTHOR.name}” is the AI's name. Pick another.
+        </p>
+      )}
       <div className="color-row" role="radiogroup" aria-label="Your colour">
         {IDENTITY_COLORS.map((option) => (
           <button

@@ -1,5 +1,6 @@
 // Who I am in a room: a random name and colour kept in localStorage, editable from the header.
 import { z } from "zod";
+import { imitatesAi } from "../../shared/origins.ts";
 
 export interface Identity {
   id: string;
@@ -10,7 +11,12 @@ export interface Identity {
 const KEY = "canvas.identity";
 const identitySchema = z.object({
   id: z.string().min(1),
-  name: z.string().min(1).max(80),
+  // The server drops presence that imitates the AI, so such a name is never kept.
+  name: z
+    .string()
+    .min(1)
+    .max(80)
+    .refine((name) => !imitatesAi(name)),
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
 });
 

@@ -6,7 +6,7 @@ import { WebsocketProvider } from "y-websocket";
 import { CLOSE } from "../../shared/closeCodes.ts";
 import type { Identity } from "./identity.ts";
 
-export type ConnectionState = "connecting" | "online" | "reconnecting" | "offline" | "refused";
+export type ConnectionState = "connecting" | "online" | "reconnecting" | "offline" | "unsaved" | "refused";
 
 export interface RoomConnection {
   doc: Y.Doc;
@@ -37,14 +37,27 @@ export function useRoomConnection(roomId: string, token: string, identity: Ident
       maxBackoffTime: 2_500,
     });
     let everConnected = false;
+    // The server could not store changes: say so until a sync succeeds (the doc keeps the edits and
+    // the provider resends them on reconnect).
+    let storageTrouble = false;
+    provider.on("connection-close", (event) => {
+      if (event?.code === CLOSE.unavailable) storageTrouble = true;
+    });
     provider.on("status", ({ status }) => {
       if (status === "connected") {
         everConnected = true;
-        setState("online");
+        setState(storageTrouble ? "unsaved" : "online");
       } else if (!navigator.onLine) setState("offline");
+      else if (storageTrouble) setState("unsaved");
       else setState(everConnected ? "reconnecting" : "connecting");
     });
-    provider.on("sync", (isSynced) => setSynced(isSynced));
+    provider.on("sync", (isSynced) => {
+      if (isSynced && storageTrouble) {
+        storageTrouble = false;
+        setState("online");
+      }
+      setSynced(isSynced);
+    });
     provider.on("closed", (event) => {
       setState("refused");
       setRefusal(

@@ -5,7 +5,10 @@ import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
 import {
   chatArray,
+  commentRepliesMap,
   commentsMap,
+  readComments,
+  readRoomTitle,
   listCanvases,
   readChat,
   roomMeta,
@@ -46,7 +49,7 @@ export function useRoomTitle(doc: Y.Doc, fallback: string): string {
       meta.observe(onChange);
       return () => meta.unobserve(onChange);
     },
-    () => roomMeta(doc).get("title") ?? fallback,
+    () => readRoomTitle(doc, fallback),
     [doc, fallback],
   );
 }
@@ -67,14 +70,13 @@ export function useChat(doc: Y.Doc): ChatMessageView[] {
 export function useComments(doc: Y.Doc, canvasId: string | null): CommentRecord[] {
   return useYSnapshot(
     (onChange) => {
-      const map = commentsMap(doc);
-      map.observe(onChange);
-      return () => map.unobserve(onChange);
+      const maps = [commentsMap(doc), commentRepliesMap(doc)] as const;
+      for (const map of maps) map.observe(onChange);
+      return () => {
+        for (const map of maps) map.unobserve(onChange);
+      };
     },
-    () =>
-      [...commentsMap(doc).values()]
-        .filter((comment) => comment.canvasId === canvasId)
-        .sort((a, b) => a.createdAt - b.createdAt),
+    () => readComments(doc).comments.filter((comment) => comment.canvasId === canvasId),
     [doc, canvasId],
   );
 }

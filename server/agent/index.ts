@@ -10,6 +10,8 @@ export interface AgentOptions {
   engine: TurnEngine;
   contextTokens?: number;
   runsPerMinute?: number;
+  /** Runs the whole server may start per hour (CANVAS_RUNS_PER_HOUR). */
+  runsPerHour?: number;
 }
 
 export function installAgent(app: AppContext, options: AgentOptions): RunManager {
@@ -23,7 +25,7 @@ export function installAgent(app: AppContext, options: AgentOptions): RunManager
   );
   app.engineInfo = () => runs.engineInfo;
   app.onClose(() => runs.cancelAll());
-  registerAgentRoutes(app, runs, options.runsPerMinute);
+  registerAgentRoutes(app, runs, options.runsPerMinute, options.runsPerHour);
   registerChangeRoutes(app, runs.changes, { isRunning: (roomId) => runs.isActive(roomId) });
   return runs;
 }

@@ -3,14 +3,15 @@
 import { z } from "zod";
 import { actionRequest } from "../../shared/actions.ts";
 import { findCustomAction } from "../../shared/customActions.ts";
-import { commentsMap, newId } from "../../shared/room.ts";
+import { commentsMap, newId, readComment } from "../../shared/room.ts";
 import { canvasText, parseMarkdown } from "../../shared/markdown/index.ts";
 import { applyToolCall, resolveCommentRange } from "../../shared/engine/index.ts";
 import { AgentOrigin } from "../../shared/origins.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { AppContext } from "../appContext.ts";
 import { requireAccess } from "../http/auth.ts";
-import { HttpError, notFound } from "../http/errors.ts";
+import { HttpError, notFound, tooManyRequests } from "../http/errors.ts";
+import { DEFAULT_RUNS_PER_HOUR } from "../config.ts";
 import { RateLimiter } from "../http/rateLimit.ts";
 import type { RunManager } from "./runs.ts";
 
@@ -21,15 +22,26 @@ const messageBody = z.strictObject({
   action: actionRequest.nullable().optional(),
   authorName: z.string().trim().min(1).max(80).optional(),
 });
+/** Votes one link may post per minute in a room. */
+const FEEDBACK_PER_MINUTE = 30;
 const feedbackBody = z.strictObject({
   runId: z.string().min(1).max(64),
   messageId: z.string().max(64).optional(),
   value: z.enum(["up", "down"]),
 });
 
-export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMinute = 20): void {
+export function registerAgentRoutes(
+  app: AppContext,
+  runs: RunManager,
+  runsPerMinute = 20,
+  runsPerHour = DEFAULT_RUNS_PER_HOUR,
+): void {
   const { router, store, registry } = app;
   const limiter = new RateLimiter(runsPerMinute, 60_000);
+  // Per link is not enough: anyone can make rooms, and each brings new links. This caps what the
+  // whole server spends on the operator's key.
+  const serverBudget = new RateLimiter(runsPerHour, 60 * 60_000);
+  const feedbackLimiter = new RateLimiter(FEEDBACK_PER_MINUTE, 60_000);
 
   router.add("POST", "/api/rooms/:roomId/messages", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "run_agent");
@@ -38,16 +50,10 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
       throw new HttpError(400, "empty_message", "Write a message or pick a quick action.");
     const tokenKey = hashToken(ctx.token ?? "");
     const wait = limiter.take(tokenKey);
-    if (wait > 0) {
-      throw new HttpError(
-        429,
-        "rate_limited",
-        `Too many requests to the model from this link. Try again in ${Math.ceil(wait / 1000)} s.`,
-        {
-          "Retry-After": String(Math.ceil(wait / 1000)),
-        },
-      );
-    }
+    if (wait > 0) throw tooManyRequests(wait, "Too many requests to the model from this link.");
+    const budgetWait = serverBudget.take("server");
+    if (budgetWait > 0)
+      throw tooManyRequests(budgetWait, "This server has used its hourly budget of model runs (CANVAS_RUNS_PER_HOUR).");
     // A custom action runs as its instruction, like a message typed by the person who picked it.
     let text = body.text;
     let action = body.action ?? null;
@@ -92,7 +98,7 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
     const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
     return registry.hold(room.id, async (live) => {
       const comments = commentsMap(live.doc);
-      const comment = comments.get(ctx.params.commentId!);
+      const comment = readComment(live.doc, ctx.params.commentId!);
       if (!comment) throw notFound("Comment");
       if (comment.suggestion === null)
         throw new HttpError(409, "no_suggestion", "This comment has no suggestion to apply.");
@@ -117,7 +123,7 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
       if (!result.ok) {
         throw new HttpError(409, "cannot_apply", result.errors.map((error) => error.message).join(" "));
       }
-      live.doc.transact(() => comments.set(comment.id, { ...comment, resolved: true }), origin);
+      live.doc.transact(() => comments.set(comment.id, { ...comments.get(comment.id)!, resolved: true }), origin);
       await live.flush();
       await store.saveFeedback({
         id: newId(),
@@ -135,9 +141,13 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
   router.add("POST", "/api/rooms/:roomId/feedback", async (ctx) => {
     const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
     const body = await ctx.body(feedbackBody);
+    const wait = feedbackLimiter.take(`${room.id}:${hashToken(ctx.token ?? "")}`);
+    if (wait > 0) throw tooManyRequests(wait);
     const run = runs.getRun(room.id, body.runId);
+    // One row per run and message: voting again replaces the vote (and its copy of the canvas)
+    // instead of adding another full copy.
     await store.saveFeedback({
-      id: newId(),
+      id: `thumbs:${room.id}:${body.runId}:${body.messageId ?? ""}`,
       roomId: room.id,
       runId: body.runId,
       kind: "thumbs",

@@ -10,4 +10,10 @@ export class HttpError extends Error {
   }
 }
 
+/** 429 with the wait in the message and in Retry-After; `what` says what was limited. */
+export function tooManyRequests(waitMs: number, what = "Too many requests from this link."): HttpError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new HttpError(429, "rate_limited", `${what} Try again in ${seconds} s.`, { "Retry-After": String(seconds) });
+}
+
 export const notFound = (what: string): HttpError => new HttpError(404, "not_found", `${what} not found.`);

@@ -40,7 +40,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "Cross-Origin-Resource-Policy": "same-origin",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   "Content-Security-Policy":
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
     "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
 };
 
@@ -77,7 +77,15 @@ export class Router {
     }
     const match = route.pattern.exec(url.pathname)!;
     const params: Record<string, string> = {};
-    route.keys.forEach((key, index) => (params[key] = decodeURIComponent(match[index + 1]!)));
+    try {
+      route.keys.forEach((key, index) => (params[key] = decodeURIComponent(match[index + 1]!)));
+    } catch {
+      send(res, {
+        status: 400,
+        json: errorBody("bad_path", `The path ${url.pathname} is not valid percent-encoding.`),
+      });
+      return true;
+    }
     const ctx: RequestContext = {
       req,
       url,

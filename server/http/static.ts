@@ -12,13 +12,19 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".ico": "image/x-icon",
   ".json": "application/json",
-  ".map": "application/json",
   ".woff2": "font/woff2",
 };
 
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+  } catch {
+    return false;
+  }
+  // Source maps stay on the build machine: they would hand out the source to anyone.
+  if (pathname.endsWith(".map")) return false;
   const candidate = normalize(join(root, pathname));
   if (!candidate.startsWith(normalize(root + sep)) && candidate !== normalize(root)) return false;
   let file = candidate;

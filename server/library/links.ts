@@ -60,13 +60,17 @@ export function registerLinkRoutes(app: AppContext): void {
       throw new HttpError(400, "invalid_role", `Unknown role "${ctx.params.role}". Use one of ${ROLES.join(", ")}.`);
     const ownerToken = ctx.token!;
     if (ctx.params.op === "revoke") {
+      // Without an owner link nobody could manage the room again; replacing it is "rotate".
+      if (role === "owner")
+        throw new HttpError(
+          409,
+          "last_owner_link",
+          "The owner link cannot be revoked: it is the only way to manage this room. Rotate it to replace it.",
+        );
       const sealed = await readSealed(store, room.id, ownerToken);
       await store.setLink(room.id, role, null);
-      if (role === "owner") await store.setSealedLinks(room.id, null);
-      else {
-        delete sealed[role];
-        await store.setSealedLinks(room.id, sealLinks(ownerToken, room.id, sealed));
-      }
+      delete sealed[role];
+      await store.setSealedLinks(room.id, sealLinks(ownerToken, room.id, sealed));
       app.liveLinks.closeRole(room.id, role, `The ${role} link was revoked by the owner.`);
       return { status: 200, json: { role, revoked: true } };
     }

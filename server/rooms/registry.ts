@@ -4,13 +4,28 @@ import type { Logger } from "pino";
 import type { Store } from "../store/store.ts";
 import { Room, type RoomOptions } from "./room.ts";
 import { LocalRoomLocks, type RoomLocks } from "../scale/roomLock.ts";
+import { HttpError } from "../http/errors.ts";
+import { getHeapStatistics } from "node:v8";
 
 export interface RegistryOptions extends RoomOptions {
   /** Unload a room this long after its last peer left and nothing holds it. */
   idleMs: number;
   /** Who may run the agent in a room; spans processes when scaled out. In-process by default. */
   locks?: RoomLocks;
+  /**
+   * Share of the heap limit above which rooms that are not loaded yet are refused (503) instead of
+   * loaded: the process sheds new work before it runs out of memory. 0.8 when left out.
+   */
+  heapShedRatio?: number;
 }
+
+/** How full the heap is, 0-1 (replaceable in tests). */
+export type HeapGauge = () => number;
+
+const heapFill: HeapGauge = () => {
+  const heap = getHeapStatistics();
+  return heap.used_heap_size / heap.heap_size_limit;
+};
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
@@ -23,6 +38,7 @@ export class RoomRegistry {
     private readonly store: Store,
     private readonly log: Logger,
     private readonly options: RegistryOptions,
+    private readonly heapGauge: HeapGauge = heapFill,
   ) {
     this.locks = options.locks ?? new LocalRoomLocks();
   }
@@ -31,6 +47,15 @@ export class RoomRegistry {
   get(roomId: string): Promise<Room> {
     let room = this.rooms.get(roomId);
     if (!room) {
+      const fill = this.heapGauge();
+      if (fill > (this.options.heapShedRatio ?? 0.8)) {
+        this.log.warn({ roomId, heapFill: fill }, "memory is short: refusing to load another room");
+        return Promise.reject(
+          new HttpError(503, "server_busy", "The server is too busy to open this room now. Try again in a minute.", {
+            "Retry-After": "30",
+          }),
+        );
+      }
       room = Room.load(roomId, this.store, this.log, this.options);
       this.rooms.set(roomId, room);
       room.catch(() => this.rooms.delete(roomId));
@@ -73,6 +98,8 @@ export class RoomRegistry {
     if (!pending) return;
     const room = await pending;
     if (room.peers.size > 0 || (this.holds.get(roomId) ?? 0) > 0) return;
+    // Its kept changes live only here until the store takes them: keep retrying, check again later.
+    if (room.failing) return this.release(roomId);
     this.rooms.delete(roomId);
     this.holds.delete(roomId);
     await room.destroy();
@@ -87,6 +114,12 @@ export class RoomRegistry {
     this.holds.delete(roomId);
     const room = await pending?.catch(() => null);
     await room?.discard(code, reason);
+  }
+
+  /** Rooms whose writes are failing now (readiness). */
+  async failingCount(): Promise<number> {
+    const rooms = await Promise.allSettled(this.rooms.values());
+    return rooms.filter((result) => result.status === "fulfilled" && result.value.failing).length;
   }
 
   get loadedCount(): number {

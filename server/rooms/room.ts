@@ -5,9 +5,13 @@ import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
 import { LOAD_ORIGIN, REMOTE_ORIGIN, isTransactionOrigin, type PeerOrigin } from "../../shared/origins.ts";
-import type { Store } from "../store/store.ts";
+import type { Store, StoredDoc } from "../store/store.ts";
+import { CLOSE } from "../../shared/closeCodes.ts";
 import type { Fanout, RoomChannel } from "../scale/fanout.ts";
 import { RunCancelRelay } from "./runCancelRelay.ts";
+import { measureUpdate, structCount } from "./updateCost.ts";
+import { guardAiAuthorship } from "./aiAuthorship.ts";
+import { HttpError } from "../http/errors.ts";
 
 export interface Peer extends PeerOrigin {
   /** Send a binary protocol message to this peer. */
@@ -16,9 +20,33 @@ export interface Peer extends PeerOrigin {
   close(code: number, reason: string): void;
 }
 
+/** What one room's document may grow to; an update that would pass it is refused before it is applied. */
+export interface RoomBudget {
+  /** Items (structs) the document may hold, counting the splits a delete set can cause. */
+  maxItems: number;
+  /** Bytes the stored state may take (snapshot plus the log since). */
+  maxBytes: number;
+}
+
+export const DEFAULT_ROOM_BUDGET: RoomBudget = { maxItems: 250_000, maxBytes: 32 * 1024 * 1024 };
+
+/** Told when a room's writes start failing and when they succeed again (readiness, metrics). */
+export interface StorageHealth {
+  failed(roomId: string, error: Error): void;
+  recovered(roomId: string): void;
+}
+
+/** What the person is told when their room cannot store changes. */
+export const STORAGE_FAILURE_MESSAGE = "Changes can't be saved right now. Your edits are kept and will be sent again.";
+
 export interface RoomOptions {
   /** Compact the update log into a snapshot after this many appended updates. */
   compactEvery: number;
+  /** The document's size budget; DEFAULT_ROOM_BUDGET when left out. */
+  budget?: RoomBudget;
+  storageHealth?: StorageHealth;
+  /** First wait before retrying a failed write (doubles up to 5 s). */
+  retryMs?: number;
   /** Called after a write: how many document updates it stored, and its size. */
   onPersisted?: (updates: number, bytes: number) => void;
   /** Other processes serving the same rooms (scale-out); absent for a single process. */
@@ -32,9 +60,19 @@ export class Room {
   private pipeline: Promise<void> = Promise.resolve();
   /** Local changes applied in memory, waiting to be stored and broadcast. */
   private readonly pending: { update: Uint8Array; origin: unknown }[] = [];
+  /** A batch whose write failed, kept in order and retried until the store takes it. */
+  private unsaved: { update: Uint8Array; origin: unknown }[] = [];
   private appendedSinceCompaction = 0;
   private lastSeq: number;
-  private broken: Error | null = null;
+  /** Set while writes fail; cleared by the first write that succeeds again. */
+  private failure: Error | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryMs: number;
+  /** Bytes of the stored state (snapshot + log), measured from what was written. */
+  private storedBytes: number;
+  private readonly budget: RoomBudget;
+  /** Which socket holds presence for each client id (server/ws/presence.ts). */
+  readonly presenceOwners = new Map<number, unknown>();
   private destroyed = false;
   private readonly listeners = new Set<(update: Uint8Array, origin: unknown) => void>();
   private channel: RoomChannel | null = null;
@@ -48,14 +86,19 @@ export class Room {
     private readonly options: RoomOptions,
     doc: Y.Doc,
     lastSeq: number,
+    storedBytes: number,
   ) {
     this.doc = doc;
     this.lastSeq = lastSeq;
+    this.storedBytes = storedBytes;
+    this.budget = options.budget ?? DEFAULT_ROOM_BUDGET;
+    this.retryMs = options.retryMs ?? 250;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server's own awareness state stays empty; the agent publishes its presence separately.
     this.awareness.setLocalState(null);
     doc.on("update", this.handleDocUpdate);
     this.awareness.on("update", this.handleAwarenessUpdate);
+    guardAiAuthorship(doc);
   }
 
   static async load(id: string, store: Store, log: Logger, options: RoomOptions): Promise<Room> {
@@ -69,15 +112,32 @@ export class Room {
       await channel?.leave();
       throw error;
     }
+    const roomLog = log.child({ roomId: id });
     const doc = new Y.Doc({ gc: true });
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
-      for (const update of stored.updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
-    }, LOAD_ORIGIN);
-    const room = new Room(id, store, log.child({ roomId: id }), options, doc, stored.lastSeq);
+    const storedBytes = loadWithinBudget(doc, stored, options.budget ?? DEFAULT_ROOM_BUDGET, roomLog);
+    const room = new Room(id, store, roomLog, options, doc, stored.lastSeq, storedBytes);
     room.appendedSinceCompaction = stored.updates.length;
     if (channel) room.attachChannel(channel);
     return room;
+  }
+
+  /** True while the room cannot store changes (they are kept and retried). */
+  get failing(): boolean {
+    return this.failure !== null;
+  }
+
+  /**
+   * Apply a peer's update if the room's budget allows it. Returns null when applied, else the
+   * reason it was refused (nothing applied, nothing stored). Throws on bytes that do not decode.
+   */
+  applyPeerUpdate(update: Uint8Array, origin: Peer): string | null {
+    const cost = measureUpdate(update);
+    if (structCount(this.doc) + cost.items > this.budget.maxItems)
+      return `This change is too large for the room (over ${this.budget.maxItems} items).`;
+    if (this.storedBytes + update.byteLength > this.budget.maxBytes)
+      return `This change is too large for the room (over ${Math.round(this.budget.maxBytes / 1024 / 1024)} MB).`;
+    Y.applyUpdate(this.doc, update, origin);
+    return null;
   }
 
   /** Subscribe to stored updates (after persistence), e.g. for the broadcast to sockets. */
@@ -133,17 +193,23 @@ export class Room {
    */
   private async storeAndBroadcast(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const batch = this.pending.splice(0);
-    if (this.broken || batch.length === 0) return;
+    if (this.destroyed && !this.unsaved.length && !this.pending.length) return;
+    const batch = [...this.unsaved.splice(0), ...this.pending.splice(0)];
+    if (batch.length === 0) return;
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update));
     try {
       this.lastSeq = await this.store.appendUpdate(this.id, merged);
     } catch (error) {
-      this.broken = error instanceof Error ? error : new Error(String(error));
-      this.log.error({ err: this.broken }, "storing an update failed; closing the room's sockets");
-      for (const peer of this.peers) peer.close(1011, "storage failure, reconnect to resync");
+      this.writeFailed(batch, error);
       return;
     }
+    if (this.failure) {
+      this.failure = null;
+      this.retryMs = this.options.retryMs ?? 250;
+      this.log.warn({ updates: batch.length }, "storage works again; the kept changes are stored");
+      this.options.storageHealth?.recovered(this.id);
+    }
+    this.storedBytes += merged.byteLength;
     this.options.onPersisted?.(batch.length, merged.byteLength);
     this.appendedSinceCompaction++;
     this.channel?.publishUpdate(merged);
@@ -157,6 +223,28 @@ export class Room {
       start = end;
     }
     if (this.appendedSinceCompaction >= this.options.compactEvery) await this.compactNow();
+  }
+
+  /**
+   * Keep the batch (in order, ahead of anything newer) and retry it with a growing wait; the
+   * room's sockets are closed with a reason the client shows, and it resends its edits on reconnect.
+   */
+  private writeFailed(batch: { update: Uint8Array; origin: unknown }[], error: unknown): void {
+    this.unsaved = batch;
+    const first = this.failure === null;
+    this.failure = error instanceof Error ? error : new Error(String(error));
+    if (first) {
+      this.log.error({ err: this.failure }, "storing an update failed; the room refuses writes until storage works");
+      this.options.storageHealth?.failed(this.id, this.failure);
+      for (const peer of this.peers) peer.close(CLOSE.unavailable, STORAGE_FAILURE_MESSAGE);
+    }
+    if (this.destroyed) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.enqueue(() => this.storeAndBroadcast());
+    }, this.retryMs);
+    this.retryTimer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, 5_000);
   }
 
   private readonly handleAwarenessUpdate = (
@@ -185,15 +273,20 @@ export class Room {
     });
   }
 
-  /** Resolves when everything changed so far is stored (and broadcast). */
-  flush(): Promise<void> {
-    return this.pipeline;
+  /**
+   * Resolves when everything changed so far is stored (and broadcast); rejects with a 503 when the
+   * store is failing, so nothing is acknowledged that is not stored (the change is kept and retried).
+   */
+  async flush(): Promise<void> {
+    await this.pipeline;
+    if (this.failure) throw new HttpError(503, "storage_unavailable", STORAGE_FAILURE_MESSAGE, { "Retry-After": "5" });
   }
 
   private async compactNow(): Promise<void> {
-    if (this.broken) return;
+    if (this.failure) return;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     await this.store.compact(this.id, snapshot, this.lastSeq);
+    this.storedBytes = snapshot.byteLength;
     this.log.debug({ bytes: snapshot.byteLength, uptoSeq: this.lastSeq }, "compacted");
     this.appendedSinceCompaction = 0;
   }
@@ -202,6 +295,11 @@ export class Room {
   async compact(): Promise<void> {
     this.enqueue(() => this.compactNow());
     await this.flush();
+  }
+
+  private stopRetrying(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   get updatesSinceCompaction(): number {
@@ -215,8 +313,9 @@ export class Room {
   async discard(code: number, reason: string): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.stopRetrying();
     for (const peer of this.peers) peer.close(code, reason);
-    await this.flush();
+    await this.pipeline;
     await this.channel?.leave();
     this.doc.off("update", this.handleDocUpdate);
     this.awareness.destroy();
@@ -225,11 +324,55 @@ export class Room {
 
   async destroy(): Promise<void> {
     if (this.destroyed) return;
-    await this.compact();
+    try {
+      await this.compact();
+    } catch {
+      // One last try at what could not be stored; the registry keeps failing rooms loaded, so this is shutdown.
+      this.stopRetrying();
+      await this.storeAndBroadcast();
+      if (this.failure)
+        this.log.error({ updates: this.unsaved.length }, "shutting down with changes the store refused");
+    }
+    this.stopRetrying();
     this.destroyed = true;
     await this.channel?.leave();
     this.doc.off("update", this.handleDocUpdate);
     this.awareness.destroy();
     this.doc.destroy();
+  }
+}
+
+/**
+ * Apply the stored state, refusing what would pass the budget: a room poisoned before the budget
+ * existed must not cost a gigabyte each time it is opened. Returns the stored bytes applied.
+ */
+function loadWithinBudget(doc: Y.Doc, stored: StoredDoc, budget: RoomBudget, log: Logger): number {
+  let bytes = 0;
+  doc.transact(() => {
+    for (const [index, update] of [stored.snapshot, ...stored.updates].entries()) {
+      if (!update) continue;
+      let items: number;
+      try {
+        items = measureUpdate(update).items;
+      } catch (error) {
+        log.error({ err: error, index }, "skipped a stored update that does not decode");
+        continue;
+      }
+      if (structCount(doc) + items > budget.maxItems || bytes + update.byteLength > budget.maxBytes) {
+        if (index === 0) throw new RoomOverBudgetError();
+        log.error({ index, items, bytes: update.byteLength }, "skipped a stored update over the room budget");
+        continue;
+      }
+      Y.applyUpdate(doc, update, LOAD_ORIGIN);
+      bytes += update.byteLength;
+    }
+  }, LOAD_ORIGIN);
+  return bytes;
+}
+
+/** A stored snapshot larger than the budget: the room cannot be opened by this server. */
+export class RoomOverBudgetError extends HttpError {
+  constructor() {
+    super(507, "room_too_large", "This room is larger than this server allows. Ask the server's operator.");
   }
 }

@@ -298,7 +298,7 @@ export class PostgresStore implements Store {
 
   async saveFeedback(feedback: FeedbackRecord): Promise<void> {
     await this.pool.query(
-      tables.insertSql("feedback", tables.FEEDBACK_COLUMNS, dollar),
+      tables.upsertSql("feedback", tables.FEEDBACK_COLUMNS, dollar),
       tables.feedbackValues(feedback),
     );
   }
@@ -308,6 +308,11 @@ export class PostgresStore implements Store {
       `SELECT ${tables.FEEDBACK_COLUMNS} FROM feedback ORDER BY created_at, ord`,
     );
     return result.rows.map(tables.toFeedback);
+  }
+
+  async pruneFeedback(before: number): Promise<number> {
+    const result = await this.pool.query("DELETE FROM feedback WHERE created_at < $1", [before]);
+    return result.rowCount ?? 0;
   }
 
   async close(): Promise<void> {

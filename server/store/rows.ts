@@ -72,6 +72,16 @@ export function insertSql(table: string, columns: string, placeholder: (position
   return `INSERT INTO ${table} (${columns}) VALUES (${values.join(", ")})`;
 }
 
+/** An insert that replaces the row with the same id (SQLite and Postgres both speak ON CONFLICT). */
+export function upsertSql(table: string, columns: string, placeholder: (position: number) => string): string {
+  const updates = columns
+    .split(",")
+    .map((column) => column.trim())
+    .filter((column) => column !== "id")
+    .map((column) => `${column} = excluded.${column}`);
+  return `${insertSql(table, columns, placeholder)} ON CONFLICT (id) DO UPDATE SET ${updates.join(", ")}`;
+}
+
 /** Values in the order of VERSION_COLUMNS. */
 export function versionValues(version: VersionRecord): (string | number | null)[] {
   const { id, roomId, canvasId, reason, author, text, runId, createdAt } = version;

@@ -81,7 +81,8 @@ export class SqliteStore implements Store {
       ),
       getChange: db.prepare(`SELECT ${tables.CHANGE_COLUMNS} FROM changes WHERE room_id = ? AND id = ?`),
       setChangeStatus: db.prepare("UPDATE changes SET status = ? WHERE room_id = ? AND id = ?"),
-      insertFeedback: db.prepare(tables.insertSql("feedback", tables.FEEDBACK_COLUMNS, () => "?")),
+      insertFeedback: db.prepare(tables.upsertSql("feedback", tables.FEEDBACK_COLUMNS, () => "?")),
+      pruneFeedback: db.prepare("DELETE FROM feedback WHERE created_at < ?"),
       listFeedback: db.prepare(`SELECT ${tables.FEEDBACK_COLUMNS} FROM feedback ORDER BY created_at`),
       getSealed: db.prepare("SELECT data FROM sealed_links WHERE room_id = ?"),
       putSealed: db.prepare(
@@ -218,6 +219,10 @@ export class SqliteStore implements Store {
 
   async listFeedback(): Promise<FeedbackRecord[]> {
     return (this.statements.listFeedback.all() as tables.FeedbackRow[]).map(tables.toFeedback);
+  }
+
+  async pruneFeedback(before: number): Promise<number> {
+    return this.statements.pruneFeedback.run(before).changes;
   }
 
   async close(): Promise<void> {

@@ -97,8 +97,11 @@ export interface Store {
   /** Set a change's status; false when there is no such change. */
   setChangeStatus(roomId: string, changeId: string, status: ChangeStatus): Promise<boolean>;
 
+  /** Store a feedback row; one with the same id replaces the earlier one (a changed vote, not a new row). */
   saveFeedback(feedback: FeedbackRecord): Promise<void>;
   listFeedback(): Promise<FeedbackRecord[]>;
+  /** Delete feedback created before `before` (retention); returns how many rows went. */
+  pruneFeedback(before: number): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -5,12 +5,13 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
-import * as Y from "yjs";
 import type { WebSocket } from "ws";
 import type { Logger } from "pino";
 import { can, type Role } from "../../shared/roles.ts";
 import type { Peer, Room } from "../rooms/room.ts";
 import { CLOSE } from "../../shared/closeCodes.ts";
+import { DEFAULT_PRESENCE_LIMITS, filterPresence, type PresenceLimits } from "./presence.ts";
+import { STORAGE_FAILURE_MESSAGE } from "../rooms/room.ts";
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -21,7 +22,13 @@ export interface ConnectionLimits {
   /** Token bucket: sustained messages per second and burst size. */
   messagesPerSecond: number;
   burst: number;
+  /** Bytes queued for a socket beyond which it is closed as a slow reader (DEFAULT_SEND_BUFFER_BYTES). */
+  sendBufferBytes?: number;
+  presence?: PresenceLimits;
 }
+
+/** Above the largest message, so one full sync always fits; a reader this far behind is not keeping up. */
+export const DEFAULT_SEND_BUFFER_BYTES = 16 * 1024 * 1024;
 
 export interface ConnectionHooks {
   onDroppedWrite?: () => void;
@@ -38,14 +45,26 @@ export function attachConnection(
 ): void {
   const mayWrite = can(role, "write");
   const controlledClients = new Set<number>();
-  let tokens = limits.burst;
-  let lastRefill = Date.now();
+  const sendBufferBytes = limits.sendBufferBytes ?? DEFAULT_SEND_BUFFER_BYTES;
+  const presenceLimits = limits.presence ?? DEFAULT_PRESENCE_LIMITS;
+  let answeredSyncStep1 = false;
+  const takeToken = tokenBucket(limits.messagesPerSecond, limits.burst);
+  // Each presence update is sent to every peer in the room: its own, lower rate (excess dropped;
+  // the client renews its state every 15 s anyway).
+  const takePresenceToken = tokenBucket(presenceLimits.updatesPerSecond, presenceLimits.updatesPerSecond * 2);
   let closed = false;
 
   const peer: Peer = {
     source: "peer",
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
+      // What the socket has not taken yet stays in memory: a peer that stops reading is cut off
+      // here instead of growing the server without bound.
+      if (socket.bufferedAmount > sendBufferBytes) {
+        log.warn({ role, buffered: socket.bufferedAmount }, "closing a socket that does not read what it is sent");
+        peer.close(CLOSE.slowReader, "The connection is too slow to keep up; reconnecting.");
+        return;
+      }
       socket.send(message, (error) => {
         if (error) peer.close(CLOSE.internal, "send failed");
       });
@@ -55,8 +74,15 @@ export function attachConnection(
       closed = true;
       hooks.onRejected?.(code);
       socket.close(code, reason);
+      // A slow reader's close frame waits behind everything queued: do not keep that around.
+      if (code === CLOSE.slowReader) setTimeout(() => socket.terminate(), 1_000).unref();
     },
   };
+  if (room.failing) {
+    // Until storage works again, a new socket would only queue edits it is never told are lost.
+    peer.close(CLOSE.unavailable, STORAGE_FAILURE_MESSAGE);
+    return;
+  }
   room.peers.add(peer);
 
   const offUpdate = room.onStoredUpdate((update, origin) => {
@@ -74,27 +100,25 @@ export function attachConnection(
     peer.send(encoding.toUint8Array(encoder));
   });
 
-  const takeToken = (): boolean => {
-    const now = Date.now();
-    tokens = Math.min(limits.burst, tokens + ((now - lastRefill) / 1000) * limits.messagesPerSecond);
-    lastRefill = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
-    return true;
-  };
-
   const handleSync = (decoder: decoding.Decoder): void => {
     const syncType = decoding.readVarUint(decoder);
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder);
+        // One full answer per socket: each costs an encoding of the whole document. After that the
+        // peer is sent every change as it is stored, so a repeat has nothing to learn.
+        if (answeredSyncStep1) return;
+        answeredSyncStep1 = true;
         // Answer once pending changes are stored: a peer never receives what a crash could still lose.
-        void room.flush().then(() => {
-          const answer = encoding.createEncoder();
-          encoding.writeVarUint(answer, MESSAGE_SYNC);
-          syncProtocol.writeSyncStep2(answer, room.doc, stateVector);
-          peer.send(encoding.toUint8Array(answer));
-        });
+        void room.flush().then(
+          () => {
+            const answer = encoding.createEncoder();
+            encoding.writeVarUint(answer, MESSAGE_SYNC);
+            syncProtocol.writeSyncStep2(answer, room.doc, stateVector);
+            peer.send(encoding.toUint8Array(answer));
+          },
+          () => peer.close(CLOSE.unavailable, STORAGE_FAILURE_MESSAGE),
+        );
         return;
       }
       case syncProtocol.messageYjsSyncStep2:
@@ -108,7 +132,11 @@ export function attachConnection(
           }
           return;
         }
-        Y.applyUpdate(room.doc, update, peer);
+        const refused = room.applyPeerUpdate(update, peer);
+        if (refused) {
+          log.warn({ role, bytes: update.byteLength }, "refused an update over the room's budget");
+          peer.close(CLOSE.tooLarge, refused.slice(0, 120));
+        }
         return;
       }
       default:
@@ -126,8 +154,24 @@ export function attachConnection(
         break;
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
-        trackAwarenessClients(update, controlledClients);
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, peer);
+        // More than every state this socket may hold at their largest: not a browser tab.
+        if (update.byteLength > presenceLimits.clientsPerSocket * (presenceLimits.stateBytes + 32)) {
+          log.warn({ role, bytes: update.byteLength }, "closing a socket that sent an oversized presence update");
+          peer.close(CLOSE.tooLarge, "Presence update too large.");
+          return;
+        }
+        if (!takePresenceToken()) return;
+        const filtered = filterPresence(
+          update,
+          peer,
+          controlledClients,
+          room.presenceOwners,
+          room.awareness.clientID,
+          presenceLimits,
+        );
+        if (filtered.dropped)
+          log.warn({ role, dropped: filtered.dropped }, "dropped presence entries this socket may not set");
+        if (filtered.update) awarenessProtocol.applyAwarenessUpdate(room.awareness, filtered.update, peer);
         break;
       }
       case MESSAGE_QUERY_AWARENESS: {
@@ -190,6 +234,7 @@ export function attachConnection(
     offUpdate();
     offAwareness();
     room.peers.delete(peer);
+    for (const clientId of controlledClients) room.presenceOwners.delete(clientId);
     awarenessProtocol.removeAwarenessStates(room.awareness, [...controlledClients], null);
   });
   socket.on("error", (error) => log.debug({ err: error.message }, "socket error"));
@@ -208,16 +253,18 @@ export function attachConnection(
   }
 }
 
-function trackAwarenessClients(update: Uint8Array, clients: Set<number>): void {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  for (let index = 0; index < count; index++) {
-    const clientId = decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder); // clock
-    const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
-    if (state === null) clients.delete(clientId);
-    else clients.add(clientId);
-  }
+/** A token bucket: `take()` is true while fewer than `burst` events came faster than `perSecond`. */
+function tokenBucket(perSecond: number, burst: number): () => boolean {
+  let tokens = burst;
+  let lastRefill = Date.now();
+  return () => {
+    const now = Date.now();
+    tokens = Math.min(burst, tokens + ((now - lastRefill) / 1000) * perSecond);
+    lastRefill = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
 }
 
 function toUint8Array(raw: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

@@ -21,6 +21,9 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
       CANVAS_ENGINE: "local",
+      // Tests and benchmarks open many rooms and sockets from one address.
+      CANVAS_ROOMS_PER_MINUTE: "1000000",
+      CANVAS_CONNECTIONS_PER_ADDRESS: "1000000",
       OPENAI_API_KEY: "",
       ...env,
     },

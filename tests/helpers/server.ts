@@ -33,7 +33,18 @@ export interface TestServer {
 export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "canvas-it-"));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const boot = () => startServer({ staticDir: null, logger, idleMs: 60_000, ...options, dataDir, port: 0 });
+  // Tests open many rooms and sockets from one address; the per-address limits have tests of their own.
+  const boot = () =>
+    startServer({
+      staticDir: null,
+      logger,
+      idleMs: 60_000,
+      roomsPerMinute: 100_000,
+      connectionsPerAddress: 100_000,
+      ...options,
+      dataDir,
+      port: 0,
+    });
   let running = await boot();
   const harness: TestServer = {
     get url() {

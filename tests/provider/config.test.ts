@@ -6,7 +6,7 @@ describe("loadConfig", () => {
   it("an empty environment runs the offline engine with the documented defaults", () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
-      host: "0.0.0.0",
+      host: "127.0.0.1",
       dataDir: "./data",
       logLevel: "info",
       engine: "local",
@@ -20,6 +20,10 @@ describe("loadConfig", () => {
       contextTokens: 24_000,
       publicUrl: undefined,
       compactEvery: 500,
+      metricsToken: undefined,
+      connectionsPerAddress: 256,
+      roomsPerMinute: 30,
+      runsPerHour: 600,
       databaseUrl: undefined,
       redisUrl: undefined,
       redisPrefix: "canvas:",

@@ -50,14 +50,21 @@ export function rssOf(pid: number): number {
 /** Our server (`server/main.ts`) as a child process with its own data dir. */
 export async function startOurs(env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "canvas-bench-"));
-  const child = await spawnServer({ DATA_DIR: dataDir, LOG_LEVEL: "error", ...env });
+  // /metrics is off unless a token is set; the benchmarks scrape it with one.
+  const metricsToken = "bench-metrics-token-0123456789";
+  const child = await spawnServer({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "error",
+    CANVAS_METRICS_TOKEN: metricsToken,
+    ...env,
+  });
   const pid = child.child.pid!;
   let counter = 0;
   return {
     name: "canvas",
     pid,
     baseUrl: child.url,
-    metricsUrl: `${child.url}/metrics`,
+    metricsUrl: `${child.url}/metrics?token=${metricsToken}`,
     roomUrl: (room) => `${child.url.replace(/^http/, "ws")}/ws/${room.id}?token=${room.token}`,
     async createRoom() {
       const response = await fetch(`${child.url}/api/rooms`, {

@@ -2,20 +2,24 @@
 // shows `userMessage` in the chat; `kind` lets code and tests tell failures apart.
 import OpenAI from "openai";
 import { MAX_RETRY_WAIT_MS, retryAfterMs } from "./retryAfter.ts";
+import { redactSecrets } from "../../redact.ts";
 
 export type ProviderErrorKind =
   "auth" | "model_not_found" | "rate_limited" | "server" | "timeout" | "stream" | "bad_request" | "cancelled";
 
 export class ProviderError extends Error {
   override readonly name = "ProviderError";
+  /** Plain words: what happened and what to do next; never a key or a URL password (it is shown to everyone). */
+  readonly userMessage: string;
   constructor(
     readonly kind: ProviderErrorKind,
-    /** Plain words: what happened and what to do next. */
-    readonly userMessage: string,
+    userMessage: string,
     readonly status?: number,
     options?: { cause?: unknown },
   ) {
-    super(userMessage, options);
+    const shown = redactSecrets(userMessage);
+    super(shown, options);
+    this.userMessage = shown;
   }
 }
 

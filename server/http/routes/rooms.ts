@@ -5,8 +5,12 @@ import { ROLES, type Role } from "../../../shared/roles.ts";
 import { hashToken, newRoomId, newToken } from "../../auth/tokens.ts";
 import type { AppContext } from "../../appContext.ts";
 import {
+  addCommentReply,
   canvasesMap,
   commentsMap,
+  readComment,
+  readComments,
+  readRoomTitle,
   listCanvases,
   newId,
   readChat,
@@ -17,7 +21,8 @@ import { CANVAS_KINDS, SEVERITIES } from "../../../shared/tools.ts";
 import { applyRawToolCall, resolveCommentRange } from "../../../shared/engine/index.ts";
 import { ApiOrigin } from "../../../shared/origins.ts";
 import { requireAccess } from "../auth.ts";
-import { HttpError, notFound } from "../errors.ts";
+import { HttpError, notFound, tooManyRequests } from "../errors.ts";
+import { RateLimiter } from "../rateLimit.ts";
 import { sealRoomLinks } from "../../library/links.ts";
 import { roomActivity } from "../../library/activity.ts";
 
@@ -52,7 +57,10 @@ function linksFor(base: string, roomId: string, tokens: Record<Role, string>): R
 export function registerRoomRoutes(app: AppContext): void {
   const { router, store, registry } = app;
 
+  const creations = new RateLimiter(app.roomsPerMinute, 60_000);
   router.add("POST", "/api/rooms", async (ctx) => {
+    const wait = creations.take(ctx.req.socket.remoteAddress ?? "unknown");
+    if (wait > 0) throw tooManyRequests(wait, "Too many new rooms from this address.");
     const body = await ctx.body(createRoomBody);
     const roomId = newRoomId();
     const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
@@ -73,7 +81,7 @@ export function registerRoomRoutes(app: AppContext): void {
       status: 200,
       json: {
         roomId: room.id,
-        title: roomMeta(live.doc).get("title") ?? room.title,
+        title: readRoomTitle(live.doc, room.title),
         role,
         canvases: listCanvases(live.doc),
         ...(await roomActivity(store, room, live.doc)),
@@ -110,9 +118,10 @@ export function registerRoomRoutes(app: AppContext): void {
     const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
     const canvasId = ctx.url.searchParams.get("canvasId");
     return registry.hold(room.id, async (live) => {
-      const comments = [...commentsMap(live.doc).values()]
+      const read = readComments(live.doc);
+      if (read.skipped) ctx.log.warn({ roomId: room.id, skipped: read.skipped }, "skipped malformed comments");
+      const comments = read.comments
         .filter((comment) => !canvasId || comment.canvasId === canvasId)
-        .sort((a, b) => a.createdAt - b.createdAt)
         .map((comment) => ({ ...comment, currentText: resolveCommentRange(live.doc, comment)?.text ?? null }));
       return { status: 200, json: { comments } };
     });
@@ -148,22 +157,25 @@ export function registerRoomRoutes(app: AppContext): void {
   router.add("POST", "/api/rooms/:roomId/comments/:commentId/replies", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
     const body = await ctx.body(replyBody);
-    return updateComment(app, room.id, ctx.params.commentId!, role, (comment) => ({
-      ...comment,
-      replies: [
-        ...comment.replies,
-        { id: newId(), author: role, authorName: body.authorName ?? "Someone", body: body.body, createdAt: Date.now() },
-      ],
-    }));
+    const reply = {
+      id: newId(),
+      author: role,
+      authorName: body.authorName ?? "Someone",
+      body: body.body,
+      createdAt: Date.now(),
+    };
+    return updateComment(app, room.id, ctx.params.commentId!, role, (doc) =>
+      addCommentReply(doc, ctx.params.commentId!, reply),
+    );
   });
 
   router.add("POST", "/api/rooms/:roomId/comments/:commentId/resolve", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
     const body = await ctx.body(resolveBody);
-    return updateComment(app, room.id, ctx.params.commentId!, role, (comment) => ({
-      ...comment,
-      resolved: body.resolved,
-    }));
+    return updateComment(app, room.id, ctx.params.commentId!, role, (doc) => {
+      const comments = commentsMap(doc);
+      comments.set(ctx.params.commentId!, { ...comments.get(ctx.params.commentId!)!, resolved: body.resolved });
+    });
   });
 }
 
@@ -172,16 +184,13 @@ async function updateComment(
   roomId: string,
   commentId: string,
   role: Role,
-  change: (comment: CommentRecord) => CommentRecord,
+  change: (doc: Y.Doc) => void,
 ): Promise<{ status: number; json: unknown }> {
   return app.registry.hold(roomId, async (live) => {
-    const comments = commentsMap(live.doc);
-    const comment = comments.get(commentId);
-    if (!comment) throw notFound("Comment");
-    const next = change(comment);
-    live.doc.transact(() => comments.set(commentId, next), new ApiOrigin(role, "comment"));
+    if (!readComment(live.doc, commentId)) throw notFound("Comment");
+    live.doc.transact(() => change(live.doc), new ApiOrigin(role, "comment"));
     await live.flush();
-    return { status: 200, json: { comment: next } };
+    return { status: 200, json: { comment: readComment(live.doc, commentId) } };
   });
 }
 

@@ -53,6 +53,7 @@ export async function startApp(options: { openaiBaseURL?: string } = {}): Promis
     dataDir,
     staticDir,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    roomsPerMinute: 100_000,
     extend: (app) => {
       installAgent(app, { engine, runsPerMinute: 1_000 });
     },
