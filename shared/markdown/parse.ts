@@ -1,0 +1,439 @@
+// Markdown → canvas blocks with markdown-it (CommonMark + GFM tables and strikethrough, linear in its
+// input). Every top-level block remembers the exact text it was parsed from and the blank lines before
+// it (the `markdown` attribute, see shared/markdown/source.ts), so a block nobody edits is written back
+// byte for byte. What the schema cannot hold (raw HTML blocks, link reference definitions, footnote
+// definitions, front matter) becomes a `rawBlock`: its text verbatim, shown as source, never as markup.
+import type { JSONContent } from "@tiptap/core";
+import type { Node as PMNode } from "@tiptap/pm/model";
+import markdownItFactory, { type MarkdownIt } from "markdown-it";
+import type { Token } from "markdown-it";
+import { canvasSchema } from "../schema.ts";
+import { isSafeUrl, sanitizeJson } from "./sanitize.ts";
+import { withSource } from "./source.ts";
+
+let parser: MarkdownIt | null = null;
+
+function markdownIt(): MarkdownIt {
+  if (parser) return parser;
+  // Raw HTML is recognised (so it can be kept verbatim) but never rendered; bare URLs link as on GitHub.
+  const created = new markdownItFactory("default", { html: true, linkify: true });
+  created.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  parser = created;
+  return created;
+}
+
+/** The source of a document: CRLF and lone CR read as LF, as markdown-it does. */
+export function normalizeNewlines(md: string): string {
+  return md.includes("\r") ? md.replace(/\r\n?/g, "\n") : md;
+}
+
+/** Top-level blocks of `md`; empty for empty input. Never throws on any input string. */
+export function parseBlocks(input: string): PMNode[] {
+  const md = normalizeNewlines(input);
+  const lines = md.split("\n");
+  const starts: number[] = new Array<number>(lines.length);
+  for (let i = 0, offset = 0; i < lines.length; i++) {
+    starts[i] = offset;
+    offset += lines[i]!.length + 1;
+  }
+  const lineEnd = (line: number): number => starts[line]! + lines[line]!.length;
+  const out: PMNode[] = [];
+  let previousEnd = 0;
+  const emit = (from: number, to: number, make: (source: string) => PMNode | PMNode[]): void => {
+    const source = md.slice(starts[from]!, lineEnd(to - 1));
+    const gap = md.slice(previousEnd, starts[from]!);
+    previousEnd = lineEnd(to - 1);
+    // A single node keeps its source; several (a block the schema had to reshape) are written from nodes.
+    const made = make(source);
+    const nodes = Array.isArray(made) ? made : [made];
+    nodes.forEach((node, index) => out.push(index === 0 ? withSource(node, Array.isArray(made) ? null : source, gap) : node));
+  };
+  const raw = (source: string): PMNode => rawBlock(source);
+
+  let bodyStart = 0;
+  const frontMatter = frontMatterEnd(lines);
+  if (frontMatter > 0) {
+    emit(0, frontMatter, raw);
+    bodyStart = frontMatter;
+  }
+  const body = bodyStart ? md.slice(starts[bodyStart] ?? md.length) : md;
+  if (bodyStart >= lines.length) return out;
+  let tokens: Token[];
+  try {
+    tokens = markdownIt().parse(body, {});
+  } catch {
+    tokens = [];
+  }
+  // Lines no block covers are blank (separators) or link reference definitions (kept verbatim).
+  let covered = bodyStart;
+  const uncovered = (until: number): void => {
+    let line = covered;
+    while (line < until) {
+      if (isBlank(lines[line]!)) {
+        line++;
+        continue;
+      }
+      let end = line;
+      while (end < until && !isBlank(lines[end]!)) end++;
+      emit(line, end, raw);
+      line = end;
+    }
+    covered = Math.max(covered, until);
+  };
+  for (let index = 0; index < tokens.length; ) {
+    const open = tokens[index]!;
+    const close = open.nesting === 1 ? closingIndex(tokens, index) : index;
+    const map = open.map;
+    if (open.level === 0 && map) {
+      const from = map[0] + bodyStart;
+      let to = Math.min(map[1] + bodyStart, lines.length);
+      while (to > from + 1 && isBlank(lines[to - 1]!)) to--;
+      uncovered(from);
+      if (to > from) {
+        const slice = tokens.slice(index, close + 1);
+        emit(from, to, (source) => (open.type === "html_block" ? rawBlock(source) : blockNodes(slice, source)));
+        covered = Math.max(covered, to);
+      }
+    }
+    index = close + 1;
+  }
+  uncovered(lines.length);
+  return out;
+}
+
+/** YAML (`---`) or TOML (`+++`) front matter at the very start: the index of the line after it, or 0. */
+function frontMatterEnd(lines: readonly string[]): number {
+  const fence = lines[0];
+  if (fence !== "---" && fence !== "+++") return 0;
+  // Bounded: front matter is short; a document that merely starts with a rule is not scanned to its end.
+  const limit = Math.min(lines.length, 500);
+  let keyed = false; // "---\nFoo\n---" is a rule and a setext heading, not front matter
+  for (let i = 1; i < limit; i++) {
+    const line = lines[i]!;
+    if (line === fence || (fence === "---" && line === "...")) return keyed ? i + 1 : 0;
+    if (/^[A-Za-z0-9_"'-][^:=]*\s*[:=]/.test(line)) keyed = true;
+  }
+  return 0;
+}
+
+function isBlank(line: string): boolean {
+  return /^[ \t]*$/.test(line);
+}
+
+function closingIndex(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    depth += tokens[i]!.nesting;
+    if (depth === 0) return i;
+  }
+  return tokens.length - 1;
+}
+
+export function rawBlock(text: string): PMNode {
+  const schema = canvasSchema();
+  return schema.nodes.rawBlock!.create(null, text ? schema.text(text) : null);
+}
+
+/**
+ * One top-level block's tokens as canvas nodes: one node keeps its source; a block the schema has to
+ * split (an image inside a paragraph is lifted out) or one with a script-capable link or image (which
+ * sanitising drops) comes back as an array, written from the nodes when exported.
+ */
+function blockNodes(tokens: readonly Token[], source: string): PMNode | PMNode[] {
+  const converter = new Converter(tokens);
+  const json = converter.blocks(0, tokens.length, true);
+  // The converter writes the schema's shape; only images (blocks in the canvas) and URLs need checking.
+  if (!converter.hasImageOrLink) return json.length === 1 ? blockFromJson(json[0]!) : json.map(blockFromJson);
+  const clean = sanitizeJson(canvasSchema(), { type: "doc", content: json }).content ?? [];
+  const nodes = clean.map(blockFromJson);
+  // A kept source must not carry what sanitising removed (a script-capable link or image).
+  if (nodes.length === 1 && !hasUnsafeUrl(json)) return nodes[0]!;
+  return nodes.length ? nodes : rawBlock(source);
+}
+
+function hasUnsafeUrl(json: readonly JSONContent[]): boolean {
+  for (const node of json) {
+    if (node.type === "image" && !isSafeUrl(String(node.attrs?.src ?? ""), "image")) return true;
+    for (const mark of node.marks ?? [])
+      if (mark.type === "link" && !isSafeUrl(String(mark.attrs?.href ?? ""), "link")) return true;
+    if (node.content && hasUnsafeUrl(node.content)) return true;
+  }
+  return false;
+}
+
+function blockFromJson(json: JSONContent): PMNode {
+  const schema = canvasSchema();
+  try {
+    const node = schema.nodeFromJSON(json);
+    node.check();
+    if (node.isBlock) return node;
+  } catch {
+    // fall through: what the schema refuses becomes its plain text
+  }
+  const text = textOf(json);
+  return schema.nodes.paragraph!.create(null, text ? schema.text(text) : null);
+}
+
+function textOf(json: JSONContent): string {
+  if (typeof json.text === "string") return json.text;
+  return (json.content ?? []).map(textOf).join("");
+}
+
+type Marks = NonNullable<JSONContent["marks"]>;
+
+/** markdown-it's token stream as the canvas schema's JSON. */
+class Converter {
+  /** True once a link or an image was written (they are what sanitising checks). */
+  hasImageOrLink = false;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  /** Blocks between token indices [from, to). */
+  blocks(from: number, to: number, topLevel: boolean): JSONContent[] {
+    const out: JSONContent[] = [];
+    for (let i = from; i < to; ) {
+      const token = this.tokens[i]!;
+      const close = token.nesting === 1 ? closingIndex(this.tokens, i) : i;
+      const block = this.block(i, close, topLevel);
+      if (block) out.push(block);
+      i = close + 1;
+    }
+    return out;
+  }
+
+  private block(open: number, close: number, topLevel: boolean): JSONContent | null {
+    const token = this.tokens[open]!;
+    switch (token.type) {
+      case "paragraph_open":
+        return { type: "paragraph", content: this.inlineBetween(open, close) };
+      case "heading_open":
+        return {
+          type: "heading",
+          attrs: { level: Number(token.tag.slice(1)) || 1 },
+          content: this.inlineBetween(open, close),
+        };
+      case "blockquote_open":
+        return { type: "blockquote", content: this.nonEmpty(this.blocks(open + 1, close, false)) };
+      case "bullet_list_open":
+        return this.bulletList(open, close);
+      case "ordered_list_open": {
+        const start = Number(token.attrGet("start") ?? 1);
+        return {
+          type: "orderedList",
+          attrs: { start: Number.isFinite(start) ? start : 1, type: null },
+          content: this.items(open, close, "listItem"),
+        };
+      }
+      case "fence": {
+        const language = token.info.trim().split(/\s+/)[0] || null;
+        return codeBlock(token.content, language);
+      }
+      case "code_block":
+        return codeBlock(token.content, null);
+      case "hr":
+        return { type: "horizontalRule" };
+      case "html_block": {
+        const text = token.content.replace(/\n+$/, "");
+        return topLevel
+          ? { type: "rawBlock", content: text ? [{ type: "text", text }] : [] }
+          : { type: "paragraph", content: text ? [{ type: "text", text }] : [] };
+      }
+      case "table_open":
+        return this.table(open, close);
+      default:
+        return null;
+    }
+  }
+
+  private nonEmpty(blocks: JSONContent[]): JSONContent[] {
+    return blocks.length ? blocks : [{ type: "paragraph" }];
+  }
+
+  private inlineBetween(open: number, close: number): JSONContent[] {
+    const out: JSONContent[] = [];
+    for (let i = open + 1; i < close; i++) {
+      const token = this.tokens[i]!;
+      if (token.type !== "inline") continue;
+      const children = token.children ?? [];
+      if (children.some((child) => child.type === "link_open" || child.type === "image")) this.hasImageOrLink = true;
+      out.push(...inline(children));
+    }
+    return out;
+  }
+
+  /** Child index ranges [open, close] of the tokens directly inside [open, close]. */
+  private children(open: number, close: number): [number, number][] {
+    const ranges: [number, number][] = [];
+    for (let i = open + 1; i < close; ) {
+      const end = this.tokens[i]!.nesting === 1 ? closingIndex(this.tokens, i) : i;
+      ranges.push([i, end]);
+      i = end + 1;
+    }
+    return ranges;
+  }
+
+  private items(open: number, close: number, type: "listItem"): JSONContent[] {
+    return this.children(open, close).map(([from, to]) => ({
+      type,
+      content: this.nonEmpty(this.blocks(from + 1, to, false)),
+    }));
+  }
+
+  private bulletList(open: number, close: number): JSONContent {
+    const items = this.items(open, close, "listItem");
+    const tasks = items.map(taskState);
+    if (items.length && tasks.every((state) => state !== null)) {
+      return {
+        type: "taskList",
+        content: items.map((item, index) => ({
+          type: "taskItem",
+          attrs: { checked: tasks[index] },
+          content: stripTaskMarker(item.content ?? []),
+        })),
+      };
+    }
+    return { type: "bulletList", content: items };
+  }
+
+  private table(open: number, close: number): JSONContent {
+    const rows: JSONContent[] = [];
+    for (let i = open + 1; i < close; i++) {
+      const token = this.tokens[i]!;
+      if (token.type !== "tr_open") continue;
+      const end = closingIndex(this.tokens, i);
+      const cells = this.children(i, end).map(([from, to]) => {
+        const cell = this.tokens[from]!;
+        const align = /text-align:(left|right|center)/.exec(String(cell.attrGet("style") ?? ""))?.[1] ?? null;
+        const content = this.inlineBetween(from, to);
+        return {
+          type: cell.type === "th_open" ? "tableHeader" : "tableCell",
+          attrs: { colspan: 1, rowspan: 1, colwidth: null, align },
+          content: [content.length ? { type: "paragraph", content } : { type: "paragraph" }],
+        };
+      });
+      rows.push({ type: "tableRow", content: cells });
+      i = end;
+    }
+    return { type: "table", content: rows };
+  }
+}
+
+function codeBlock(content: string, language: string | null): JSONContent {
+  const text = content.replace(/\n$/, "");
+  return { type: "codeBlock", attrs: { language }, content: text ? [{ type: "text", text }] : [] };
+}
+
+const TASK = /^\[([ xX])\](?=[ \t]|$)[ \t]?/;
+
+function taskState(item: JSONContent): boolean | null {
+  const first = item.content?.[0];
+  const text = first?.type === "paragraph" ? first.content?.[0] : undefined;
+  if (!text || typeof text.text !== "string" || text.marks?.length) return null;
+  const match = TASK.exec(text.text);
+  return match ? match[1] !== " " : null;
+}
+
+function stripTaskMarker(blocks: JSONContent[]): JSONContent[] {
+  const [first, ...rest] = blocks;
+  const [text, ...inlines] = first!.content ?? [];
+  const stripped = (text!.text ?? "").replace(TASK, "");
+  const content = stripped ? [{ ...text, text: stripped }, ...inlines] : inlines;
+  return [{ ...first, content }, ...rest];
+}
+
+/** Inline tokens as text nodes with marks (links, emphasis, code), hard breaks and images. */
+function inline(tokens: readonly Token[]): JSONContent[] {
+  const out: JSONContent[] = [];
+  const marks: Marks = [];
+  const text = (value: string): void => {
+    if (!value) return;
+    const previous = out[out.length - 1];
+    if (previous && previous.type === "text" && sameMarks(previous.marks, marks)) previous.text += value;
+    else out.push(marks.length ? { type: "text", text: value, marks: [...marks] } : { type: "text", text: value });
+  };
+  const pop = (type: string): void => {
+    for (let i = marks.length - 1; i >= 0; i--) {
+      if (marks[i]!.type === type) {
+        marks.splice(i, 1);
+        return;
+      }
+    }
+  };
+  for (const token of tokens) {
+    switch (token.type) {
+      case "text":
+      case "text_special":
+      case "html_inline":
+        text(token.content);
+        break;
+      case "softbreak":
+        text("\n");
+        break;
+      case "hardbreak":
+        out.push({ type: "hardBreak" });
+        break;
+      case "code_inline":
+        marks.push({ type: "code" });
+        text(token.content);
+        pop("code");
+        break;
+      case "em_open":
+        marks.push({ type: "italic" });
+        break;
+      case "strong_open":
+        marks.push({ type: "bold" });
+        break;
+      case "s_open":
+        marks.push({ type: "strike" });
+        break;
+      case "em_close":
+        pop("italic");
+        break;
+      case "strong_close":
+        pop("bold");
+        break;
+      case "s_close":
+        pop("strike");
+        break;
+      case "link_open":
+        marks.push({
+          type: "link",
+          attrs: {
+            href: token.attrGet("href") ?? "",
+            target: "_blank",
+            rel: "noopener noreferrer nofollow",
+            class: null,
+            title: token.attrGet("title") ?? null,
+          },
+        });
+        break;
+      case "link_close":
+        pop("link");
+        break;
+      case "image":
+        out.push({
+          type: "image",
+          attrs: {
+            src: token.attrGet("src") ?? "",
+            alt: plainText(token.children ?? []),
+            title: token.attrGet("title") ?? null,
+            width: null,
+            height: null,
+          },
+        });
+        break;
+      default:
+        if (token.content) text(token.content);
+    }
+  }
+  return out;
+}
+
+function plainText(tokens: readonly Token[]): string {
+  return tokens.map((token) => (token.children ? plainText(token.children) : token.content)).join("");
+}
+
+function sameMarks(a: Marks | undefined, b: Marks): boolean {
+  const left = a ?? [];
+  return left.length === b.length && left.every((mark, i) => JSON.stringify(mark) === JSON.stringify(b[i]));
+}
