@@ -42,11 +42,15 @@ export function parseBlocks(input: string): PMNode[] {
   const emit = (from: number, to: number, make: (source: string) => PMNode | PMNode[]): void => {
     const source = md.slice(starts[from]!, lineEnd(to - 1));
     const gap = md.slice(previousEnd, starts[from]!);
+    // Blank lines before the first block are kept with its source (there is no gap before it to keep them in).
+    const kept = out.length === 0 && /^\s*\n$/.test(gap) ? gap + source : source;
     previousEnd = lineEnd(to - 1);
     // A single node keeps its source; several (a block the schema had to reshape) are written from nodes.
     const made = make(source);
     const nodes = Array.isArray(made) ? made : [made];
-    nodes.forEach((node, index) => out.push(index === 0 ? withSource(node, Array.isArray(made) ? null : source, gap) : node));
+    nodes.forEach((node, index) =>
+      out.push(index === 0 ? withSource(node, Array.isArray(made) ? null : kept, gap) : node),
+    );
   };
   const raw = (source: string): PMNode => rawBlock(source);
 
@@ -80,7 +84,7 @@ export function parseBlocks(input: string): PMNode[] {
     }
     covered = Math.max(covered, until);
   };
-  for (let index = 0; index < tokens.length; ) {
+  for (let index = 0; index < tokens.length;) {
     const open = tokens[index]!;
     const close = open.nesting === 1 ? closingIndex(tokens, index) : index;
     const map = open.map;
@@ -135,9 +139,9 @@ export function rawBlock(text: string): PMNode {
 }
 
 /**
- * One top-level block's tokens as canvas nodes: one node keeps its source; a block the schema has to
- * split (an image inside a paragraph is lifted out) or one with a script-capable link or image (which
- * sanitising drops) comes back as an array, written from the nodes when exported.
+ * One top-level block's tokens as canvas nodes: one node keeps its source; a block the schema would have
+ * to split (an image inside a paragraph) is a raw block; one with a script-capable link or image (which
+ * sanitising drops) comes back as an array of sanitised nodes, written from the nodes when exported.
  */
 function blockNodes(tokens: readonly Token[], source: string): PMNode | PMNode[] {
   const converter = new Converter(tokens);
@@ -147,8 +151,10 @@ function blockNodes(tokens: readonly Token[], source: string): PMNode | PMNode[]
   const clean = sanitizeJson(canvasSchema(), { type: "doc", content: json }).content ?? [];
   const nodes = clean.map(blockFromJson);
   // A kept source must not carry what sanitising removed (a script-capable link or image).
-  if (nodes.length === 1 && !hasUnsafeUrl(json)) return nodes[0]!;
-  return nodes.length ? nodes : rawBlock(source);
+  if (hasUnsafeUrl(json)) return nodes;
+  // Text with images in it (a row of badges, an icon in a sentence): the canvas holds images as blocks
+  // only, so the paragraph is kept as written, as source.
+  return nodes.length === 1 ? nodes[0]! : rawBlock(source);
 }
 
 function hasUnsafeUrl(json: readonly JSONContent[]): boolean {
@@ -191,7 +197,7 @@ class Converter {
   /** Blocks between token indices [from, to). */
   blocks(from: number, to: number, topLevel: boolean): JSONContent[] {
     const out: JSONContent[] = [];
-    for (let i = from; i < to; ) {
+    for (let i = from; i < to;) {
       const token = this.tokens[i]!;
       const close = token.nesting === 1 ? closingIndex(this.tokens, i) : i;
       const block = this.block(i, close, topLevel);
@@ -264,7 +270,7 @@ class Converter {
   /** Child index ranges [open, close] of the tokens directly inside [open, close]. */
   private children(open: number, close: number): [number, number][] {
     const ranges: [number, number][] = [];
-    for (let i = open + 1; i < close; ) {
+    for (let i = open + 1; i < close;) {
       const end = this.tokens[i]!.nesting === 1 ? closingIndex(this.tokens, i) : i;
       ranges.push([i, end]);
       i = end + 1;
