@@ -146,25 +146,16 @@ export function rawBlock(text: string): PMNode {
 function blockNodes(tokens: readonly Token[], source: string): PMNode | PMNode[] {
   const converter = new Converter(tokens);
   const json = converter.blocks(0, tokens.length, true);
-  // The converter writes the schema's shape; only images (blocks in the canvas) and URLs need checking.
-  if (!converter.hasImageOrLink) return json.length === 1 ? blockFromJson(json[0]!) : json.map(blockFromJson);
-  const clean = sanitizeJson(canvasSchema(), { type: "doc", content: json }).content ?? [];
-  const nodes = clean.map(blockFromJson);
+  // The converter writes the schema's shape; only images (blocks in the canvas) and URLs need sanitising.
+  if (!converter.hasImage && !converter.hasUnsafeUrl) {
+    return json.length === 1 ? blockFromJson(json[0]!) : json.map(blockFromJson);
+  }
+  const nodes = (sanitizeJson(canvasSchema(), { type: "doc", content: json }).content ?? []).map(blockFromJson);
   // A kept source must not carry what sanitising removed (a script-capable link or image).
-  if (hasUnsafeUrl(json)) return nodes;
+  if (converter.hasUnsafeUrl) return nodes;
   // Text with images in it (a row of badges, an icon in a sentence): the canvas holds images as blocks
   // only, so the paragraph is kept as written, as source.
   return nodes.length === 1 ? nodes[0]! : rawBlock(source);
-}
-
-function hasUnsafeUrl(json: readonly JSONContent[]): boolean {
-  for (const node of json) {
-    if (node.type === "image" && !isSafeUrl(String(node.attrs?.src ?? ""), "image")) return true;
-    for (const mark of node.marks ?? [])
-      if (mark.type === "link" && !isSafeUrl(String(mark.attrs?.href ?? ""), "link")) return true;
-    if (node.content && hasUnsafeUrl(node.content)) return true;
-  }
-  return false;
 }
 
 function blockFromJson(json: JSONContent): PMNode {
@@ -189,8 +180,9 @@ type Marks = NonNullable<JSONContent["marks"]>;
 
 /** markdown-it's token stream as the canvas schema's JSON. */
 class Converter {
-  /** True once a link or an image was written (they are what sanitising checks). */
-  hasImageOrLink = false;
+  /** What sanitising acts on: an image (a block in the canvas), a link or image with a refused URL. */
+  hasImage = false;
+  hasUnsafeUrl = false;
 
   constructor(private readonly tokens: readonly Token[]) {}
 
@@ -260,9 +252,15 @@ class Converter {
     for (let i = open + 1; i < close; i++) {
       const token = this.tokens[i]!;
       if (token.type !== "inline") continue;
-      const children = token.children ?? [];
-      if (children.some((child) => child.type === "link_open" || child.type === "image")) this.hasImageOrLink = true;
-      out.push(...inline(children));
+      for (const child of token.children ?? []) {
+        if (child.type === "image") {
+          this.hasImage = true;
+          if (!isSafeUrl(String(child.attrGet("src") ?? ""), "image")) this.hasUnsafeUrl = true;
+        } else if (child.type === "link_open" && !isSafeUrl(String(child.attrGet("href") ?? ""), "link")) {
+          this.hasUnsafeUrl = true;
+        }
+      }
+      out.push(...inline(token.children ?? []));
     }
     return out;
   }
@@ -441,5 +439,6 @@ function plainText(tokens: readonly Token[]): string {
 
 function sameMarks(a: Marks | undefined, b: Marks): boolean {
   const left = a ?? [];
-  return left.length === b.length && left.every((mark, i) => JSON.stringify(mark) === JSON.stringify(b[i]));
+  // Marks come from one stack: the same mark is the same object.
+  return left.length === b.length && left.every((mark, i) => mark === b[i]);
 }

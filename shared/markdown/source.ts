@@ -86,9 +86,10 @@ function contentKey(node: PMNode): string {
   const hash = new Hash();
   const walk = (current: PMNode, top: boolean): void => {
     hash.add(current.type.name);
-    for (const [name, value] of Object.entries(current.attrs)) {
+    const attrs = current.attrs;
+    for (const name in attrs) {
       if (top && name === SOURCE_ATTRIBUTE) continue;
-      hash.add(name);
+      const value: unknown = attrs[name];
       hash.add(value === null || typeof value !== "object" ? String(value) : JSON.stringify(value));
     }
     for (const mark of current.marks) {
