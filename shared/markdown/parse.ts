@@ -5,21 +5,70 @@
 // definitions, front matter) becomes a `rawBlock`: its text verbatim, shown as source, never as markup.
 import type { JSONContent } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import markdownItFactory, { type MarkdownIt } from "markdown-it";
-import type { Token } from "markdown-it";
+import markdownItFactory, { type MarkdownIt, type StateInline, type Token } from "markdown-it";
 import { canvasSchema } from "../schema.ts";
 import { isSafeUrl, sanitizeJson } from "./sanitize.ts";
 import { withSource } from "./source.ts";
 
 let parser: MarkdownIt | null = null;
 
-function markdownIt(): MarkdownIt {
+/** The one markdown-it instance (exported for the tests that count its work). */
+export function markdownParser(): MarkdownIt {
   if (parser) return parser;
   // Raw HTML is recognised (so it can be kept verbatim) but never rendered; bare URLs link as on GitHub.
   const created = new markdownItFactory("default", { html: true, linkify: true });
   created.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  // Every link is parsed (so a refused one keeps only its text); sanitize.ts decides which URLs stay.
+  created.validateLink = () => true;
+  created.helpers = { ...created.helpers, parseLinkLabel: boundedLinkLabel };
   parser = created;
   return created;
+}
+
+/** Longest link text looked for, as CommonMark bounds reference labels: a longer one is literal text. */
+export const MAX_LINK_LABEL = 999;
+
+let lastBracket: { src: string; at: number } = { src: "", at: -1 };
+
+/** Where the last "]" of a text is (found once per text, not once per "["). */
+function lastClosingBracket(src: string): number {
+  if (lastBracket.src !== src) lastBracket = { src, at: src.lastIndexOf("]") };
+  return lastBracket.at;
+}
+
+/**
+ * markdown-it's link label scan with bounded cost: it gives up past MAX_LINK_LABEL characters and at
+ * once when no "]" follows, so "[a" repeated (each "[" scanning to the end) is linear, not quadratic.
+ */
+function boundedLinkLabel(state: StateInline, start: number, disableNested?: boolean): number {
+  const max = Math.min(state.posMax, start + 1 + MAX_LINK_LABEL);
+  if (lastClosingBracket(state.src) <= start) return -1;
+  const oldPos = state.pos;
+  state.pos = start + 1;
+  let level = 1;
+  let found = false;
+  while (state.pos < max) {
+    const marker = state.src.charCodeAt(state.pos);
+    if (marker === 0x5d /* ] */) {
+      level--;
+      if (level === 0) {
+        found = true;
+        break;
+      }
+    }
+    const previous = state.pos;
+    state.md.inline.skipToken(state);
+    if (marker === 0x5b /* [ */) {
+      if (previous === state.pos - 1) level++;
+      else if (disableNested) {
+        state.pos = oldPos;
+        return -1;
+      }
+    }
+  }
+  const labelEnd = found ? state.pos : -1;
+  state.pos = oldPos;
+  return labelEnd;
 }
 
 /** The source of a document: CRLF and lone CR read as LF, as markdown-it does. */
@@ -64,7 +113,7 @@ export function parseBlocks(input: string): PMNode[] {
   if (bodyStart >= lines.length) return out;
   let tokens: Token[];
   try {
-    tokens = markdownIt().parse(body, {});
+    tokens = markdownParser().parse(body, {});
   } catch {
     tokens = [];
   }
@@ -95,7 +144,7 @@ export function parseBlocks(input: string): PMNode[] {
       uncovered(from);
       if (to > from) {
         const slice = tokens.slice(index, close + 1);
-        emit(from, to, (source) => (open.type === "html_block" ? rawBlock(source) : blockNodes(slice, source)));
+        emit(from, to, (source) => (isRaw(open, source) ? rawBlock(source) : blockNodes(slice, source)));
         covered = Math.max(covered, to);
       }
     }
@@ -103,6 +152,11 @@ export function parseBlocks(input: string): PMNode[] {
   }
   uncovered(lines.length);
   return out;
+}
+
+/** An HTML block, or a footnote definition ("[^1]: text"; link reference definitions never reach here). */
+function isRaw(open: Token, source: string): boolean {
+  return open.type === "html_block" || (open.type === "paragraph_open" && /^ {0,3}\[\^[^\]\s]+\]:/.test(source));
 }
 
 /** YAML (`---`) or TOML (`+++`) front matter at the very start: the index of the line after it, or 0. */
