@@ -15,7 +15,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as Y from "yjs";
-import { AgentOrigin, applyToolCall } from "../shared/engine/index.ts";
+import { applyToolCall } from "../shared/engine/index.ts";
+import { ApiOrigin } from "../shared/origins.ts";
 import { canvasText } from "../shared/markdown/index.ts";
 import { MAX_CANVAS_CHARS } from "../shared/tools.ts";
 
@@ -64,13 +65,13 @@ export interface RoundTrip {
   diff?: { line: number; before: string; after: string };
 }
 
-/** Import `markdown` as a canvas, send the room to a second Y.Doc, and export it from there. */
+/** Import `markdown` as a person does (a new canvas from a file), send the room to a second Y.Doc, and export it from there. */
 export function importExport(markdown: string): string {
   const doc = new Y.Doc();
   const result = applyToolCall(
     doc,
     { name: "create_canvas", arguments: { title: "Corpus", kind: "document", language: null, content: markdown } },
-    { canvasId: null, origin: new AgentOrigin("corpus") },
+    { canvasId: null, origin: new ApiOrigin("editor", "create_canvas") },
   );
   if (!result.ok || !result.canvasId) throw new Error(`not imported: ${result.summary}`);
   const replica = new Y.Doc();

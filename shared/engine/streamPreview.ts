@@ -15,6 +15,7 @@ import { createCanvas, type CanvasHeader } from "./canvasWrites.ts";
 import type { ToolCallOrigin } from "../origins.ts";
 import { forgetAgentChange } from "./undo.ts";
 import { writeBlocks } from "./writeDoc.ts";
+import { rawHtmlFor } from "./writeText.ts";
 
 /** A new canvas to make (its id chosen by the caller), or an existing one to rewrite. */
 type PreviewTarget = { create: CanvasHeader; canvasId: string } | { rewrite: CanvasMeta };
@@ -77,7 +78,7 @@ export class StreamPreview {
     // Blank lines at a slice's edges are separators, not the empty paragraphs they would parse to.
     if (this.kind === "document") {
       const slice = this.content.slice(this.completeUpTo, boundary).replace(/^\n+|\n+$/g, "");
-      this.streamed = this.streamed.concat(parseBlocks(slice));
+      this.streamed = this.streamed.concat(parseBlocks(slice, { rawHtml: rawHtmlFor(this.origin) }));
     }
     this.completeUpTo = boundary;
     this.render();

@@ -5,7 +5,8 @@
 // text would (an unclosed code fence, for example, changes what follows: then the whole text is parsed).
 import type * as Y from "yjs";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { codeBlockNode, parseBlocks, sourceToDoc, type CanvasView } from "../markdown/index.ts";
+import { codeBlockNode, parseBlocks, sourceToDoc, type CanvasView, type RawHtml } from "../markdown/index.ts";
+import type { ToolCallOrigin } from "../origins.ts";
 import { keptGap, sameBlock, withGapOf } from "../markdown/source.ts";
 import { canvasSchema } from "../schema.ts";
 import { applyChanges, type TextChange } from "./textChanges.ts";
@@ -18,6 +19,11 @@ export interface TextRange {
 
 type WritePath = "blocks" | "full";
 
+/** Markdown the model writes is untrusted: its raw HTML becomes text. A person's (an import) is kept as written. */
+export function rawHtmlFor(origin: ToolCallOrigin): RawHtml {
+  return origin.source === "agent" ? "text" : "keep";
+}
+
 /**
  * Make the canvas hold `newText`. `changed` lists the ranges of the old text that were replaced (null:
  * unknown, e.g. a rewrite). Call inside `ydoc.transact(fn, origin)`.
@@ -28,9 +34,13 @@ export function writeCanvasText(
   newText: string | (() => string),
   changed: readonly TextChange[] | null,
   language: string | null,
+  rawHtml: RawHtml,
 ): WritePath {
   const fullText = typeof newText === "string" ? () => newText : newText;
-  const nodes = view.kind === "code" ? codeNodes(view, fullText(), language) : documentNodes(view, fullText, changed);
+  const nodes =
+    view.kind === "code"
+      ? codeNodes(view, fullText(), language)
+      : documentNodes(view, fullText, changed, (md) => parseBlocks(md, { rawHtml }));
   const current = view.complete ? view.blocks : undefined;
   writeBlocks(ydoc, view.fragment, nodes.nodes.length ? nodes.nodes : [canvasSchema().nodes.paragraph!.create()], {
     current,
@@ -55,7 +65,12 @@ function codeNodes(view: CanvasView, source: string, language: string | null): P
   return { nodes, path: "full" };
 }
 
-function documentNodes(view: CanvasView, fullText: () => string, changed: readonly TextChange[] | null): PlannedNodes {
+function documentNodes(
+  view: CanvasView,
+  fullText: () => string,
+  changed: readonly TextChange[] | null,
+  parseBlocks: (md: string) => PMNode[],
+): PlannedNodes {
   const { blocks } = view;
   if (!changed || !changed.length || !blocks.length) return { nodes: parseBlocks(fullText()), path: "full" };
   const nodes: PMNode[] = [];
@@ -68,8 +83,8 @@ function documentNodes(view: CanvasView, fullText: () => string, changed: readon
     const parsed = parseBlocks(applyChanges(view.text, region.changes, blocks[lo]!.from, blocks[hi]!.to));
     const left = lo < first ? parsed[0] : undefined;
     const right = hi > last && parsed.length > (left ? 1 : 0) ? parsed[parsed.length - 1] : undefined;
-    const leftOk = lo === first || (left !== undefined && sameBlock(left, blocks[lo]!.node));
-    const rightOk = hi === last || (right !== undefined && sameBlock(right, blocks[hi]!.node));
+    const leftOk = lo === first || (left !== undefined && sameContext(left, blocks[lo]!.node));
+    const rightOk = hi === last || (right !== undefined && sameContext(right, blocks[hi]!.node));
     if (!leftOk || !rightOk) return { nodes: parseBlocks(fullText()), path: "full" };
     for (let i = next; i < first; i++) nodes.push(blocks[i]!.node);
     nodes.push(...parsed.slice(left ? 1 : 0, right ? parsed.length - 1 : parsed.length));
@@ -84,6 +99,15 @@ function documentNodes(view: CanvasView, fullText: () => string, changed: readon
   }
   for (let i = next; i < blocks.length; i++) nodes.push(blocks[i]!.node);
   return { nodes, path: "blocks", reuseFrom };
+}
+
+/**
+ * True when a context block re-parsed from the slice is the block it stands for. A person's raw HTML
+ * block re-parsed as model-written text (a paragraph of the same text) still is: it is kept, untouched.
+ */
+function sameContext(parsed: PMNode, old: PMNode): boolean {
+  if (sameBlock(parsed, old)) return true;
+  return old.type.name === "rawBlock" && parsed.type.name === "paragraph" && parsed.textContent === old.textContent;
 }
 
 /**

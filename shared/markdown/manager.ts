@@ -6,10 +6,10 @@ import type { JSONContent } from "@tiptap/core";
 import { MarkdownManager } from "@tiptap/markdown";
 import { Fragment, type Node as PMNode } from "@tiptap/pm/model";
 import { canvasExtensions, canvasSchema } from "../schema.ts";
-import { parseBlocks } from "./parse.ts";
+import { parseBlocks, type ParseOptions } from "./parse.ts";
 import { DEFAULT_GAP, keptGap, keptSource } from "./source.ts";
 
-export { parseBlocks } from "./parse.ts";
+export { parseBlocks, type ParseOptions, type RawHtml } from "./parse.ts";
 
 let manager: MarkdownManager | null = null;
 
@@ -19,9 +19,9 @@ function markdownManager(): MarkdownManager {
 }
 
 /** Parse markdown into a document of the canvas schema. Never throws on any input string. */
-export function parseMarkdown(md: string): PMNode {
+export function parseMarkdown(md: string, options: ParseOptions = {}): PMNode {
   const schema = canvasSchema();
-  const blocks = parseBlocks(md);
+  const blocks = parseBlocks(md, options);
   return schema.topNodeType.create(null, blocks.length ? Fragment.fromArray(blocks) : schema.nodes.paragraph!.create());
 }
 

@@ -76,8 +76,20 @@ export function normalizeNewlines(md: string): string {
   return md.includes("\r") ? md.replace(/\r\n?/g, "\n") : md;
 }
 
+/**
+ * How raw HTML is taken. "keep": a person's file, whose HTML blocks stay verbatim (shown as source, never
+ * rendered). "text": markdown the model wrote, which is untrusted: its HTML becomes plain text (the
+ * serialiser escapes it), so the markdown the canvas exports never carries HTML the model wrote.
+ */
+export type RawHtml = "keep" | "text";
+
+export interface ParseOptions {
+  rawHtml?: RawHtml;
+}
+
 /** Top-level blocks of `md`; empty for empty input. Never throws on any input string. */
-export function parseBlocks(input: string): PMNode[] {
+export function parseBlocks(input: string, options: ParseOptions = {}): PMNode[] {
+  const keepHtml = (options.rawHtml ?? "keep") === "keep";
   const md = normalizeNewlines(input);
   const lines = md.split("\n");
   const starts: number[] = new Array<number>(lines.length);
@@ -101,7 +113,9 @@ export function parseBlocks(input: string): PMNode[] {
       out.push(index === 0 ? withSource(node, Array.isArray(made) ? null : kept, gap) : node),
     );
   };
-  const raw = (source: string): PMNode => rawBlock(source);
+  // Link reference definitions (and lines like them): verbatim, unless model-written with a refused URL.
+  const raw = (source: string): PMNode | PMNode[] =>
+    keepHtml || definitionsAreSafe(source) ? rawBlock(source) : [plainParagraph(source)];
 
   let bodyStart = 0;
   const frontMatter = frontMatterEnd(lines);
@@ -144,7 +158,9 @@ export function parseBlocks(input: string): PMNode[] {
       uncovered(from);
       if (to > from) {
         const slice = tokens.slice(index, close + 1);
-        emit(from, to, (source) => (isRaw(open, source) ? rawBlock(source) : blockNodes(slice, source)));
+        emit(from, to, (source) =>
+          keepHtml && isRaw(open, source) ? rawBlock(source) : blockNodes(slice, source, keepHtml),
+        );
         covered = Math.max(covered, to);
       }
     }
@@ -187,6 +203,18 @@ function closingIndex(tokens: readonly Token[], open: number): number {
   return tokens.length - 1;
 }
 
+function plainParagraph(text: string): PMNode {
+  const schema = canvasSchema();
+  return schema.nodes.paragraph!.create(null, text ? schema.text(text) : null);
+}
+
+/** True when every URL the definitions in `source` give is one sanitising allows. */
+function definitionsAreSafe(source: string): boolean {
+  return source
+    .split("\n")
+    .every((line) => isSafeUrl(/^ {0,3}\[[^\]]*\]:\s*<?([^\s>]*)/.exec(line)?.[1] ?? "", "link"));
+}
+
 export function rawBlock(text: string): PMNode {
   const schema = canvasSchema();
   return schema.nodes.rawBlock!.create(null, text ? schema.text(text) : null);
@@ -197,9 +225,13 @@ export function rawBlock(text: string): PMNode {
  * to split (an image inside a paragraph) is a raw block; one with a script-capable link or image (which
  * sanitising drops) comes back as an array of sanitised nodes, written from the nodes when exported.
  */
-function blockNodes(tokens: readonly Token[], source: string): PMNode | PMNode[] {
-  const converter = new Converter(tokens);
+function blockNodes(tokens: readonly Token[], source: string, keepHtml: boolean): PMNode | PMNode[] {
+  const converter = new Converter(tokens, keepHtml);
   const json = converter.blocks(0, tokens.length, true);
+  // Model-written HTML is text in the canvas and escaped in its markdown: no source that carries it.
+  if (!keepHtml && converter.hasHtml) {
+    return (sanitizeJson(canvasSchema(), { type: "doc", content: json }).content ?? []).map(blockFromJson);
+  }
   // The converter writes the schema's shape; only images (blocks in the canvas) and URLs need sanitising.
   if (!converter.hasImage && !converter.hasUnsafeUrl) {
     return json.length === 1 ? blockFromJson(json[0]!) : json.map(blockFromJson);
@@ -237,8 +269,13 @@ class Converter {
   /** What sanitising acts on: an image (a block in the canvas), a link or image with a refused URL. */
   hasImage = false;
   hasUnsafeUrl = false;
+  /** Raw HTML was met (an HTML block, inline HTML). */
+  hasHtml = false;
 
-  constructor(private readonly tokens: readonly Token[]) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly keepHtml: boolean,
+  ) {}
 
   /** Blocks between token indices [from, to). */
   blocks(from: number, to: number, topLevel: boolean): JSONContent[] {
@@ -285,8 +322,9 @@ class Converter {
       case "hr":
         return { type: "horizontalRule" };
       case "html_block": {
+        this.hasHtml = true;
         const text = token.content.replace(/\n+$/, "");
-        return topLevel
+        return topLevel && this.keepHtml
           ? { type: "rawBlock", content: text ? [{ type: "text", text }] : [] }
           : { type: "paragraph", content: text ? [{ type: "text", text }] : [] };
       }
@@ -307,10 +345,11 @@ class Converter {
       const token = this.tokens[i]!;
       if (token.type !== "inline") continue;
       for (const child of token.children ?? []) {
-        if (child.type === "image") {
+        if (child.type === "html_inline") this.hasHtml = true;
+        else if (child.type === "image") {
           this.hasImage = true;
-          if (!isSafeUrl(String(child.attrGet("src") ?? ""), "image")) this.hasUnsafeUrl = true;
-        } else if (child.type === "link_open" && !isSafeUrl(String(child.attrGet("href") ?? ""), "link")) {
+          if (!safeUrl(child.attrGet("src"), "image")) this.hasUnsafeUrl = true;
+        } else if (child.type === "link_open" && !safeUrl(child.attrGet("href"), "link")) {
           this.hasUnsafeUrl = true;
         }
       }
@@ -454,6 +493,7 @@ function inline(tokens: readonly Token[]): JSONContent[] {
         pop("strike");
         break;
       case "link_open":
+        if (!safeUrl(token.attrGet("href"), "link")) break; // its text stays, plain
         marks.push({
           type: "link",
           attrs: {
@@ -469,6 +509,7 @@ function inline(tokens: readonly Token[]): JSONContent[] {
         pop("link");
         break;
       case "image":
+        if (!safeUrl(token.attrGet("src"), "image")) break;
         out.push({
           type: "image",
           attrs: {
@@ -485,6 +526,21 @@ function inline(tokens: readonly Token[]): JSONContent[] {
     }
   }
   return out;
+}
+
+/**
+ * A URL as markdown-it gives it is percent-encoded ("java\tscript:" becomes "java%09script:"): it is
+ * checked both as given and decoded, as a browser or another renderer of the exported markdown reads it.
+ */
+function safeUrl(url: string | number | null, kind: "link" | "image"): boolean {
+  const given = String(url ?? "");
+  let decoded = given;
+  try {
+    decoded = decodeURIComponent(given);
+  } catch {
+    // a malformed escape: checked as given
+  }
+  return isSafeUrl(given, kind) && isSafeUrl(decoded, kind);
 }
 
 function plainText(tokens: readonly Token[]): string {

@@ -60,7 +60,8 @@ describe("CommonMark spec examples", () => {
     for (const example of examples) {
       const doc = parseMarkdown(example.markdown);
       const again = parseMarkdown(serializeMarkdown(doc));
-      const isStable = again.eq(doc);
+      // The same document: the markdown each block keeps (shared/markdown/source.ts) is bookkeeping.
+      const isStable = JSON.stringify(withoutSources(again.toJSON())) === JSON.stringify(withoutSources(doc.toJSON()));
       // Images are blocks in the canvas; the alt text is what the text view shows. A raw block is source
       // kept verbatim: an HTML block shows what its HTML says, a link reference definition shows nothing.
       let text = "";
@@ -92,6 +93,14 @@ describe("CommonMark spec examples", () => {
 
 const FLOOR_STABLE = 0.99; // measured 99.3% (markdown-it, kept sources); 90.2% with @tiptap/markdown
 const FLOOR_TEXT = 0.95; // measured 95.8%; 90.4% with @tiptap/markdown
+
+function withoutSources(json: unknown): unknown {
+  if (Array.isArray(json)) return json.map(withoutSources);
+  if (!json || typeof json !== "object") return json;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) copy[key] = key === "markdown" ? null : withoutSources(value);
+  return copy;
+}
 
 function pct(part: number, total: number): string {
   return `${((100 * part) / total).toFixed(1)}%`;

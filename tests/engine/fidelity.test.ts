@@ -9,6 +9,7 @@ import { AgentOrigin, applyToolCall } from "../../shared/engine/index.ts";
 import { canvasText, parseBlocks, parseMarkdown, serializeMarkdown } from "../../shared/markdown/index.ts";
 import { markdownParser } from "../../shared/markdown/parse.ts";
 import { canvasFragment } from "../../shared/room.ts";
+import { ApiOrigin } from "../../shared/origins.ts";
 import { edit, roomWith } from "./fixtures.ts";
 
 const SAMPLES = fileURLToPath(new URL("./fixtures/markdown/", import.meta.url));
@@ -17,6 +18,18 @@ function samples(): [string, string][] {
   return readdirSync(SAMPLES)
     .filter((name) => name.endsWith(".md") && name !== "README.md")
     .map((name) => [name, readFileSync(join(SAMPLES, name), "utf8")]);
+}
+
+/** A room with one canvas made from a person's file (the import path: create_canvas with an API origin). */
+function imported(markdown: string): { doc: Y.Doc; canvasId: string } {
+  const doc = new Y.Doc();
+  const result = applyToolCall(
+    doc,
+    { name: "create_canvas", arguments: { title: "Import", kind: "document", language: null, content: markdown } },
+    { canvasId: null, origin: new ApiOrigin("editor", "create_canvas") },
+  );
+  if (!result.ok || !result.canvasId) throw new Error(result.summary);
+  return { doc, canvasId: result.canvasId };
 }
 
 /** The canvas text as another process sees it: the room sent as one Yjs update into a fresh Y.Doc. */
@@ -48,7 +61,7 @@ function manuscript(filler: number): string {
 
 describe("round trip", () => {
   it.each(samples())("gives back %s byte for byte after import, storage in Yjs and export", (_name, markdown) => {
-    const { doc, canvasId } = roomWith(markdown);
+    const { doc, canvasId } = imported(markdown);
     expect(exported(doc, canvasId)).toBe(markdown.replace(/\n+$/, ""));
   });
 
@@ -74,6 +87,18 @@ describe("round trip", () => {
     expect(serializeMarkdown(parseMarkdown(md))).toBe(md);
   });
 
+  it("turns raw HTML the model writes into text, escaped in the markdown, and keeps a person's next to it", () => {
+    const person = '<div align="center">\n  <b>from the file</b>\n</div>\n\nA paragraph the model edits.';
+    const { doc, canvasId } = imported(person);
+    expect(apply(doc, canvasId, edit("the model edits.", "the model edits. <script>alert(1)</script>")).ok).toBe(true);
+    const text = exported(doc, canvasId);
+    expect(text.startsWith('<div align="center">\n  <b>from the file</b>\n</div>\n\n')).toBe(true);
+    expect(text).not.toContain("<script>");
+    expect(text).toContain("&lt;script&gt;");
+    const written = roomWith("<section>model html</section>\n\nand <i>inline</i>");
+    expect(exported(written.doc, written.canvasId)).not.toMatch(/<section>|<i>/);
+  });
+
   it("does not keep the source of model-written markdown whose links sanitising removed", () => {
     const { doc, canvasId } = roomWith("Click [here](javascript:alert(1)) or ![x](data:image/png;base64,AAAA) *now*.");
     const text = exported(doc, canvasId);
@@ -86,7 +111,7 @@ describe("round trip", () => {
 describe("edits change only the blocks they touch", () => {
   it("keeps a tab-indented list continuation and a bare URL 70 lines away byte for byte", () => {
     const before = manuscript(35);
-    const { doc, canvasId } = roomWith(before);
+    const { doc, canvasId } = imported(before);
     expect(canvasText(doc, canvasId)).toBe(before);
     const result = apply(doc, canvasId, {
       name: "edit_canvas",
@@ -112,7 +137,7 @@ describe("edits change only the blocks they touch", () => {
   });
 
   it("does not touch the Yjs items of the blocks between two edits", () => {
-    const { doc, canvasId } = roomWith(manuscript(20));
+    const { doc, canvasId } = imported(manuscript(20));
     const fragment = canvasFragment(doc, canvasId);
     const elements = fragment.toArray();
     // Which top-level blocks the edit's Yjs events reach.
@@ -144,7 +169,7 @@ describe("edits change only the blocks they touch", () => {
 
   it("writes a block a person edited from its nodes, and its source again once the edit is undone", () => {
     const md = "* star\n* bullets\n\nA _plain_ paragraph.\n\n* more\n* stars";
-    const { doc, canvasId } = roomWith(md);
+    const { doc, canvasId } = imported(md);
     const fragment = canvasFragment(doc, canvasId);
     const first = fragment.get(0) as Y.XmlElement;
     const item = (first.get(0) as Y.XmlElement).get(0) as Y.XmlElement;
@@ -158,7 +183,7 @@ describe("edits change only the blocks they touch", () => {
 
   it("keeps the blank lines around an edited block as the author had them", () => {
     const md = "# Title\nRight under the title.\n\n\n\nAfter three blank lines.\n\nEnd.";
-    const { doc, canvasId } = roomWith(md);
+    const { doc, canvasId } = imported(md);
     expect(apply(doc, canvasId, edit("After three", "Following three")).ok).toBe(true);
     expect(canvasText(doc, canvasId)).toBe(md.replace("After three", "Following three"));
   });
