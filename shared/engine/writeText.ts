@@ -5,7 +5,14 @@
 // text would (an unclosed code fence, for example, changes what follows: then the whole text is parsed).
 import type * as Y from "yjs";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { codeBlockNode, parseBlocks, sourceToDoc, type CanvasView, type RawHtml } from "../markdown/index.ts";
+import {
+  codeBlockNode,
+  parseBlocks,
+  sourceToDoc,
+  type CanvasView,
+  type ParseOptions,
+  type RawHtml,
+} from "../markdown/index.ts";
 import type { ToolCallOrigin } from "../origins.ts";
 import { keptGap, sameBlock, withGapOf } from "../markdown/source.ts";
 import { canvasSchema } from "../schema.ts";
@@ -37,10 +44,11 @@ export function writeCanvasText(
   rawHtml: RawHtml,
 ): WritePath {
   const fullText = typeof newText === "string" ? () => newText : newText;
+  let options: ParseOptions | undefined;
   const nodes =
     view.kind === "code"
       ? codeNodes(view, fullText(), language)
-      : documentNodes(view, fullText, changed, (md) => parseBlocks(md, { rawHtml }));
+      : documentNodes(view, fullText, changed, (md) => parseBlocks(md, (options ??= parseOptions(view, rawHtml))));
   const current = view.complete ? view.blocks : undefined;
   writeBlocks(ydoc, view.fragment, nodes.nodes.length ? nodes.nodes : [canvasSchema().nodes.paragraph!.create()], {
     current,
@@ -99,6 +107,22 @@ function documentNodes(
   }
   for (let i = next; i < blocks.length; i++) nodes.push(blocks[i]!.node);
   return { nodes, path: "blocks", reuseFrom };
+}
+
+/**
+ * What parsing new text needs from the canvas: the link reference definitions (a slice uses them too),
+ * and, for model-written text, the blocks people wrote, so their HTML stays theirs wherever it is re-parsed.
+ */
+function parseOptions(view: CanvasView, rawHtml: RawHtml): ParseOptions {
+  const definitions = view.blocks.filter((block) => block.node.type.name === "rawBlock" && block.text.includes("]:"));
+  const options: ParseOptions = { rawHtml };
+  if (definitions.length) options.references = definitions.map((block) => block.text).join("\n\n");
+  if (rawHtml === "text") {
+    options.trusted = new Set(
+      view.blocks.filter((block) => block.kept).map((block) => block.text.replace(/^\s*\n/, "")),
+    );
+  }
+  return options;
 }
 
 /**

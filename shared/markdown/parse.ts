@@ -7,7 +7,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import markdownItFactory, { type MarkdownIt, type StateInline, type Token } from "markdown-it";
 import { canvasSchema } from "../schema.ts";
-import { isSafeUrl, sanitizeJson } from "./sanitize.ts";
+import { isSafeUrl, mentionsUnsafeScheme, sanitizeJson } from "./sanitize.ts";
 import { withSource } from "./source.ts";
 
 let parser: MarkdownIt | null = null;
@@ -85,11 +85,16 @@ export type RawHtml = "keep" | "text";
 
 export interface ParseOptions {
   rawHtml?: RawHtml;
+  /** Blocks (their exact markdown) a person wrote, kept as written even when `rawHtml` is "text". */
+  trusted?: ReadonlySet<string>;
+  /** Link reference definitions from the rest of the document, for parsing a slice of it. */
+  references?: string;
 }
 
 /** Top-level blocks of `md`; empty for empty input. Never throws on any input string. */
 export function parseBlocks(input: string, options: ParseOptions = {}): PMNode[] {
-  const keepHtml = (options.rawHtml ?? "keep") === "keep";
+  const allHtml = (options.rawHtml ?? "keep") === "keep";
+  const keepHtml = (source: string): boolean => allHtml || options.trusted?.has(source) === true;
   const md = normalizeNewlines(input);
   const lines = md.split("\n");
   const starts: number[] = new Array<number>(lines.length);
@@ -115,7 +120,7 @@ export function parseBlocks(input: string, options: ParseOptions = {}): PMNode[]
   };
   // Link reference definitions (and lines like them): verbatim, unless model-written with a refused URL.
   const raw = (source: string): PMNode | PMNode[] =>
-    keepHtml || definitionsAreSafe(source) ? rawBlock(source) : [plainParagraph(source)];
+    keepHtml(source) || (definitionsAreSafe(source) && inert(source)) ? rawBlock(source) : [plainParagraph(source)];
 
   let bodyStart = 0;
   const frontMatter = frontMatterEnd(lines);
@@ -127,7 +132,9 @@ export function parseBlocks(input: string, options: ParseOptions = {}): PMNode[]
   if (bodyStart >= lines.length) return out;
   let tokens: Token[];
   try {
-    tokens = markdownParser().parse(body, {});
+    const env = {};
+    if (options.references) markdownParser().parse(options.references, env);
+    tokens = markdownParser().parse(body, env);
   } catch {
     tokens = [];
   }
@@ -159,7 +166,7 @@ export function parseBlocks(input: string, options: ParseOptions = {}): PMNode[]
       if (to > from) {
         const slice = tokens.slice(index, close + 1);
         emit(from, to, (source) =>
-          keepHtml && isRaw(open, source) ? rawBlock(source) : blockNodes(slice, source, keepHtml),
+          keepHtml(source) && isRaw(open, source) ? rawBlock(source) : blockNodes(slice, source, keepHtml(source)),
         );
         covered = Math.max(covered, to);
       }
@@ -208,6 +215,11 @@ function plainParagraph(text: string): PMNode {
   return schema.nodes.paragraph!.create(null, text ? schema.text(text) : null);
 }
 
+/** Markdown with nothing tag-like and no refused URL scheme in it: safe to keep verbatim whoever wrote it. */
+function inert(source: string): boolean {
+  return !/<[A-Za-z/!?]/.test(source) && !mentionsUnsafeScheme(source);
+}
+
 /** True when every URL the definitions in `source` give is one sanitising allows. */
 function definitionsAreSafe(source: string): boolean {
   return source
@@ -228,8 +240,10 @@ export function rawBlock(text: string): PMNode {
 function blockNodes(tokens: readonly Token[], source: string, keepHtml: boolean): PMNode | PMNode[] {
   const converter = new Converter(tokens, keepHtml);
   const json = converter.blocks(0, tokens.length, true);
-  // Model-written HTML is text in the canvas and escaped in its markdown: no source that carries it.
-  if (!keepHtml && converter.hasHtml) {
+  // Model-written HTML is text in the canvas and escaped in its markdown: no source that carries it, nor
+  // one that could say more than its nodes (a table row's extra cells and a definition inside a quote
+  // parse to nothing) where that could be markup or a script URL. Its tables are written from nodes.
+  if (!keepHtml && (converter.hasHtml || !inert(source) || json[0]?.type === "table")) {
     return (sanitizeJson(canvasSchema(), { type: "doc", content: json }).content ?? []).map(blockFromJson);
   }
   // The converter writes the schema's shape; only images (blocks in the canvas) and URLs need sanitising.
@@ -540,7 +554,8 @@ function safeUrl(url: string | number | null, kind: "link" | "image"): boolean {
   } catch {
     // a malformed escape: checked as given
   }
-  return isSafeUrl(given, kind) && isSafeUrl(decoded, kind);
+  // Decoded, only its scheme matters ("%22" is a quote in a query, not markup).
+  return isSafeUrl(given, kind) && isSafeUrl(decoded.replace(/[<>"`]/g, ""), kind);
 }
 
 function plainText(tokens: readonly Token[]): string {

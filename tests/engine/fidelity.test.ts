@@ -136,6 +136,30 @@ describe("edits change only the blocks they touch", () => {
     expect(url - tab).toBeGreaterThanOrEqual(70);
   });
 
+  it("a book of the committed chapters, edited in three places, diffs only on the edited lines", () => {
+    const book = samples()
+      .map(([, markdown]) => markdown.replace(/\n+$/, ""))
+      .join("\n\n");
+    const { doc, canvasId } = imported(book);
+    const edits = [
+      { find: "Using `if let` means less typing", replace: "Using `if let` means much less typing", all: false },
+      { find: "An _emphasised_ word", replace: "An _emphasised_ term", all: false },
+      { find: "## Installation", replace: "## Installing Rust", all: false },
+    ];
+    const result = applyToolCall(
+      doc,
+      { name: "edit_canvas", arguments: { edits, summary: "three edits" } },
+      { canvasId, origin: new AgentOrigin("book") },
+    );
+    expect(result.ok).toBe(true);
+    const before = book.split("\n");
+    const after = exported(doc, canvasId).split("\n");
+    expect(after.length).toBe(before.length);
+    const changed = before.map((line, i) => (line === after[i] ? null : i)).filter((i) => i !== null);
+    expect(changed).toHaveLength(3);
+    for (const i of changed) expect(edits.some((e) => before[i]!.includes(e.find))).toBe(true);
+  });
+
   it("does not touch the Yjs items of the blocks between two edits", () => {
     const { doc, canvasId } = imported(manuscript(20));
     const fragment = canvasFragment(doc, canvasId);
