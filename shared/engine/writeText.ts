@@ -15,6 +15,7 @@ import {
 } from "../markdown/index.ts";
 import type { ToolCallOrigin } from "../origins.ts";
 import { keptGap, sameBlock, withGapOf } from "../markdown/source.ts";
+import { compactSource } from "../markdown/manager.ts";
 import { canvasSchema } from "../schema.ts";
 import { applyChanges, type TextChange } from "./textChanges.ts";
 import { writeBlocks } from "./writeDoc.ts";
@@ -95,7 +96,11 @@ function documentNodes(
     const rightOk = hi === last || (right !== undefined && sameContext(right, blocks[hi]!.node));
     if (!leftOk || !rightOk) return { nodes: parseBlocks(fullText()), path: "full" };
     for (let i = next; i < first; i++) nodes.push(blocks[i]!.node);
-    nodes.push(...parsed.slice(left ? 1 : 0, right ? parsed.length - 1 : parsed.length));
+    // New blocks drop kept text the serialiser would write anyway (a small update); one that reappears
+    // unchanged (a paragraph after a deleted one) stays as it was, so the writer keeps its Yjs items.
+    const replaced = blocks.slice(first, last + 1).map((block) => block.node);
+    const inner = parsed.slice(left ? 1 : 0, right ? parsed.length - 1 : parsed.length);
+    nodes.push(...inner.map((node) => (replaced.some((old) => old.eq(node)) ? node : compactSource(node))));
     reuseFrom.push(...blocks.slice(first, last + 1));
     next = last + 1;
     if (right) {

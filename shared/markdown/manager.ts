@@ -7,7 +7,7 @@ import { MarkdownManager } from "@tiptap/markdown";
 import { Fragment, type Node as PMNode } from "@tiptap/pm/model";
 import { canvasExtensions, canvasSchema } from "../schema.ts";
 import { parseBlocks, type ParseOptions } from "./parse.ts";
-import { DEFAULT_GAP, keptGap, keptSource } from "./source.ts";
+import { DEFAULT_GAP, keptGap, keptSource, withoutText } from "./source.ts";
 
 export { parseBlocks, type ParseOptions, type RawHtml } from "./parse.ts";
 
@@ -33,6 +33,17 @@ export function blockMarkdown(block: PMNode): { text: string; kept: boolean } {
   // Without the blank lines some serialisers put around tables.
   const md = markdownManager().serialize({ type: "doc", content: [block.toJSON() as JSONContent] });
   return { text: md.replace(/^\n+/, "").replace(/\n+$/, ""), kept };
+}
+
+/**
+ * The block without its kept text when the serialiser writes exactly that text anyway: the engine
+ * compacts the few blocks an edit writes, so an edit's Yjs update carries the edit, not the paragraph.
+ */
+export function compactSource(block: PMNode): PMNode {
+  const { kept, text } = keptSource(block);
+  if (!kept || text === null) return block;
+  const lean = withoutText(block);
+  return blockMarkdown(lean).text === text ? lean : block;
 }
 
 /** Markdown of one top-level block: its kept source, else serialised. */

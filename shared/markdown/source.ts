@@ -38,6 +38,15 @@ export function withSource(node: PMNode, text: string | null, gap: string): PMNo
   return node.type.create(attrs, node.content, node.marks);
 }
 
+/** `node` without its kept text (its key and gap stay): for a block whose markdown is what the serialiser writes. */
+export function withoutText(node: PMNode): PMNode {
+  const source = sourceOf(node);
+  if (source?.text === undefined) return node;
+  const value: BlockSource = { ...source };
+  delete value.text;
+  return node.type.create({ ...node.attrs, [SOURCE_ATTRIBUTE]: value }, node.content, node.marks);
+}
+
 /**
  * A paragraph of plain prose whose markdown is its text, with none of the characters the serialiser
  * escapes: it serialises back to the same bytes, so it needs no kept source (most paragraphs: a small
