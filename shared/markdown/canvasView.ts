@@ -6,7 +6,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { canvasSchema } from "../schema.ts";
 import type { CanvasKind } from "../tools.ts";
 import { blockSource } from "./code.ts";
-import { blockGap, blockMarkdown } from "./manager.ts";
+import { blockGap, blockMarkdown, serializeBlock } from "./manager.ts";
 import { yElementToNode } from "./yjsNodes.ts";
 
 export interface CanvasBlock {
@@ -72,6 +72,11 @@ function topLevelBlock(fragment: Y.XmlFragment, target: Y.AbstractType<unknown>)
 
 export function separatorFor(kind: CanvasKind): string {
   return kind === "code" ? "\n" : "\n\n";
+}
+
+/** One block's text on its own: its markdown (document) or source (code). */
+export function blockText(node: PMNode, kind: CanvasKind): string {
+  return kind === "code" ? blockSource(node) : serializeBlock(node);
 }
 
 export interface BlockNode {
