@@ -23,6 +23,7 @@ const BENCHES: Record<string, Bench> = {
   changes: { file: "changes.ts", exportName: "runChangesBench" },
   export: { file: "export.ts", exportName: "runExportBench" },
   hardening: { file: "hardening.ts", exportName: "runHardeningBench" },
+  markdown: { file: "markdown.ts", exportName: "runMarkdownBench" },
   crossprocess: {
     file: "crossProcess.ts",
     exportName: "runCrossProcessBench",

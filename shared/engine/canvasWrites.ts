@@ -8,7 +8,7 @@ import { readCanvasView } from "../markdown/index.ts";
 import type { ToolCallOrigin } from "../origins.ts";
 import { planEdits } from "./planEdits.ts";
 import { EngineResult, wholeChange, type Applied, type EngineFailure } from "./result.ts";
-import { writeCanvasText } from "./writeText.ts";
+import { rawHtmlFor, writeCanvasText } from "./writeText.ts";
 
 /** What a canvas is before it has content: a create_canvas call without its `content`. */
 export type CanvasHeader = Omit<CreateCanvasArgs, "content">;
@@ -31,7 +31,7 @@ export function createCanvas(
   doc.transact(() => {
     canvasesMap(doc).set(canvasId, meta);
     const view = readCanvasView(canvasFragment(doc, canvasId), meta.kind);
-    writeCanvasText(doc, view, args.content, null, meta.language);
+    writeCanvasText(doc, view, args.content, null, meta.language, rawHtmlFor(origin));
   }, origin);
   return wholeChange(canvasId, "", args.content, `Created "${args.title}"`);
 }
@@ -46,7 +46,10 @@ export function editCanvas(
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
   const plan = planEdits(view.text, args.edits, meta.kind);
   if (!plan.ok) return EngineResult.fail(meta.id, plan.errors);
-  doc.transact(() => writeCanvasText(doc, view, () => plan.text, plan.changes, meta.language), origin);
+  doc.transact(
+    () => writeCanvasText(doc, view, () => plan.text, plan.changes, meta.language, rawHtmlFor(origin)),
+    origin,
+  );
   const inserted = plan.applied.reduce((sum, change) => sum + change.inserted, 0);
   const deleted = plan.applied.reduce((sum, change) => sum + change.deleted, 0);
   const passages = plan.applied.length === 1 ? "1 passage" : `${plan.applied.length} passages`;
@@ -65,7 +68,8 @@ export function writeText(doc: Y.Doc, meta: CanvasMeta, text: string, origin: un
   if (view.text === text) return;
   const span = wholeChange(meta.id, view.text, text, "").applied[0]!;
   const change = { index: 0, from: span.from, to: span.to, insert: span.after, tier: "exact" as const };
-  doc.transact(() => writeCanvasText(doc, view, text, [change], meta.language), origin);
+  // The text is the canvas's own (an earlier state of it): what it holds is kept as it was.
+  doc.transact(() => writeCanvasText(doc, view, text, [change], meta.language, "keep"), origin);
 }
 
 /**
@@ -80,6 +84,6 @@ export function rewriteCanvas(
   base?: string,
 ): Applied {
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
-  doc.transact(() => writeCanvasText(doc, view, args.content, null, meta.language), origin);
+  doc.transact(() => writeCanvasText(doc, view, args.content, null, meta.language, rawHtmlFor(origin)), origin);
   return wholeChange(meta.id, base ?? view.text, args.content, args.summary || "Rewrote the canvas");
 }

@@ -20,7 +20,7 @@ import { createCanvas, type CanvasHeader } from "./canvasWrites.ts";
 import type { ToolCallOrigin } from "../origins.ts";
 import { forgetAgentChange } from "./undo.ts";
 import { writeBlocks } from "./writeDoc.ts";
-import { writeCanvasText } from "./writeText.ts";
+import { rawHtmlFor, writeCanvasText } from "./writeText.ts";
 import { merge3, type MergeResult } from "./merge.ts";
 import type { KeptEdit } from "./comments.ts";
 
@@ -141,7 +141,7 @@ export class StreamPreview {
     // Blank lines at a slice's edges are separators, not the empty paragraphs they would parse to.
     if (this.kind === "document") {
       const slice = this.content.slice(this.completeUpTo, boundary).replace(/^\n+|\n+$/g, "");
-      this.streamed = this.streamed.concat(parseBlocks(slice));
+      this.streamed = this.streamed.concat(parseBlocks(slice, { rawHtml: rawHtmlFor(this.origin) }));
     }
     this.completeUpTo = boundary;
     this.render();
@@ -172,7 +172,10 @@ export class StreamPreview {
       if (this.touched && !this.created) {
         const text = this.settle(this.baseText);
         const view = readCanvasView(this.fragment, this.kind);
-        this.doc.transact(() => writeCanvasText(this.doc, view, text, null, this.language), this.origin);
+        this.doc.transact(
+          () => writeCanvasText(this.doc, view, text, null, this.language, rawHtmlFor(this.origin)),
+          this.origin,
+        );
       } else while (this.recorder.canUndo()) this.recorder.undo();
     } finally {
       this.recorder.destroy();

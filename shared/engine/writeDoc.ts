@@ -47,7 +47,7 @@ export function writeBlocks(
       return;
     }
     const known = reconcile(ydoc, fragment, old, reuseEqualNodes(hints.reuseFrom ?? old, nodes));
-    recordCanvasWrite(fragment, transaction, known, hints.nextView?.() ?? null);
+    recordCanvasWrite(fragment, transaction, known);
   });
 }
 

@@ -1,11 +1,21 @@
 // Write new canvas text (markdown or source) into the fragment. For targeted edits only the top-level
-// blocks the edit touches are re-parsed, with one unchanged block of context on each side to check
-// that parsing the slice alone gives what parsing the whole text would (an unclosed code fence, for
-// example, changes what follows: then the whole text is parsed).
-import * as Y from "yjs";
+// blocks each edit touches are re-parsed (edits far apart are re-parsed apart, so the blocks between
+// them keep their nodes, their Yjs items and their markdown byte for byte), each with one unchanged
+// block of context on each side to check that parsing the slice alone gives what parsing the whole
+// text would (an unclosed code fence, for example, changes what follows: then the whole text is parsed).
+import type * as Y from "yjs";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { codeBlockNode, parseBlocks, sourceToDoc, type CanvasBlock, type CanvasView } from "../markdown/index.ts";
-import { blockText } from "../markdown/canvasView.ts";
+import {
+  codeBlockNode,
+  parseBlocks,
+  sourceToDoc,
+  type CanvasView,
+  type ParseOptions,
+  type RawHtml,
+} from "../markdown/index.ts";
+import type { ToolCallOrigin } from "../origins.ts";
+import { keptGap, sameBlock, withGapOf } from "../markdown/source.ts";
+import { compactSource } from "../markdown/manager.ts";
 import { canvasSchema } from "../schema.ts";
 import { applyChanges, type TextChange } from "./textChanges.ts";
 import { writeBlocks } from "./writeDoc.ts";
@@ -17,6 +27,11 @@ export interface TextRange {
 
 type WritePath = "blocks" | "full";
 
+/** Markdown the model writes is untrusted: its raw HTML becomes text. A person's (an import) is kept as written. */
+export function rawHtmlFor(origin: ToolCallOrigin): RawHtml {
+  return origin.source === "agent" ? "text" : "keep";
+}
+
 /**
  * Make the canvas hold `newText`. `changed` lists the ranges of the old text that were replaced (null:
  * unknown, e.g. a rewrite). Call inside `ydoc.transact(fn, origin)`.
@@ -27,68 +42,26 @@ export function writeCanvasText(
   newText: string | (() => string),
   changed: readonly TextChange[] | null,
   language: string | null,
+  rawHtml: RawHtml,
 ): WritePath {
   const fullText = typeof newText === "string" ? () => newText : newText;
-  const nodes = view.kind === "code" ? codeNodes(view, fullText(), language) : documentNodes(view, fullText, changed);
+  let options: ParseOptions | undefined;
+  const nodes =
+    view.kind === "code"
+      ? codeNodes(view, fullText(), language)
+      : documentNodes(view, fullText, changed, (md) => parseBlocks(md, (options ??= parseOptions(view, rawHtml))));
   const current = view.complete ? view.blocks : undefined;
-  const splice = view.complete ? nodes.splice : undefined;
   writeBlocks(ydoc, view.fragment, nodes.nodes.length ? nodes.nodes : [canvasSchema().nodes.paragraph!.create()], {
     current,
     reuseFrom: nodes.reuseFrom,
-    nextView: splice ? () => splicedView(view, splice) : undefined,
   });
   return nodes.path;
-}
-
-/** The view after replacing blocks [first, last] with `inner`, without re-reading the fragment (null: read it). */
-function splicedView(view: CanvasView, splice: { first: number; last: number; inner: PMNode[] }): CanvasView | null {
-  const { first, last, inner } = splice;
-  const elements = view.fragment.slice(first, first + inner.length);
-  if (
-    elements.length !== inner.length ||
-    view.fragment.length !== view.blocks.length - (last - first + 1) + inner.length
-  )
-    return null;
-  const blocks: CanvasBlock[] = view.blocks.slice(0, first);
-  let offset = first > 0 ? blocks[first - 1]!.to : 0;
-  const texts: string[] = [];
-  inner.forEach((node, i) => {
-    const element = elements[i];
-    if (!(element instanceof Y.XmlElement)) return;
-    const text = blockText(node, view.kind);
-    if (blocks.length) offset += view.separator.length;
-    blocks.push({ y: element, node, text, from: offset, to: offset + text.length });
-    texts.push(text);
-    offset += text.length;
-  });
-  if (blocks.length !== first + inner.length) return null;
-  const oldTail = view.blocks[last + 1];
-  // The old view is stale from here on; its tail blocks move in place instead of being copied.
-  const shift = oldTail ? offset + (blocks.length ? view.separator.length : 0) - oldTail.from : 0;
-  for (let i = last + 1; i < view.blocks.length; i++) {
-    const block = view.blocks[i]!;
-    if (shift !== 0) {
-      block.from += shift;
-      block.to += shift;
-    }
-    blocks.push(block);
-  }
-  if (blocks.length) offset = blocks[blocks.length - 1]!.to;
-  const parts: string[] = [];
-  if (first > 0) parts.push(view.text.slice(0, blocks[first - 1]!.to));
-  parts.push(...texts);
-  if (oldTail) parts.push(view.text.slice(oldTail.from - shift));
-  const text = parts.join(view.separator);
-  if (text.length !== offset) return null; // something did not line up: let the next reader rebuild
-  return { ...view, blocks, text };
 }
 
 interface PlannedNodes {
   nodes: PMNode[];
   path: WritePath;
   reuseFrom?: CanvasView["blocks"];
-  /** For the block path: which old blocks the new inner nodes replace. */
-  splice?: { first: number; last: number; inner: PMNode[] };
 }
 
 function codeNodes(view: CanvasView, source: string, language: string | null): PlannedNodes {
@@ -101,38 +74,92 @@ function codeNodes(view: CanvasView, source: string, language: string | null): P
   return { nodes, path: "full" };
 }
 
-function documentNodes(view: CanvasView, fullText: () => string, changed: readonly TextChange[] | null): PlannedNodes {
-  const region = changed && changed.length && view.blocks.length ? affectedBlocks(view, changed) : null;
-  if (region && changed) {
-    const { blocks } = view;
-    const lo = Math.max(0, region.first - 1);
-    const hi = Math.min(blocks.length - 1, region.last + 1);
-    const slice = applyChanges(
-      view.text,
-      [...changed].sort((a, b) => a.from - b.from),
-      blocks[lo]!.from,
-      blocks[hi]!.to,
-    );
-    const parsed = parseBlocks(slice);
-    const leftOk = lo === region.first || (parsed.length > 0 && parsed[0]!.eq(blocks[lo]!.node));
-    const rightOk =
-      hi === region.last ||
-      (parsed.length > (lo === region.first ? 0 : 1) && parsed[parsed.length - 1]!.eq(blocks[hi]!.node));
-    if (leftOk && rightOk) {
-      const inner = parsed.slice(lo === region.first ? 0 : 1, hi === region.last ? parsed.length : parsed.length - 1);
-      const nodes: PMNode[] = [];
-      for (let i = 0; i <= lo - (lo === region.first ? 1 : 0); i++) nodes.push(blocks[i]!.node);
-      nodes.push(...inner);
-      for (let i = hi + (hi === region.last ? 1 : 0); i < blocks.length; i++) nodes.push(blocks[i]!.node);
-      return {
-        nodes,
-        path: "blocks",
-        reuseFrom: blocks.slice(region.first, region.last + 1),
-        splice: { first: region.first, last: region.last, inner },
-      };
+function documentNodes(
+  view: CanvasView,
+  fullText: () => string,
+  changed: readonly TextChange[] | null,
+  parseBlocks: (md: string) => PMNode[],
+): PlannedNodes {
+  const { blocks } = view;
+  if (!changed || !changed.length || !blocks.length) return { nodes: parseBlocks(fullText()), path: "full" };
+  const nodes: PMNode[] = [];
+  const reuseFrom: CanvasView["blocks"] = [];
+  let next = 0; // the first old block not yet placed in `nodes`
+  for (const region of editRegions(view, changed)) {
+    const { first, last } = region;
+    const lo = Math.max(0, first - 1);
+    const hi = Math.min(blocks.length - 1, last + 1);
+    const parsed = parseBlocks(applyChanges(view.text, region.changes, blocks[lo]!.from, blocks[hi]!.to));
+    const left = lo < first ? parsed[0] : undefined;
+    const right = hi > last && parsed.length > (left ? 1 : 0) ? parsed[parsed.length - 1] : undefined;
+    const leftOk = lo === first || (left !== undefined && sameContext(left, blocks[lo]!.node));
+    const rightOk = hi === last || (right !== undefined && sameContext(right, blocks[hi]!.node));
+    if (!leftOk || !rightOk) return { nodes: parseBlocks(fullText()), path: "full" };
+    for (let i = next; i < first; i++) nodes.push(blocks[i]!.node);
+    // New blocks drop kept text the serialiser would write anyway (a small update); one that reappears
+    // unchanged (a paragraph after a deleted one) stays as it was, so the writer keeps its Yjs items.
+    const replaced = blocks.slice(first, last + 1).map((block) => block.node);
+    const inner = parsed.slice(left ? 1 : 0, right ? parsed.length - 1 : parsed.length);
+    nodes.push(...inner.map((node) => (replaced.some((old) => old.eq(node)) ? node : compactSource(node))));
+    reuseFrom.push(...blocks.slice(first, last + 1));
+    next = last + 1;
+    if (right) {
+      // The block after the edit is unchanged; only the blank lines before it may be new.
+      const old = blocks[hi]!.node;
+      nodes.push(keptGap(right) === keptGap(old) ? old : withGapOf(old, right));
+      next = hi + 1;
     }
   }
-  return { nodes: parseBlocks(fullText()), path: "full" };
+  for (let i = next; i < blocks.length; i++) nodes.push(blocks[i]!.node);
+  return { nodes, path: "blocks", reuseFrom };
+}
+
+/**
+ * What parsing new text needs from the canvas: the link reference definitions (a slice uses them too),
+ * and, for model-written text, the blocks people wrote, so their HTML stays theirs wherever it is re-parsed.
+ */
+function parseOptions(view: CanvasView, rawHtml: RawHtml): ParseOptions {
+  const definitions = view.blocks.filter((block) => block.node.type.name === "rawBlock" && block.text.includes("]:"));
+  const options: ParseOptions = { rawHtml };
+  if (definitions.length) options.references = definitions.map((block) => block.text).join("\n\n");
+  if (rawHtml === "text") {
+    options.trusted = new Set(
+      view.blocks.filter((block) => block.kept).map((block) => block.text.replace(/^\s*\n/, "")),
+    );
+  }
+  return options;
+}
+
+/**
+ * True when a context block re-parsed from the slice is the block it stands for. A person's raw HTML
+ * block re-parsed as model-written text (a paragraph of the same text) still is: it is kept, untouched.
+ */
+function sameContext(parsed: PMNode, old: PMNode): boolean {
+  if (sameBlock(parsed, old)) return true;
+  return old.type.name === "rawBlock" && parsed.type.name === "paragraph" && parsed.textContent === old.textContent;
+}
+
+/**
+ * The changes grouped by the blocks they touch: changes whose blocks (with one block of context on each
+ * side) overlap are re-parsed together; others apart, so nothing between them is re-parsed.
+ */
+function editRegions(
+  view: CanvasView,
+  changed: readonly TextChange[],
+): { first: number; last: number; changes: TextChange[] }[] {
+  const regions: { first: number; last: number; changes: TextChange[] }[] = [];
+  for (const change of [...changed].sort((a, b) => a.from - b.from)) {
+    const { first, last } = affectedBlocks(view, [change]);
+    const previous = regions[regions.length - 1];
+    // A region whose left context is one of the previous region's edited blocks is parsed with it; two
+    // regions may share a context block (the first places it).
+    if (previous && first - 1 <= previous.last) {
+      previous.last = Math.max(previous.last, last);
+      previous.first = Math.min(previous.first, first);
+      previous.changes.push(change);
+    } else regions.push({ first, last, changes: [change] });
+  }
+  return regions;
 }
 
 /** Indices of the first and last block a set of changed ranges touches (ranges in separators touch both neighbours). */

@@ -6,7 +6,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { canvasSchema } from "../schema.ts";
 import type { CanvasKind } from "../tools.ts";
 import { blockSource } from "./code.ts";
-import { serializeBlock } from "./manager.ts";
+import { blockGap, blockMarkdown, serializeBlock } from "./manager.ts";
 import { yElementToNode } from "./yjsNodes.ts";
 
 export interface CanvasBlock {
@@ -17,6 +17,8 @@ export interface CanvasBlock {
   /** Offsets of `text` in the canvas text. */
   from: number;
   to: number;
+  /** True when `text` is the markdown the block was parsed from (it is unedited since). */
+  kept: boolean;
 }
 
 export interface CanvasView {
@@ -24,7 +26,7 @@ export interface CanvasView {
   fragment: Y.XmlFragment;
   blocks: CanvasBlock[];
   text: string;
-  /** What joins two blocks in `text`. */
+  /** What joins two new blocks in `text` (documents keep the blank lines their author put between blocks). */
   separator: string;
   /** True when every child of the fragment is one of `blocks` (nothing unreadable was skipped). */
   complete: boolean;
@@ -32,7 +34,7 @@ export interface CanvasView {
 
 interface CachedBlock {
   node: PMNode;
-  markdown?: string;
+  markdown?: { text: string; kept: boolean };
   source?: string;
 }
 
@@ -72,6 +74,7 @@ export function separatorFor(kind: CanvasKind): string {
   return kind === "code" ? "\n" : "\n\n";
 }
 
+/** One block's text on its own: its markdown (document) or source (code). */
 export function blockText(node: PMNode, kind: CanvasKind): string {
   return kind === "code" ? blockSource(node) : serializeBlock(node);
 }
@@ -128,27 +131,32 @@ export function readCanvasView(fragment: Y.XmlFragment, kind: CanvasKind): Canva
       cache.blocks.set(child, cached);
     }
     let text: string;
+    let kept = false;
     if (kind === "code") text = cached.source ??= blockSource(cached.node);
-    else text = cached.markdown ??= serializeBlock(cached.node);
-    if (blocks.length) offset += separator.length;
-    blocks.push({ y: child, node: cached.node, text, from: offset, to: offset + text.length });
+    else ({ text, kept } = cached.markdown ??= blockMarkdown(cached.node));
+    const previous = blocks[blocks.length - 1];
+    if (previous) {
+      const gap = kind === "code" ? separator : blockGap(cached.node, previous.kept, kept);
+      parts.push(gap);
+      offset += gap.length;
+    }
+    blocks.push({ y: child, node: cached.node, text, from: offset, to: offset + text.length, kept });
     parts.push(text);
     offset += text.length;
   }
-  cache.view = { kind, fragment, blocks, text: parts.join(separator), separator, complete };
+  cache.view = { kind, fragment, blocks, text: parts.join(""), separator, complete };
   return cache.view;
 }
 
 /**
  * The one way a writer updates the cache (the engine's block writer calls it): inside the write's
  * transaction, after writing, with the node of every block it wrote or kept (other blocks are read
- * again) and, when it knows it, the fragment's new view, which saves the next reader a full pass.
+ * again). The next reader re-serialises only the blocks written.
  */
 export function recordCanvasWrite(
   fragment: Y.XmlFragment,
   transaction: Y.Transaction,
   known: ReadonlyMap<Y.XmlElement, PMNode>,
-  view: CanvasView | null = null,
 ): void {
   if (transaction.doc !== fragment.doc)
     throw new Error("recordCanvasWrite: the transaction is not on the fragment's Y.Doc");
@@ -162,15 +170,6 @@ export function recordCanvasWrite(
     const previous = cache.blocks.get(child);
     if (!node) cache.blocks.delete(child);
     else if (previous?.node !== node) cache.blocks.set(child, { node });
-  }
-  if (!view) return;
-  cache.view = view;
-  for (const block of view.blocks) {
-    const cached = cache.blocks.get(block.y);
-    if (cached && cached.node === block.node) {
-      if (view.kind === "code") cached.source = block.text;
-      else cached.markdown = block.text;
-    }
   }
 }
 

@@ -7,7 +7,14 @@ import { docToSource, sourceToDoc } from "./code.ts";
 import { parseMarkdown, serializeMarkdown } from "./manager.ts";
 import { readCanvasView } from "./canvasView.ts";
 
-export { parseMarkdown, parseBlocks, serializeMarkdown, serializeBlock } from "./manager.ts";
+export {
+  parseMarkdown,
+  parseBlocks,
+  serializeMarkdown,
+  serializeBlock,
+  type ParseOptions,
+  type RawHtml,
+} from "./manager.ts";
 export { sourceToDoc, docToSource, codeBlockNode } from "./code.ts";
 export { isSafeUrl } from "./sanitize.ts";
 export { readCanvasView, type CanvasView, type CanvasBlock } from "./canvasView.ts";

@@ -21,6 +21,18 @@ export function isSafeUrl(url: string, kind: "link" | "image"): boolean {
   return (kind === "link" ? LINK_SCHEMES : IMAGE_SCHEMES).has(scheme[1]!);
 }
 
+/**
+ * True when text names a scheme sanitising refuses as a URL would ("javascript:", "java\tscript:",
+ * "&#106;avascript:"): markdown that mentions one is never kept verbatim when the model wrote it.
+ */
+export function mentionsUnsafeScheme(text: string): boolean {
+  const compact = decodeEntities(text)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0020\u007f-\u009f]/g, "")
+    .toLowerCase();
+  return /(?:^|[^a-z0-9+.-])(?:javascript|vbscript|livescript|data|file|blob):/.test(compact);
+}
+
 function decodeEntities(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16) % 0x110000))

@@ -121,7 +121,17 @@ describe("targeted edits on a long essay", () => {
     const vector = Y.encodeStateVector(doc);
     expect(apply(doc, canvasId, edit("s10 ", "s10 really ")).ok).toBe(true);
     const update = Y.encodeStateAsUpdate(doc, vector);
-    expect(update.byteLength).toBeLessThan(200);
+    // The word, plus the edited paragraph's kept markdown (it has **bold**, so its source is stored with
+    // it): bounded by that one block, whatever the size of the essay.
+    const paragraph = source.split("\n\n").find((block) => block.includes("s10 "))!;
+    expect(update.byteLength).toBeLessThan(200 + paragraph.length);
+  });
+
+  it("sends a tiny Yjs update for a one-word change in a plain paragraph", () => {
+    const { doc, canvasId } = roomWith(`${source}\n\nA plain closing paragraph with nothing to escape in it.`);
+    const vector = Y.encodeStateVector(doc);
+    expect(apply(doc, canvasId, edit("nothing to escape", "nothing at all to escape")).ok).toBe(true);
+    expect(Y.encodeStateAsUpdate(doc, vector).byteLength).toBeLessThan(200);
   });
 
   it("an edit that opens a code fence falls back to a whole parse and still equals string-edit-then-parse", () => {

@@ -60,12 +60,19 @@ describe("CommonMark spec examples", () => {
     for (const example of examples) {
       const doc = parseMarkdown(example.markdown);
       const again = parseMarkdown(serializeMarkdown(doc));
-      const isStable = again.eq(doc);
-      // Images are blocks in the canvas; the alt text is what the text view shows.
+      // The same document: the markdown each block keeps (shared/markdown/source.ts) is bookkeeping.
+      const isStable = JSON.stringify(withoutSources(again.toJSON())) === JSON.stringify(withoutSources(doc.toJSON()));
+      // Images are blocks in the canvas; the alt text is what the text view shows. A raw block is source
+      // kept verbatim: an HTML block shows what its HTML says, a link reference definition shows nothing.
       let text = "";
       doc.descendants((node) => {
+        if (node.type.name === "rawBlock") {
+          if (node.textContent.startsWith("<")) text += htmlText(node.textContent);
+          return false;
+        }
         if (node.isText) text += node.text;
         if (node.type.name === "image") text += String(node.attrs.alt ?? "");
+        return true;
       });
       const sameText = text.replace(/\s+/g, "") === htmlText(example.html);
       if (isStable) stable++;
@@ -84,8 +91,16 @@ describe("CommonMark spec examples", () => {
   });
 });
 
-const FLOOR_STABLE = 0.89; // measured 90.2%
-const FLOOR_TEXT = 0.89; // measured 90.4%
+const FLOOR_STABLE = 0.99; // measured 99.3% (markdown-it, kept sources); 90.2% with @tiptap/markdown
+const FLOOR_TEXT = 0.95; // measured 95.8%; 90.4% with @tiptap/markdown
+
+function withoutSources(json: unknown): unknown {
+  if (Array.isArray(json)) return json.map(withoutSources);
+  if (!json || typeof json !== "object") return json;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) copy[key] = key === "markdown" ? null : withoutSources(value);
+  return copy;
+}
 
 function pct(part: number, total: number): string {
   return `${((100 * part) / total).toFixed(1)}%`;

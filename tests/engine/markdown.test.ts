@@ -74,7 +74,7 @@ describe("markdown projection", () => {
   it("drops javascript:, data: and vbscript: links and images but keeps their text", () => {
     const doc = parseMarkdown(
       "[click](javascript:alert(1)) [x](JaVaScRiPt:alert(1)) [y](java\tscript:alert(1)) [z](vbscript:msgbox) [w](&#106;avascript:alert(1))\n\n" +
-        "![img](data:image/png;base64,AAAA)\n\n![ok](https://example.com/ok.png) [fine](https://example.com)",
+        "![img](data:image/png;base64,AAAA)\n\n![ok](https://example.com/ok.png)\n\n[fine](https://example.com)",
     );
     const hrefs: string[] = [];
     const srcs: string[] = [];
@@ -87,24 +87,35 @@ describe("markdown projection", () => {
     expect(doc.textContent).toContain("click");
   });
 
-  it("keeps raw HTML as text, never as markup", () => {
-    const doc = parseMarkdown('<script>alert(1)</script>\n\nhi <img src=x onerror="alert(1)">');
+  it("keeps raw HTML as text, never as markup: an HTML block verbatim as source, inline HTML as text", () => {
+    const md = '<script>alert(1)</script>\n\nhi <img src=x onerror="alert(1)">';
+    const doc = parseMarkdown(md);
     expect(doc.textContent).toContain("<script>alert(1)</script>");
     expect(doc.textContent).toContain("<img src=x");
+    const types: string[] = [];
     doc.descendants((node) => {
-      expect(["doc", "paragraph", "text"]).toContain(node.type.name);
+      types.push(node.type.name);
     });
-    // And it survives the round trip as the same text.
+    expect(types).toEqual(["rawBlock", "text", "paragraph", "text"]);
+    expect(doc.firstChild!.textContent).toBe("<script>alert(1)</script>");
+    // And it comes back as written, not escaped.
+    expect(serializeMarkdown(doc)).toBe(md);
     expect(parseMarkdown(serializeMarkdown(doc)).eq(doc)).toBe(true);
   });
 
-  it("lifts a block image out of a paragraph instead of producing an invalid document", () => {
+  it("keeps text with an image in it as source (images are blocks in the canvas), a valid document", () => {
     const doc = parseMarkdown("before ![pic](https://example.com/p.png) after");
     expect(() => doc.check()).not.toThrow();
     const types: string[] = [];
     doc.forEach((block) => types.push(block.type.name));
-    expect(types).toEqual(["paragraph", "image", "paragraph"]);
-    expect(doc.textContent.replace(/\s+/g, " ")).toBe("before after");
+    expect(types).toEqual(["rawBlock"]);
+    expect(serializeMarkdown(doc)).toBe("before ![pic](https://example.com/p.png) after");
+    // A script-capable image in such a paragraph is dropped instead, and the rest lifted around it.
+    const unsafe = parseMarkdown("before ![pic](javascript:alert(1)) after ![ok](https://example.com/p.png)");
+    const kinds: string[] = [];
+    unsafe.forEach((block) => kinds.push(block.type.name));
+    expect(kinds).toEqual(["paragraph", "image"]);
+    expect(serializeMarkdown(unsafe)).not.toContain("javascript:");
   });
 
   it("round-trips source code byte for byte, trailing newline or not", () => {
@@ -141,14 +152,6 @@ describe("markdown projection", () => {
 });
 
 describe("long texts", () => {
-  it("parsing a long text in pieces gives the same document as parsing it whole", async () => {
-    const { MarkdownManager } = await import("@tiptap/markdown");
-    const { canvasExtensions } = await import("../../shared/schema.ts");
-    const text = `${essay(6000, 5)}\n\n\n\nAfter an empty paragraph.\n\n\`\`\`\ncode\n\nMore code that looks like a paragraph\n\`\`\`\n\n${essay(6000, 6)}`;
-    const whole = canvasSchema().nodeFromJSON(new MarkdownManager({ extensions: canvasExtensions() }).parse(text));
-    expect(parseMarkdown(text).eq(whole)).toBe(true);
-  });
-
   it("the cached view after many edits equals a fresh read", async () => {
     const { AgentOrigin, applyToolCall } = await import("../../shared/engine/index.ts");
     const { doc, canvasId } = roomWith(essay(3000, 9));
