@@ -60,7 +60,11 @@ async function main(): Promise<void> {
     compactEvery: config.compactEvery,
     publicUrl: config.publicUrl,
     extend: (app) => {
-      installAgent(app, { engine, contextTokens: config.contextTokens });
+      installAgent(app, {
+        engine,
+        contextTokens: config.contextTokens,
+        limits: { maxSteps: config.maxSteps, turnTokens: config.turnTokens },
+      });
     },
   });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;

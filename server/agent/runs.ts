@@ -22,6 +22,7 @@ import { RunLock } from "./runLock.ts";
 import { runTurnOnDoc, TurnCancelled } from "./turn.ts";
 import type { ToolCallTrace, TurnEngine, TurnInput } from "./types.ts";
 import { saveVersionBeforeAi } from "./versionBefore.ts";
+import type { TurnLimits } from "./budget.ts";
 import type { EngineInfo } from "../../shared/engineInfo.ts";
 
 const MAX_RUN_RECORDS = 1_000;
@@ -74,6 +75,7 @@ export class RunManager {
     private readonly log: Logger,
     private readonly metrics: Metrics,
     private readonly contextTokens: number,
+    private readonly limits: TurnLimits = {},
   ) {
     this.lock = new RunLock(registry);
   }
@@ -206,6 +208,7 @@ export class RunManager {
         origin: new AgentOrigin(record.id),
         signal,
         contextTokens: this.contextTokens,
+        ...this.limits,
         hooks: {
           onText: (delta) => chat.text(delta),
           onActivity: (activity) => chat.activity(activity),
