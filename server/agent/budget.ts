@@ -28,5 +28,5 @@ export function stepBudgetMessage(steps: number, maxSteps: number): string {
 }
 
 export function tokenBudgetMessage(used: number, next: number, budget: number): string {
-  return `I stopped here: the next step would bring this turn to about ${(used + next).toLocaleString("en")} tokens, over its budget of ${budget.toLocaleString("en")} (CANVAS_TURN_TOKENS). What I did so far is kept; ask me to continue.`;
+  return `I stopped here: the next step would bring this turn to about ${(used + next).toLocaleString("en")} tokens, over its budget of ${budget.toLocaleString("en")} tokens (CANVAS_TURN_TOKENS). What I did so far is kept; ask me to continue.`;
 }
