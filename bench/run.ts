@@ -21,6 +21,7 @@ const BENCHES: Record<string, Bench> = {
   edit: { file: "edit.ts", exportName: "runEditBench" },
   typing: { file: "typing.ts", exportName: "runTypingBench" },
   export: { file: "export.ts", exportName: "runExportBench" },
+  longcanvas: { file: "longCanvas.ts", exportName: "runLongCanvasBench" },
   crossprocess: {
     file: "crossProcess.ts",
     exportName: "runCrossProcessBench",

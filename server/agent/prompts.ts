@@ -138,26 +138,42 @@ export function isLongCanvas(canvas: CanvasContext, budgetTokens: number): boole
   return estimateTokens(canvas.content) > budgetTokens;
 }
 
-/** The canvas as the model sees it: whole while it fits, else its outline plus an excerpt (around the selection). */
-export function presentCanvas(canvas: CanvasContext, selection: string | null, budgetTokens: number): string {
+/**
+ * The canvas as the model sees it, in two parts. `stable` (a long canvas's header, rules and outline)
+ * goes right after the system prompt, before the conversation, so the requests of one turn and of the
+ * next turns share that prefix and providers' prompt caches hit; `turn` (the whole content of a short
+ * canvas, or a long one's excerpt) goes into the user's message.
+ */
+export function canvasPrompt(
+  canvas: CanvasContext,
+  selection: string | null,
+  budgetTokens: number,
+): { stable: string | null; turn: string } {
   const header = `Open canvas: "${canvas.title}" (${canvas.kind}${canvas.language ? `, ${canvas.language}` : ""}, id ${canvas.id}).`;
   const fence = canvas.kind === "code" ? "```" + (canvas.language ?? "") : "````markdown";
   const closing = canvas.kind === "code" ? "```" : "````";
   if (!isLongCanvas(canvas, budgetTokens)) {
-    return `${header}\nFull content:\n${fence}\n${canvas.content}\n${closing}`;
+    return { stable: null, turn: `${header}\nFull content:\n${fence}\n${canvas.content}\n${closing}` };
   }
   const lines = canvas.content.split("\n");
   const excerpt = excerptLines(lines, selection ? canvas.content.indexOf(selection) : -1);
   const what = canvas.kind === "code" ? "functions and classes" : "headings";
-  return (
+  const stable =
     `${header}\nThe canvas is too long to show whole (${lines.length.toLocaleString("en")} lines, about ` +
-    `${estimateTokens(canvas.content).toLocaleString("en")} tokens): you see its outline and an excerpt` +
-    `${selection ? " around the selection" : " from the start"}. Before you edit or comment on anything else, read ` +
-    `it with read_canvas (a heading, or from_line and to_line) or find it with search_canvas. Use edit_canvas, ` +
-    `not rewrite_canvas, since you cannot see everything.\n` +
-    `Outline (line number, tab, ${what}):\n${outlineText(canvasOutline(canvas.content, canvas.kind), canvas.kind)}\n` +
-    `Excerpt (lines ${excerpt.from}–${excerpt.to}):\n${fence}\n${excerpt.text}\n${closing}`
-  );
+    `${estimateTokens(canvas.content).toLocaleString("en")} tokens): you see its outline and, with each request, an ` +
+    `excerpt. Before you edit or comment on anything else, read it with read_canvas (a heading, or from_line and ` +
+    `to_line) or find it with search_canvas. Use edit_canvas, not rewrite_canvas, since you cannot see everything.\n` +
+    `Outline (line number, tab, ${what}):\n${outlineText(canvasOutline(canvas.content, canvas.kind), canvas.kind)}`;
+  const turn =
+    `Excerpt of "${canvas.title}" ${selection ? "around the selection" : "from the start"} ` +
+    `(lines ${excerpt.from}–${excerpt.to}):\n${fence}\n${excerpt.text}\n${closing}`;
+  return { stable, turn };
+}
+
+/** The canvas as the model sees it, as one text: whole while it fits, else its outline plus an excerpt. */
+export function presentCanvas(canvas: CanvasContext, selection: string | null, budgetTokens: number): string {
+  const { stable, turn } = canvasPrompt(canvas, selection, budgetTokens);
+  return stable ? `${stable}\n${turn}` : turn;
 }
 
 /**
@@ -236,13 +252,14 @@ export function buildMessages(input: TurnInput, budget: PromptBudget): ModelMess
   const system = `${SYSTEM_PROMPT}\n\nExamples of the right decision:\n${fewShotText()}`;
   const historyBudget = Math.floor(budget.contextTokens * 0.2);
   const parts: string[] = [];
-  if (input.canvas) parts.push(presentCanvas(input.canvas, input.selection, canvasBudget(budget)));
-  else parts.push("No canvas is open.");
+  const canvas = input.canvas ? canvasPrompt(input.canvas, input.selection, canvasBudget(budget)) : null;
+  parts.push(canvas ? canvas.turn : "No canvas is open.");
   if (input.selection) parts.push(`The user selected this text in the canvas:\n"""\n${input.selection}\n"""`);
   if (input.action) parts.push(`Quick action: ${actionInstruction(input.action)}`);
   parts.push(`User request: ${input.userText}`);
   return [
     { role: "system", content: system },
+    ...(canvas?.stable ? [{ role: "system" as const, content: canvas.stable }] : []),
     ...trimHistory(input.history, historyBudget).map(
       (message) => ({ role: message.role, content: message.content }) as ModelMessage,
     ),
