@@ -98,6 +98,7 @@ export async function runCase<S extends Suite>(
     latencyMs: trace.latencyMs,
     costUsd: costUsd(price, metered.totals.inputTokens, trace.outputTokens),
     calls: metered.totals.calls,
+    steps: trace.steps,
   };
   return { output: caseOutput(trace, usage), verdict: await gradeCase(suite, item, trace, usage) };
 }
