@@ -5,6 +5,7 @@ import { actionInstruction } from "../../shared/actions.ts";
 import { canvasOutline, type OutlineEntry } from "../../shared/engine/index.ts";
 import { NAVIGATION_TOOL_NAMES, TOOL_NAMES, type AgentToolName } from "../../shared/tools.ts";
 import type { CanvasContext, HistoryMessage, ModelMessage, TurnInput } from "./types.ts";
+import { estimateTokens } from "./budget.ts";
 
 export const PROMPT_VERSION = "2026-12-02.1";
 
@@ -121,8 +122,6 @@ function fewShotText(): string {
     (shot) => `- User${shot.canvas ? ` (canvas open: ${shot.canvas})` : ""}: "${shot.user}" → ${shot.answer}`,
   ).join("\n");
 }
-
-const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
 
 export interface PromptBudget {
   /** Total prompt tokens we aim to stay under. */

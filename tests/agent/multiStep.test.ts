@@ -8,6 +8,10 @@ import { CONCLUSION_TEXT, longReport, wordCount } from "../helpers/longCanvas.ts
 import type { FakeStep } from "../fake-openai/server.ts";
 import type { TurnLimits } from "../../server/agent/budget.ts";
 import { startAgentHarness, type AgentHarness } from "./harness.ts";
+import * as Y from "yjs";
+import { AgentOrigin, applyToolCall } from "../../shared/engine/index.ts";
+import { createEngine } from "../../server/agent/engines.ts";
+import { runTurnOnDoc } from "../../server/agent/turn.ts";
 
 let harness: AgentHarness;
 afterEach(async () => {
@@ -218,5 +222,38 @@ describe("multi-step turns", () => {
       return sum + JSON.stringify(messages).length + JSON.stringify(tools ?? []).length;
     }, 0);
     expect(sent / REPORT.length).toBeLessThan(0.05);
+  });
+
+  it("a turn's trace counts its steps, requests and tokens, with the provider's cached prompt tokens", async () => {
+    await start();
+    const doc = new Y.Doc();
+    const created = applyToolCall(
+      doc,
+      { name: "create_canvas", arguments: { title: "Report", kind: "document", language: null, content: REPORT } },
+      { canvasId: null, origin: new AgentOrigin("setup") },
+    );
+    if (!created.ok) throw new Error(created.summary);
+    harness.fake.script([
+      { ...read({ heading: "Conclusion" }), usage: { prompt_tokens: 3_000, completion_tokens: 20 } },
+      {
+        ...edit(CONCLUSION_TEXT, OPTIMISTIC),
+        usage: { prompt_tokens: 3_600, completion_tokens: 60, prompt_tokens_details: { cached_tokens: 2_944 } },
+      },
+    ]);
+    const engine = createEngine({ engine: "openai", apiKey: "k", baseURL: harness.fake.url, model: "fake-model" });
+    const trace = await runTurnOnDoc({
+      doc,
+      canvasId: created.canvasId,
+      engine,
+      input: {
+        userText: "Make the conclusion more optimistic",
+        history: [],
+        canvas: { id: created.canvasId, title: "Report", kind: "document", language: null, content: REPORT },
+        selection: null,
+        action: null,
+      },
+    });
+    expect(trace).toMatchObject({ steps: 2, requests: 2, inputTokens: 6_600, cachedTokens: 2_944, outputTokens: 80 });
+    expect(trace.canvasAfter).toContain(OPTIMISTIC);
   });
 });
