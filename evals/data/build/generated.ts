@@ -1,7 +1,8 @@
 // Cases built in memory at load time instead of committed as JSONL: the long-canvas cases (50k+ words
-// each, longGen.ts), deterministic from their seeds. Their targets sit in the excerpt the model sees
+// each, longGen.ts), deterministic from their seeds. Most targets sit in the excerpt the model sees
 // (the start of the canvas) or are the selection (the excerpt is centred on it), or are renames the
-// model can make with `all` without seeing every occurrence.
+// model can make with `all` without seeing every occurrence; the "deep" ones sit far into the canvas
+// and the model has to read or search for them first (multi-step turns).
 import type { AnyCase, Suite, TriggerCase } from "../../dataset.ts";
 import { tsTest } from "./codeTests.ts";
 import { editCaseOf, type EditSeedWithId } from "./editIds.ts";
@@ -55,6 +56,17 @@ function longEditSeeds(): EditSeed[] {
       reference: (s) => swap(s, "footbirdge", "footbridge") },
     { canvas: journal, slice: "rename", instruction: "Write 'a pair of kingfishers' instead of 'two kingfishers' everywhere.", expect: t({ mustContain: ["a pair of kingfishers"], mustNotContain: ["two kingfishers"], maxChangedRatio: 0.02 }),
       reference: (s) => s.replaceAll("two kingfishers", "a pair of kingfishers") },
+    // Targets deep in the canvas, outside the excerpt and with no selection: the model has to find them
+    // (read_canvas, search_canvas) before it edits.
+    { canvas: handbook, slice: "deep", instruction: "Shorten the first paragraph of section 80 to two sentences.", expect: t({ target: [deep], lengthRatio: { max: 0.6 }, unchanged: [handbookParagraph(handbook.content, 81), HANDBOOK_INTRO], maxChangedRatio: 0.01 }),
+      reference: (s) => swap(s, deep, deep.split(". ").slice(0, 2).join(". ") + ".") },
+    { canvas: minutes, slice: "deep", instruction: "The vote on extending the Station Road bus lane was 7 to 2, not 6 to 3. Fix it in the minutes.", expect: t({ mustContain: ["7 votes to 2"], mustNotContain: ["6 votes to 3"], maxChangedRatio: 0.001 }),
+      reference: (s) => swap(s, "6 votes to 3", "7 votes to 2") },
+    { canvas: inventory, slice: "deep", instruction: `update${lastName}Quantity must reject negative quantities. Fix it.`, expect: t({ maxChangedRatio: 0.002, run: { timeoutMs: 60_000, test: tsTest(
+      `const record = m.create${lastName}('x', 1).value;`,
+      `assert.equal(m.update${lastName}Quantity(record.id, -1).ok, false);`,
+      `assert.equal(m.update${lastName}Quantity(record.id, 3).ok, true);`) } }),
+      reference: (s) => swap(s, `export function update${lastName}Quantity(id: string, quantity: number): Outcome<${lastName}> {\n`, `export function update${lastName}Quantity(id: string, quantity: number): Outcome<${lastName}> {\n  if (quantity < 0) return { ok: false, error: "Quantity cannot be negative" };\n`) },
   ];
 }
 
