@@ -3,7 +3,8 @@
 // (the start of the canvas) or are the selection (the excerpt is centred on it), or are renames the
 // model can make with `all` without seeing every occurrence; the "deep" ones sit far into the canvas
 // and the model has to read or search for them first (multi-step turns).
-import type { AnyCase, Suite, TriggerCase } from "../../dataset.ts";
+import type { AnyCase, CommentCase, Suite, TriggerCase } from "../../dataset.ts";
+import { plant, type Variant } from "./plant.ts";
 import { tsTest } from "./codeTests.ts";
 import { editCaseOf, type EditSeedWithId } from "./editIds.ts";
 import { swap, t, type EditSeed } from "./editSeed.ts";
@@ -92,8 +93,32 @@ export function generatedEditSeeds(): EditSeedWithId[] {
   return editCache;
 }
 
+/**
+ * Review requests about one part of a 50k-word canvas, with an issue planted deep in it: the model has
+ * to read that part (read_canvas, search_canvas) to comment on it.
+ */
+function longCommentCases(): CommentCase[] {
+  const { handbook, inventory } = longCanvases();
+  const deep = handbookParagraph(handbook.content, 80);
+  const lastName = INVENTORY_NAMES[INVENTORY_NAMES.length - 1]!;
+  const lower = `${lastName.charAt(0).toLowerCase()}${lastName.slice(1)}`;
+  const variants: Variant[] = [
+    { base: handbook, name: "long-handbook-deep", instruction: "Review section 80 of the handbook and comment on anything wrong.", plants: [
+      { find: deep, replace: `${deep} Drivers never need to check their mirrors before reversing.`, quote: "Drivers never need to check their mirrors before reversing.", kind: "logic", keywords: ["unsafe", "dangerous", "safety", "always", "should"] },
+    ] },
+    { base: inventory, name: "long-inventory-deep", instruction: `Review update${lastName}Quantity and comment on any bug.`, plants: [
+      { find: `  ${lower}Store.set(id, updated);`, replace: `  ${lower}Store.set(current.label, updated);`, quote: `${lower}Store.set(current.label, updated);`, kind: "bug", keywords: ["id", "key", "wrong key", "instead of", "lookup", "label as"] },
+    ] },
+  ];
+  return variants.map((variant) => {
+    const { canvas, issues } = plant(variant);
+    const group = familyOf(canvas);
+    return { id: `comment-${variant.name}`, split: splitOfFamily(group), slice: "planted-long-deep", group, canvas: emitCanvas(canvas), instruction: variant.instruction, issues };
+  });
+}
+
 export function generatedCases(suite: Suite): AnyCase[] {
   if (suite === "edit") return generatedEditSeeds().map((seed) => seed.item);
   if (suite === "trigger") return longTriggerCases();
-  return [];
+  return longCommentCases();
 }
