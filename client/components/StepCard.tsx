@@ -1,10 +1,20 @@
 // The card of a step that looked at the canvas without changing it (read_canvas, search_canvas):
 // "Read lines 840–910", "Searched for “budget”: 12 passages". It appears in the reply as the step
-// finishes, so people follow a multi-step turn while it works. Changes keep their ActivityCard.
+// finishes, so people follow a multi-step turn while it works. Changes keep their ActivityCard. The
+// step in progress shows as a pending card ("Reading the canvas…") until its own card replaces it.
 import type { ToolActivity } from "../../shared/room.ts";
 import { isNavigationTool } from "../../shared/tools.ts";
 
 const ICONS: Record<string, string> = { read_canvas: "☰", search_canvas: "⌕" };
+
+const PENDING: Record<string, string> = {
+  read_canvas: "Reading the canvas…",
+  search_canvas: "Searching the canvas…",
+  create_canvas: "Writing a new canvas…",
+  edit_canvas: "Editing…",
+  rewrite_canvas: "Rewriting the canvas…",
+  comment_canvas: "Writing comments…",
+};
 
 /** True for the cards StepCard draws. */
 export function isLookingStep(activity: ToolActivity): boolean {
@@ -27,6 +37,20 @@ export function StepCard({ activity }: { activity: ToolActivity }) {
       </span>
       <span className="activity-text">
         <span className="activity-label">{stepLabel(activity)}</span>
+      </span>
+    </div>
+  );
+}
+
+/** The step the model is taking now. */
+export function PendingStepCard({ tool }: { tool: string }) {
+  return (
+    <div className="activity-card step-card pending" data-tool={tool} aria-live="polite">
+      <span className="activity-icon" aria-hidden="true">
+        …
+      </span>
+      <span className="activity-text">
+        <span className="activity-label">{PENDING[tool] ?? "Working…"}</span>
       </span>
     </div>
   );

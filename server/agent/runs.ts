@@ -211,6 +211,7 @@ export class RunManager {
         ...this.limits,
         hooks: {
           onText: (delta) => chat.text(delta),
+          onStepStart: (tool) => chat.step(tool),
           onActivity: (activity) => chat.activity(activity),
           beforeChange: (id) => saveVersionBeforeAi(this.store, room, id, record.id),
           onWriting: (id) => setAgentPresence(room, { working: true, canvasId: id }),

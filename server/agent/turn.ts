@@ -29,6 +29,8 @@ const MAX_RETRIES = 2;
 export interface TurnHooks {
   /** Assistant text as it streams. */
   onText?(delta: string): void;
+  /** A step started: the model began a tool call (its name), before its arguments arrive. */
+  onStepStart?(tool: string): void;
   /** A step finished (a change applied or refused, a read or a search): its card in the chat. */
   onActivity?(activity: ToolActivity): void;
   /** Before the first change to an existing canvas (e.g. store a version). */
@@ -263,6 +265,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
             break;
           case "tool_call_start":
             if (call || navigating) break;
+            hooks?.onStepStart?.(event.name);
             if (isNavigationTool(event.name)) {
               navigating = true;
               break;

@@ -184,7 +184,11 @@ describe("multi-step turns", () => {
   it("cancel between steps keeps the finished step, and a websocket client saw it live", async () => {
     await start();
     const canvasId = await addCanvas("# Plan\n\nWe ship in March.\n\nCosts will fall a lot.");
-    harness.fake.script([edit("We ship in March.", "We ship in April.", true), { hang: true }]);
+    // The second step starts a comment and then goes quiet (it would time out if not cancelled).
+    harness.fake.script([
+      edit("We ship in March.", "We ship in April.", true),
+      { ...comment("Costs will fall a lot."), stallAfterChunks: 3 },
+    ]);
     const client = connectClient(harness.server.wsUrl, harness.room.roomId, harness.room.tokens.viewer);
     try {
       await client.synced;
@@ -193,6 +197,8 @@ describe("multi-step turns", () => {
       // The client sees the first step's change and its card while the run is still going.
       await waitFor(() => canvasText(client.doc, canvasId).includes("We ship in April."), "the edit on the client");
       await waitFor(() => readChat(client.doc).at(-1)?.activity.length === 1, "the edit's card on the client");
+      // …and the step under way, as a pending card.
+      await waitFor(() => readChat(client.doc).at(-1)?.step === "comment_canvas", "the comment step in progress");
       expect(harness.runs().isActive(harness.room.roomId)).toBe(true);
       expect(readChat(client.doc).at(-1)!.status).toBe("streaming");
       const cancel = await harness.server.api(`/api/rooms/${harness.room.roomId}/runs/current/cancel`, {
@@ -201,6 +207,7 @@ describe("multi-step turns", () => {
       });
       expect(cancel.status).toBe(200);
       await waitFor(() => readChat(client.doc).at(-1)?.status === "cancelled", "the cancelled reply on the client");
+      expect(readChat(client.doc).at(-1)!.step).toBeNull();
       expect(canvasText(await harness.doc(), canvasId)).toBe("# Plan\n\nWe ship in April.\n\nCosts will fall a lot.");
       expect(commentsMap(await harness.doc()).size).toBe(0);
     } finally {
