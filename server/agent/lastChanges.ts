@@ -1,5 +1,6 @@
 // The last AI change per canvas, for "Show changes" and the context of undo feedback: the canvas
 // before and after the run and its summary. Bounded: each entry holds two copies of a canvas.
+import { isNavigationTool } from "../../shared/tools.ts";
 import type { ToolCallTrace, TurnTrace } from "./types.ts";
 
 const MAX_LAST_CHANGES = 500;
@@ -24,7 +25,8 @@ export class LastChanges {
     const changedCanvas = trace.createdCanvas?.id ?? canvasId;
     if (!changedCanvas || trace.canvasAfter === null) return;
     if (trace.canvasAfter === (trace.createdCanvas ? null : canvasBefore)) return;
-    const applied = trace.toolCalls.find((call) => call.applied);
+    // The first change the run made (reads and searches ran, but changed nothing).
+    const applied = trace.toolCalls.find((call) => call.applied && !isNavigationTool(call.name));
     const key = `${roomId}/${changedCanvas}`;
     this.changes.delete(key);
     // Most recently changed canvases only.

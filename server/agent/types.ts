@@ -43,7 +43,7 @@ export interface ToolCallTrace {
   arguments: unknown;
   /** Did the arguments pass the zod schema? */
   valid: boolean;
-  /** Did the edit engine apply it? */
+  /** Did the edit engine apply it (for read_canvas and search_canvas: did it run)? */
   applied: boolean;
   /** Validation or engine error sent back to the model, if any. */
   error: string | null;

@@ -89,6 +89,10 @@ describe("multi-step turns", () => {
       ["edit_canvas", true],
     ]);
     expect(activity[0]!.summary).toMatch(/^Read lines [\d,]+–[\d,]+$/);
+    const last = await harness.server.api(`/api/rooms/${harness.room.roomId}/changes/last?canvasId=${canvasId}`, {
+      token: harness.room.tokens.viewer,
+    });
+    expect(last.json).toMatchObject({ summary: "Brighter conclusion" });
   });
 
   it("search → edit: the model finds a passage by its words and edits it", async () => {
