@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { canvasText } from "../../shared/markdown/index.ts";
 import { commentsMap, readChat } from "../../shared/room.ts";
 import { connectClient, waitFor } from "../helpers/server.ts";
-import { CONCLUSION_TEXT, longReport, wordCount } from "../helpers/longCanvas.ts";
+import { CONCLUSION_TEXT, longCode, longReport, wordCount } from "../helpers/longCanvas.ts";
 import type { FakeStep } from "../fake-openai/server.ts";
 import type { TurnLimits } from "../../server/agent/budget.ts";
 import { startAgentHarness, type AgentHarness } from "./harness.ts";
@@ -266,5 +266,42 @@ describe("multi-step turns", () => {
     });
     expect(trace).toMatchObject({ steps: 2, requests: 2, inputTokens: 6_600, cachedTokens: 2_944, outputTokens: 80 });
     expect(trace.canvasAfter).toContain(OPTIMISTIC);
+  });
+
+  it("a 3,000-line code file: search for a function, read it by name, fix one line", async () => {
+    await start();
+    const source = longCode(450);
+    expect(source.split("\n").length).toBeGreaterThan(3_000);
+    const created = await harness.server.api(`/api/rooms/${harness.room.roomId}/canvases`, {
+      method: "POST",
+      token: harness.room.tokens.editor,
+      body: { title: "handlers.ts", kind: "code", language: "typescript", content: source },
+    });
+    const canvasId = (created.json as { canvasId: string }).canvasId;
+    harness.fake.script([
+      { toolCall: { name: "search_canvas", arguments: { query: "handler420", max_results: null } } },
+      read({ heading: "handler420" }),
+      {
+        toolCall: {
+          name: "edit_canvas",
+          arguments: {
+            edits: [{ find: "    return doubled - 420;", replace: "    return doubled - 421;", all: false }],
+            summary: "Fixed the offset in handler420",
+            more_steps: false,
+          },
+        },
+      },
+    ]);
+    const run = await harness.run({ text: "handler420 subtracts the wrong offset; it should be 421", canvasId });
+    expect(run.status).toBe("done");
+    expect(lastToolMessage(1).content).toMatch(/\n\d+\texport function handler420\(/);
+    expect(lastToolMessage(2).content).toMatch(/^The section "export function handler420[^"]*", lines [\d,]+–[\d,]+/);
+    expect(
+      lastToolMessage(2)
+        .content.split("\n")
+        .filter((line) => /^\d+\t/.test(line)),
+    ).toHaveLength(7);
+    const after = canvasText(await harness.doc(), canvasId);
+    expect(after).toBe(source.replace("    return doubled - 420;", "    return doubled - 421;"));
   });
 });

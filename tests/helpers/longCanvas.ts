@@ -44,3 +44,19 @@ export function longReport(words: number): string {
   blocks.push(`## ${CONCLUSION_HEADING}`, CONCLUSION_TEXT);
   return blocks.join("\n\n");
 }
+
+/** A TypeScript file of `functions` small functions (8 lines each): `export function handlerN(…)`. */
+export function longCode(functions: number): string {
+  const blocks = Array.from({ length: functions }, (_, index) =>
+    [
+      `export function handler${index + 1}(input: number): number {`,
+      `  const doubled = input * 2;`,
+      `  if (doubled > ${index + 100}) {`,
+      `    return doubled - ${index + 1};`,
+      `  }`,
+      `  return doubled + ${index + 1};`,
+      `}`,
+    ].join("\n"),
+  );
+  return `// Generated handlers.\n\n${blocks.join("\n\n")}\n`;
+}
