@@ -34,10 +34,37 @@ async function turn(
   fake: FakeOpenAI,
   content: string,
   steps: FakeStep[],
-  options: { contextTokens?: number; history?: HistoryMessage[] } = {},
+  options: { contextTokens?: number; history?: HistoryMessage[]; room?: Room } = {},
 ): Promise<Turn> {
   fake.reset();
   fake.script(steps);
+  const { doc, canvasId } = options.room ?? newRoom(content);
+  const engine = createEngine({ engine: "openai", apiKey: "bench", baseURL: fake.url, model: "fake-model" });
+  const input: TurnInput = {
+    userText: REQUEST,
+    history: options.history ?? [],
+    canvas: { id: canvasId, title: "Annual report", kind: "document", language: null, content },
+    selection: null,
+    action: null,
+  };
+  const trace = await runTurnOnDoc({
+    doc,
+    canvasId,
+    input,
+    engine,
+    ...(options.contextTokens ? { contextTokens: options.contextTokens } : {}),
+  });
+  if (trace.error || trace.canvasAfter === trace.canvasBefore)
+    throw new Error(`the turn failed: ${trace.error ?? trace.text}`);
+  return { trace, requests: fake.requests.map((request) => request.body as Recorded) };
+}
+
+interface Room {
+  doc: Y.Doc;
+  canvasId: string;
+}
+
+function newRoom(content: string): Room {
   const doc = new Y.Doc();
   const created = applyToolCall(
     doc,
@@ -45,24 +72,7 @@ async function turn(
     { canvasId: null, origin: new AgentOrigin("setup") },
   );
   if (!created.ok) throw new Error(created.summary);
-  const engine = createEngine({ engine: "openai", apiKey: "bench", baseURL: fake.url, model: "fake-model" });
-  const input: TurnInput = {
-    userText: REQUEST,
-    history: options.history ?? [],
-    canvas: { id: created.canvasId, title: "Annual report", kind: "document", language: null, content },
-    selection: null,
-    action: null,
-  };
-  const trace = await runTurnOnDoc({
-    doc,
-    canvasId: created.canvasId,
-    input,
-    engine,
-    ...(options.contextTokens ? { contextTokens: options.contextTokens } : {}),
-  });
-  if (trace.error || !trace.canvasAfter?.includes(OPTIMISTIC))
-    throw new Error(`the turn failed: ${trace.error ?? trace.text}`);
-  return { trace, requests: fake.requests.map((request) => request.body as Recorded) };
+  return { doc, canvasId: created.canvasId };
 }
 
 /** Characters two request bodies share from their start, in the order a provider caches: tools, then messages. */
@@ -74,6 +84,19 @@ function sharedPrefixTokens(a: Recorded, b: Recorded): number {
   return Math.ceil(same / 4);
 }
 
+function editStep(find: string, replace: string): FakeStep {
+  return {
+    toolCall: {
+      name: "edit_canvas",
+      arguments: {
+        edits: [{ find, replace, all: false }],
+        summary: "Made the conclusion more optimistic",
+        more_steps: false,
+      },
+    },
+  };
+}
+
 const pct = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(part * 100 < whole ? 2 : 1)}%`;
 const n = (value: number): string => value.toLocaleString("en");
 
@@ -81,20 +104,12 @@ export async function runLongCanvasBench(): Promise<void> {
   const content = longReport(100_000);
   const fake = await startFakeOpenAI();
   try {
-    const edit: FakeStep = {
-      toolCall: {
-        name: "edit_canvas",
-        arguments: {
-          edits: [{ find: CONCLUSION_TEXT, replace: OPTIMISTIC, all: false }],
-          summary: "Made the conclusion more optimistic",
-          more_steps: false,
-        },
-      },
-    };
+    const edit = editStep(CONCLUSION_TEXT, OPTIMISTIC);
     const readConclusion: FakeStep = {
       toolCall: { name: "read_canvas", arguments: { from_line: null, to_line: null, heading: "Conclusion" } },
     };
-    const multiStep = await turn(fake, content, [readConclusion, edit]);
+    const room = newRoom(content);
+    const multiStep = await turn(fake, content, [readConclusion, edit], { room });
     const whole = await turn(fake, content, [edit], { contextTokens: 2_000_000 });
     const rewrite = await turn(fake, content, [
       {
@@ -110,12 +125,19 @@ export async function runLongCanvasBench(): Promise<void> {
         chunkSize: 20_000,
       },
     ]);
-    const followUp = await turn(fake, content, [readConclusion, edit], {
-      history: [
-        { role: "user", content: REQUEST },
-        { role: "assistant", content: "I made the conclusion more optimistic." },
-      ],
-    });
+    // The next turn in the same room, on the canvas as the first turn left it.
+    const followUp = await turn(
+      fake,
+      multiStep.trace.canvasAfter!,
+      [readConclusion, editStep(OPTIMISTIC, "Next year looks bright, and the team is ready for it.")],
+      {
+        room,
+        history: [
+          { role: "user", content: REQUEST },
+          { role: "assistant", content: "I made the conclusion more optimistic." },
+        ],
+      },
+    );
 
     const inputTokens = multiStep.requests.reduce((sum, body) => sum + sentTokens(body), 0);
     const wholeTokens = whole.requests.reduce((sum, body) => sum + sentTokens(body), 0);

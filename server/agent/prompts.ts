@@ -158,9 +158,10 @@ export function canvasPrompt(
   const excerpt = excerptLines(lines, selection ? canvas.content.indexOf(selection) : -1);
   const what = canvas.kind === "code" ? "functions and classes" : "headings";
   const stable =
-    `${header}\nThe canvas is too long to show whole (${lines.length.toLocaleString("en")} lines, about ` +
-    `${estimateTokens(canvas.content).toLocaleString("en")} tokens): you see its outline and, with each request, an ` +
-    `excerpt. Before you edit or comment on anything else, read it with read_canvas (a heading, or from_line and ` +
+    // Nothing here changes with an edit that adds no lines (no size in tokens or characters): this text is
+    // the prefix a provider's prompt cache keeps between turns.
+    `${header}\nThe canvas is too long to show whole (${lines.length.toLocaleString("en")} lines): you see its ` +
+    `outline and, with each request, an excerpt. Before you edit or comment on anything else, read it with read_canvas (a heading, or from_line and ` +
     `to_line) or find it with search_canvas. Use edit_canvas, not rewrite_canvas, since you cannot see everything.\n` +
     `Outline (line number, tab, ${what}):\n${outlineText(canvasOutline(canvas.content, canvas.kind), canvas.kind)}`;
   const turn =
@@ -187,7 +188,8 @@ function outlineText(outline: OutlineEntry[], kind: CanvasContext["kind"]): stri
   let shown = outline;
   for (let level = 6; level > 1 && size(shown) > OUTLINE_CHARS; level--) {
     const shallower = shown.filter((entry) => entry.level < level);
-    if (shallower.length === 0) break;
+    // A title alone says nothing about where things are: keep a level with some entries and sample it.
+    if (shallower.length < Math.min(12, shown.length)) break;
     shown = shallower;
   }
   const hidden = outline.length - shown.length;

@@ -298,7 +298,7 @@ describe("multi-step turns", () => {
     expect(lastToolMessage(2).content).toMatch(/^The section "export function handler420[^"]*", lines [\d,]+–[\d,]+/);
     expect(
       lastToolMessage(2)
-        .content.split("\n")
+        .content!.split("\n")
         .filter((line) => /^\d+\t/.test(line)),
     ).toHaveLength(7);
     const after = canvasText(await harness.doc(), canvasId);
