@@ -33,6 +33,8 @@ export interface TurnHooks {
   onStepStart?(tool: string): void;
   /** A step finished (a change applied or refused, a read or a search): its card in the chat. */
   onActivity?(activity: ToolActivity): void;
+  /** A change landed in the room (its record and texts), e.g. to store it in the change log. */
+  onChange?(result: EngineSuccess): void;
   /** Before the first change to an existing canvas (e.g. store a version). */
   beforeChange?(canvasId: string): void | Promise<void>;
   /** Where the model is writing, for its caret (canvas id). */
@@ -79,6 +81,9 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
   const budget = { contextTokens: options.contextTokens ?? DEFAULT_CONTEXT_TOKENS };
   const messages: ModelMessage[] = buildMessages(input, budget);
   const tools = openAITools(offeredTools(input, budget));
+  // The canvas as the model was shown it: a rewrite merges what people typed since into its result.
+  const seenText = (id: string | null): string | undefined =>
+    input.canvas && input.canvas.id === id ? input.canvas.content : undefined;
   let tokensUsed = 0;
   let refusals = 0;
   const successes: EngineSuccess[] = [];
@@ -173,6 +178,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
       hooks?.onWriting?.(null);
       if (result.ok) {
         successes.push(result);
+        hooks?.onChange?.(result);
         hooks?.onActivity?.(activityFor(result, canvasId));
       } else hooks?.onActivity?.(refusedActivity(call.name, canvasId, errorText(result)));
       break;
@@ -206,7 +212,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     let change = call;
     if (!change || change.name !== raw.name) {
       change?.abort();
-      change = openToolCall(doc, raw.name, { canvasId, origin });
+      change = openToolCall(doc, raw.name, { canvasId, origin, seen: seenText(canvasId) });
     }
     const checked = change.validate(raw.arguments);
     if (checked.ok) await versionBefore(change.changes);
@@ -232,6 +238,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
       trace.createdCanvas = { id: canvasId, title, kind, language, content: canvasText(doc, canvasId) };
     }
     successes.push(result);
+    hooks?.onChange?.(result);
     hooks?.onActivity?.(activityFor(result, canvasId));
     if (result.call.arguments.more_steps !== true) break;
     feedBack(raw, text, appliedMessage(result.summary));
@@ -270,7 +277,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
               navigating = true;
               break;
             }
-            call = openToolCall(doc, event.name, { canvasId, origin });
+            call = openToolCall(doc, event.name, { canvasId, origin, seen: seenText(canvasId) });
             callId = event.id;
             // With Predicted Outputs, the choice of a whole-canvas rewrite is all we need from this stream.
             if (engine.predictedRewrite && call.prediction !== null) {
@@ -293,7 +300,15 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
         }
       }
     } catch (error) {
-      call?.abort();
+      if (!signal.aborted) call?.abort();
+      else {
+        // Stopped: a streamed create keeps what arrived, as a change of its own.
+        const kept = call?.stop();
+        if (kept?.ok) {
+          hooks?.onChange?.(kept);
+          hooks?.onActivity?.(activityFor(kept, kept.canvasId));
+        }
+      }
       throw signal.aborted ? new TurnCancelled() : error;
     }
     if (done) {
