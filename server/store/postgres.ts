@@ -37,6 +37,8 @@ const MIGRATIONS = [
      PRIMARY KEY (room_id, id));
    CREATE INDEX changes_by_canvas ON changes (room_id, canvas_id, created_at);`,
 ];
+/** The schema version a migrated database is at. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Advisory lock namespace (first key) for this store; the second key is a hash of the room or 0. */
 const LOCK_NAMESPACE = 0x43414e56; // "CANV"
