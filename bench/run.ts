@@ -24,6 +24,7 @@ const BENCHES: Record<string, Bench> = {
   export: { file: "export.ts", exportName: "runExportBench" },
   hardening: { file: "hardening.ts", exportName: "runHardeningBench" },
   markdown: { file: "markdown.ts", exportName: "runMarkdownBench" },
+  longcanvas: { file: "longCanvas.ts", exportName: "runLongCanvasBench" },
   crossprocess: {
     file: "crossProcess.ts",
     exportName: "runCrossProcessBench",

@@ -3,6 +3,7 @@
 // tools sent) and calls. The turn itself runs unchanged through runTurnOnDoc.
 import { estimateTokens } from "./graders/usage.ts";
 import type { ModelEvent, ModelRequest, TurnEngine } from "../server/agent/types.ts";
+import { estimateRequestTokens } from "../server/agent/budget.ts";
 
 export interface Meter {
   engine: TurnEngine;
@@ -10,14 +11,8 @@ export interface Meter {
   readonly totals: { inputTokens: number; calls: number };
 }
 
-/** What a request would cost a model in prompt tokens, estimated as characters / 4. */
-export function estimateInputTokens(request: Pick<ModelRequest, "messages" | "tools">): number {
-  const messages = request.messages.reduce((sum, message) => {
-    const calls = "tool_calls" in message ? JSON.stringify(message.tool_calls ?? []) : "";
-    return sum + estimateTokens(`${message.content ?? ""}${calls}`) + 4;
-  }, 0);
-  return messages + (request.tools.length ? estimateTokens(JSON.stringify(request.tools)) : 0);
-}
+/** What a request would cost a model in prompt tokens, estimated as characters / 4 (the turn's own estimate). */
+export const estimateInputTokens = estimateRequestTokens;
 
 export function meter(inner: TurnEngine): Meter {
   const totals = { inputTokens: 0, calls: 0 };

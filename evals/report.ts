@@ -136,6 +136,7 @@ export function caseOutput(trace: TurnTrace, usage?: CaseUsage): CaseOutput {
       latencyMs: trace.latencyMs,
       costUsd: null,
       calls: 0,
+      steps: trace.steps,
     },
     error: trace.error,
   };

@@ -59,6 +59,11 @@ function failedTrace(canvas: string | null, error: unknown): TurnTrace {
     text: "",
     toolCalls: [],
     retries: 0,
+    steps: 0,
+    requests: 0,
+    inputTokens: 0,
+    cachedTokens: 0,
+    stopped: null,
     canvasBefore: canvas,
     canvasAfter: canvas,
     createdCanvas: null,
@@ -93,6 +98,7 @@ export async function runCase<S extends Suite>(
     latencyMs: trace.latencyMs,
     costUsd: costUsd(price, metered.totals.inputTokens, trace.outputTokens),
     calls: metered.totals.calls,
+    steps: trace.steps,
   };
   return { output: caseOutput(trace, usage), verdict: await gradeCase(suite, item, trace, usage) };
 }

@@ -17,6 +17,10 @@ export const PLACEHOLDER_API_KEY = "not-needed";
 
 /** Prompt budget for the model's context (conversation + canvas), in tokens. */
 export const DEFAULT_CONTEXT_TOKENS = 24_000;
+/** Most tool calls (steps) one turn takes: read, edit, comment… */
+export const DEFAULT_MAX_STEPS = 8;
+/** Most tokens one turn spends over all its requests (input + output). */
+export const DEFAULT_TURN_TOKENS = 200_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
 /** Largest websocket message or canvas body accepted. */
@@ -51,6 +55,10 @@ export interface Config {
   maxMessageBytes: number;
   /** Prompt budget for the model's context (conversation + canvas), in tokens. */
   contextTokens: number;
+  /** Most tool calls one turn takes. */
+  maxSteps: number;
+  /** Most tokens (input + output over every request) one turn spends. */
+  turnTokens: number;
   /** Base URL of share links when the server sits behind a proxy; undefined: the request's Host. */
   publicUrl: string | undefined;
   compactEvery: number;
@@ -136,6 +144,16 @@ const settings = {
     schema: int(1000, 2_000_000),
     fallback: DEFAULT_CONTEXT_TOKENS,
     allowed: "tokens, 1000-2000000",
+  } satisfies Setting<number>,
+  CANVAS_MAX_STEPS: {
+    schema: int(1, 50),
+    fallback: DEFAULT_MAX_STEPS,
+    allowed: "a whole number 1-50",
+  } satisfies Setting<number>,
+  CANVAS_TURN_TOKENS: {
+    schema: int(1000, 100_000_000),
+    fallback: DEFAULT_TURN_TOKENS,
+    allowed: "tokens, 1000-100000000",
   } satisfies Setting<number>,
   PUBLIC_URL: {
     schema: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")),
@@ -237,6 +255,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxRetries: v.CANVAS_MAX_RETRIES,
     maxMessageBytes: v.MAX_MESSAGE_BYTES,
     contextTokens: v.CANVAS_CONTEXT_TOKENS,
+    maxSteps: v.CANVAS_MAX_STEPS,
+    turnTokens: v.CANVAS_TURN_TOKENS,
     publicUrl: v.PUBLIC_URL,
     compactEvery: v.CANVAS_COMPACT_EVERY,
     metricsToken: v.CANVAS_METRICS_TOKEN,

@@ -63,7 +63,12 @@ async function main(): Promise<void> {
     roomsPerMinute: config.roomsPerMinute,
     publicUrl: config.publicUrl,
     extend: (app) => {
-      installAgent(app, { engine, contextTokens: config.contextTokens, runsPerHour: config.runsPerHour });
+      installAgent(app, {
+        engine,
+        contextTokens: config.contextTokens,
+        runsPerHour: config.runsPerHour,
+        limits: { maxSteps: config.maxSteps, turnTokens: config.turnTokens },
+      });
     },
   });
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;

@@ -66,6 +66,8 @@ export interface ChatMessageView {
   createdAt: number;
   error: string | null;
   activity: ToolActivity[];
+  /** The tool of the step the model is taking now (its card shows while it works), or null. */
+  step: string | null;
 }
 
 export const ROOM_KEYS = {
@@ -254,6 +256,7 @@ export function readChatMessage(entry: Y.Map<unknown>): ChatMessageView {
     createdAt: Number(entry.get("createdAt") ?? 0),
     error: (entry.get("error") as string | null | undefined) ?? null,
     activity: (entry.get("activity") as ToolActivity[] | undefined) ?? [],
+    step: (entry.get("step") as string | null | undefined) ?? null,
   };
 }
 
@@ -281,7 +284,13 @@ export function setReplyStatus(entry: Y.Map<unknown>, status: ChatStatus, error?
   if (error !== undefined) entry.set("error", error);
 }
 
-/** Add a tool call's card to an assistant reply. */
+/** Add a tool call's card to an assistant reply; the step it finishes is no longer in progress. */
 export function addReplyActivity(entry: Y.Map<unknown>, activity: ToolActivity): void {
   entry.set("activity", [...((entry.get("activity") as ToolActivity[] | undefined) ?? []), activity]);
+  if (entry.get("step") != null) entry.set("step", null);
+}
+
+/** The step (tool) an assistant reply is taking now, or null once it is done. */
+export function setReplyStep(entry: Y.Map<unknown>, tool: string | null): void {
+  if ((entry.get("step") ?? null) !== tool) entry.set("step", tool);
 }

@@ -4,6 +4,7 @@ import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import type { CanvasMeta, ChatMessageView, ToolActivity } from "../../shared/room.ts";
 import { Icon } from "./Icon.tsx";
+import { isLookingStep, PendingStepCard, StepCard } from "./StepCard.tsx";
 import { chatForPeople, forPeople } from "../lib/peopleWords.ts";
 
 export interface ChatMessageProps {
@@ -88,11 +89,16 @@ function ChatMessageImpl({ message, canvases, canRun, onRetry, onFeedback, onSho
   return (
     <article className={`chat-message ${message.role}`} aria-busy={streaming} data-status={message.status}>
       <header className="chat-author">{isAssistant ? "Canvas AI" : message.authorName || "Someone"}</header>
-      {message.activity.length > 0 && (
+      {(message.activity.length > 0 || (streaming && message.step)) && (
         <div className="activity-list">
-          {message.activity.map((activity, index) => (
-            <ActivityCard key={index} activity={activity} canvases={canvases} onShowChange={onShowChange} />
-          ))}
+          {message.activity.map((activity, index) =>
+            isLookingStep(activity) ? (
+              <StepCard key={index} activity={activity} />
+            ) : (
+              <ActivityCard key={index} activity={activity} canvases={canvases} onShowChange={onShowChange} />
+            ),
+          )}
+          {streaming && message.step && <PendingStepCard tool={message.step} />}
         </div>
       )}
       {message.text ? (

@@ -13,16 +13,25 @@ export interface CaseUsage {
   latencyMs: number;
   /** US dollars; null when the model's price is unknown. */
   costUsd: number | null;
-  /** Requests made to the engine (the first call plus retries). */
+  /** Requests made to the engine (every step and retry). */
   calls: number;
+  /** Tool calls the turn took (reads and searches on a long canvas, changes, refused calls). */
+  steps: number;
 }
 
 /** Tokens of a text a provider did not count for us: characters / 4, the estimate the agent uses too. */
-export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
+export { estimateTokens } from "../../server/agent/budget.ts";
 
 /** Usage as the trace alone knows it (no meter): output tokens and wall time; input unknown (0). */
 export function usageOf(trace: TurnTrace): CaseUsage {
-  return { inputTokens: 0, outputTokens: trace.outputTokens, latencyMs: trace.latencyMs, costUsd: null, calls: 0 };
+  return {
+    inputTokens: 0,
+    outputTokens: trace.outputTokens,
+    latencyMs: trace.latencyMs,
+    costUsd: null,
+    calls: 0,
+    steps: trace.steps,
+  };
 }
 
 const mean = (values: number[]): number | null =>

@@ -5,10 +5,13 @@ import { registerAgentRoutes } from "./routes.ts";
 import { registerChangeRoutes } from "../changes/routes.ts";
 import type { TurnEngine } from "./types.ts";
 import { DEFAULT_CONTEXT_TOKENS } from "../config.ts";
+import type { TurnLimits } from "./budget.ts";
 
 export interface AgentOptions {
   engine: TurnEngine;
   contextTokens?: number;
+  /** Steps and tokens one turn may take (defaults: CANVAS_MAX_STEPS, CANVAS_TURN_TOKENS). */
+  limits?: TurnLimits;
   runsPerMinute?: number;
   /** Runs the whole server may start per hour (CANVAS_RUNS_PER_HOUR). */
   runsPerHour?: number;
@@ -22,6 +25,7 @@ export function installAgent(app: AppContext, options: AgentOptions): RunManager
     app.log,
     app.metrics,
     options.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
+    options.limits,
   );
   app.engineInfo = () => runs.engineInfo;
   app.onClose(() => runs.cancelAll());

@@ -2,9 +2,12 @@
 // few-shot examples, and how the conversation, canvas, selection and quick action are presented.
 // Versioned with the evals: a change here shows up in `npm run eval`.
 import { actionInstruction } from "../../shared/actions.ts";
+import { canvasOutline, type OutlineEntry } from "../../shared/engine/index.ts";
+import { NAVIGATION_TOOL_NAMES, TOOL_NAMES, type AgentToolName } from "../../shared/tools.ts";
 import type { CanvasContext, HistoryMessage, ModelMessage, TurnInput } from "./types.ts";
+import { estimateTokens } from "./budget.ts";
 
-export const PROMPT_VERSION = "2026-11-23.2";
+export const PROMPT_VERSION = "2026-12-02.1";
 
 const SYSTEM_PROMPT = `You are Canvas, a writing and coding partner working beside people in a shared editor.
 The user sees a chat on the left and, when one is open, a canvas (a document or a code file) on the right that
@@ -35,8 +38,15 @@ Decide, for every request:
      gets few or none. Severity: "issue" for errors (facts, logic, bugs, security), "suggestion" for improvements,
      "info" for minor notes.
 
+4. Several steps.
+   - A turn may take several tool calls; each result comes back to you. A change ends the turn unless you set
+     more_steps to true because you have another step to take (e.g. comment after editing); else set it to false.
+   - When the canvas is too long to show whole you see its outline and an excerpt. Before you edit or comment on a
+     part you have not seen, read it (read_canvas by heading or lines) or find it (search_canvas), then edit what you
+     read. Line numbers are not part of the text: never copy them into "find" or "quote".
+
 Write canvas content as GitHub-flavoured markdown for documents and as raw source (no code fences) for code.
-After a tool call, reply in one short sentence saying what you did; do not repeat the canvas content in chat.
+With a tool call, write one short sentence saying what you did; do not repeat the canvas content in chat.
 If a tool returns an error, read it, fix the arguments (e.g. copy the exact passage it lists) and call the tool again.`;
 
 interface FewShot {
@@ -113,43 +123,117 @@ function fewShotText(): string {
   ).join("\n");
 }
 
-const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
-
-interface PromptBudget {
+export interface PromptBudget {
   /** Total prompt tokens we aim to stay under. */
   contextTokens: number;
 }
 
-/** The canvas as the model sees it: whole while it fits, else an outline plus the part around the selection. */
-export function presentCanvas(canvas: CanvasContext, selection: string | null, budgetTokens: number): string {
+/** How much of a long canvas the prompt shows: the outline and the excerpt, in characters. */
+const OUTLINE_CHARS = 3_000;
+const EXCERPT_CHARS = 2_400;
+
+/** True when a canvas is shown as an outline and an excerpt: the model reads the rest with read_canvas. */
+export function isLongCanvas(canvas: CanvasContext, budgetTokens: number): boolean {
+  return estimateTokens(canvas.content) > budgetTokens;
+}
+
+/**
+ * The canvas as the model sees it, in two parts. `stable` (a long canvas's header, rules and outline)
+ * goes right after the system prompt, before the conversation, so the requests of one turn and of the
+ * next turns share that prefix and providers' prompt caches hit; `turn` (the whole content of a short
+ * canvas, or a long one's excerpt) goes into the user's message.
+ */
+export function canvasPrompt(
+  canvas: CanvasContext,
+  selection: string | null,
+  budgetTokens: number,
+): { stable: string | null; turn: string } {
   const header = `Open canvas: "${canvas.title}" (${canvas.kind}${canvas.language ? `, ${canvas.language}` : ""}, id ${canvas.id}).`;
   const fence = canvas.kind === "code" ? "```" + (canvas.language ?? "") : "````markdown";
   const closing = canvas.kind === "code" ? "```" : "````";
-  if (estimateTokens(canvas.content) <= budgetTokens) {
-    return `${header}\nFull content:\n${fence}\n${canvas.content}\n${closing}`;
+  if (!isLongCanvas(canvas, budgetTokens)) {
+    return { stable: null, turn: `${header}\nFull content:\n${fence}\n${canvas.content}\n${closing}` };
   }
   const lines = canvas.content.split("\n");
-  const outline = lines
-    .map((line, index) => ({ line, index }))
-    .filter(({ line }) =>
-      canvas.kind === "code"
-        ? /^\s*(export\s+)?(async\s+)?(function|class|interface|type|def|const\s+\w+\s*=\s*\(|public|private)\b/.test(
-            line,
-          )
-        : /^#{1,6}\s/.test(line),
-    )
-    .map(({ line, index }) => `${index + 1}: ${line.trim()}`);
-  const centre = selection ? Math.max(0, canvas.content.indexOf(selection)) : 0;
-  const windowChars = Math.max(2_000, budgetTokens * 4 - outline.join("\n").length);
-  const start = Math.max(0, centre - Math.floor(windowChars / 2));
-  const excerpt = canvas.content.slice(start, start + windowChars);
-  return (
-    `${header}\nThe canvas is too long to show whole (${lines.length} lines). You see its outline (line numbers) and ` +
-    `an excerpt${selection ? " around the selection" : " from the start"}. Quote "find" text only from the excerpt; ` +
-    `use edit_canvas, not rewrite_canvas, since you cannot see everything.\nOutline:\n${outline.join("\n") || "(no headings)"}\n` +
-    `Excerpt:\n${fence}\n${excerpt}\n${closing}`
-  );
+  const excerpt = excerptLines(lines, selection ? canvas.content.indexOf(selection) : -1);
+  const what = canvas.kind === "code" ? "functions and classes" : "headings";
+  const stable =
+    // Nothing here changes with an edit that adds no lines (no size in tokens or characters): this text is
+    // the prefix a provider's prompt cache keeps between turns.
+    `${header}\nThe canvas is too long to show whole (${lines.length.toLocaleString("en")} lines): you see its ` +
+    `outline and, with each request, an excerpt. Before you edit or comment on anything else, read it with read_canvas (a heading, or from_line and ` +
+    `to_line) or find it with search_canvas. Use edit_canvas, not rewrite_canvas, since you cannot see everything.\n` +
+    `Outline (line number, tab, ${what}):\n${outlineText(canvasOutline(canvas.content, canvas.kind), canvas.kind)}`;
+  const turn =
+    `Excerpt of "${canvas.title}" ${selection ? "around the selection" : "from the start"} ` +
+    `(lines ${excerpt.from}–${excerpt.to}):\n${fence}\n${excerpt.text}\n${closing}`;
+  return { stable, turn };
 }
+
+/** The canvas as the model sees it, as one text: whole while it fits, else its outline plus an excerpt. */
+export function presentCanvas(canvas: CanvasContext, selection: string | null, budgetTokens: number): string {
+  const { stable, turn } = canvasPrompt(canvas, selection, budgetTokens);
+  return stable ? `${stable}\n${turn}` : turn;
+}
+
+/**
+ * The outline, at most OUTLINE_CHARS: deeper levels go first; when even the top level is too long, its
+ * start and its end are kept (a conclusion is as likely to be asked for as an introduction).
+ */
+function outlineText(outline: OutlineEntry[], kind: CanvasContext["kind"]): string {
+  if (outline.length === 0) return "(none)";
+  const format = (entry: OutlineEntry) =>
+    `${entry.line}\t${kind === "document" ? `${"#".repeat(entry.level)} ` : ""}${entry.text.slice(0, 120)}`;
+  const size = (entries: OutlineEntry[]) => entries.reduce((sum, entry) => sum + format(entry).length + 1, 0);
+  let shown = outline;
+  for (let level = 6; level > 1 && size(shown) > OUTLINE_CHARS; level--) {
+    const shallower = shown.filter((entry) => entry.level < level);
+    // A title alone says nothing about where things are: keep a level with some entries and sample it.
+    if (shallower.length < Math.min(12, shown.length)) break;
+    shown = shallower;
+  }
+  const hidden = outline.length - shown.length;
+  const note = hidden ? `(${hidden} deeper entries not shown: read a section to see them)` : null;
+  if (size(shown) <= OUTLINE_CHARS) return [...shown.map(format), ...(note ? [note] : [])].join("\n");
+  const head: OutlineEntry[] = [];
+  const tail: OutlineEntry[] = [];
+  let used = 0;
+  for (let i = 0, j = shown.length - 1; i <= j;) {
+    const next = head.length <= tail.length ? shown[i]! : shown[j]!;
+    used += format(next).length + 1;
+    if (used > OUTLINE_CHARS) break;
+    if (head.length <= tail.length) head.push(shown[i++]!);
+    else tail.unshift(shown[j--]!);
+  }
+  const skipped = shown.length - head.length - tail.length;
+  const gap = `… ${skipped} more between lines ${head[head.length - 1]?.line ?? 1} and ${tail[0]?.line ?? "the end"} (search_canvas finds them)`;
+  return [...head.map(format), gap, ...tail.map(format), ...(note ? [note] : [])].join("\n");
+}
+
+/** Whole lines around `centre` (a character offset; -1: the start), at most EXCERPT_CHARS unless one line is longer. */
+function excerptLines(lines: string[], centre: number): { from: number; to: number; text: string } {
+  let line = 0;
+  if (centre > 0) {
+    for (let offset = 0; line < lines.length - 1 && offset + lines[line]!.length < centre; line++)
+      offset += lines[line]!.length + 1;
+  }
+  // The selection's own line, then a few lines before it and the rest after it.
+  let from = line;
+  let to = line;
+  let used = lines[line]!.length;
+  const before = centre > 0 ? EXCERPT_CHARS / 4 : 0;
+  while (from > 0 && used + lines[from - 1]!.length < before) used += lines[--from]!.length + 1;
+  while (to + 1 < lines.length && used + lines[to + 1]!.length < EXCERPT_CHARS) used += lines[++to]!.length + 1;
+  return { from: from + 1, to: to + 1, text: lines.slice(from, to + 1).join("\n") };
+}
+
+/** The tools a turn offers: the navigation tools only when the canvas is not shown whole. */
+export function offeredTools(input: TurnInput, budget: PromptBudget): AgentToolName[] {
+  const long = input.canvas !== null && isLongCanvas(input.canvas, canvasBudget(budget));
+  return long ? [...TOOL_NAMES, ...NAVIGATION_TOOL_NAMES] : [...TOOL_NAMES];
+}
+
+const canvasBudget = (budget: PromptBudget): number => Math.floor(budget.contextTokens * 0.7);
 
 function trimHistory(history: HistoryMessage[], budgetTokens: number): HistoryMessage[] {
   const kept: HistoryMessage[] = [];
@@ -167,21 +251,26 @@ function trimHistory(history: HistoryMessage[], budgetTokens: number): HistoryMe
 /** The first request of a turn: system prompt, trimmed history, then the user's message with its context. */
 export function buildMessages(input: TurnInput, budget: PromptBudget): ModelMessage[] {
   const system = `${SYSTEM_PROMPT}\n\nExamples of the right decision:\n${fewShotText()}`;
-  const canvasBudget = Math.floor(budget.contextTokens * 0.7);
   const historyBudget = Math.floor(budget.contextTokens * 0.2);
   const parts: string[] = [];
-  if (input.canvas) parts.push(presentCanvas(input.canvas, input.selection, canvasBudget));
-  else parts.push("No canvas is open.");
+  const canvas = input.canvas ? canvasPrompt(input.canvas, input.selection, canvasBudget(budget)) : null;
+  parts.push(canvas ? canvas.turn : "No canvas is open.");
   if (input.selection) parts.push(`The user selected this text in the canvas:\n"""\n${input.selection}\n"""`);
   if (input.action) parts.push(`Quick action: ${actionInstruction(input.action)}`);
   parts.push(`User request: ${input.userText}`);
   return [
     { role: "system", content: system },
+    ...(canvas?.stable ? [{ role: "system" as const, content: canvas.stable }] : []),
     ...trimHistory(input.history, historyBudget).map(
       (message) => ({ role: message.role, content: message.content }) as ModelMessage,
     ),
     { role: "user", content: parts.join("\n\n") },
   ];
+}
+
+/** The tool result the model sees after a change it asked to go on from (more_steps). */
+export function appliedMessage(summary: string): string {
+  return `Done: ${summary}\nTake your next step, or reply in one short sentence when the request is complete.`;
 }
 
 /** The tool result the model sees after a refused call, asking it to correct and retry. */

@@ -8,6 +8,7 @@ import {
   appendReplyText,
   replyTextLength,
   setReplyStatus,
+  setReplyStep,
   type ToolActivity,
 } from "../../shared/room.ts";
 import { AI_AUTHOR, ChatOrigin } from "../../shared/origins.ts";
@@ -46,14 +47,23 @@ export class RunChat {
     this.write(() => addReplyActivity(this.reply, activity));
   }
 
+  /** The step the model has started (a tool call on its way), shown as a card until it finishes. */
+  step(tool: string): void {
+    this.write(() => setReplyStep(this.reply, tool));
+  }
+
   /** The run ended: done, or with an error the person sees. */
   finished(error: string | null): void {
-    this.write(() => setReplyStatus(this.reply, error ? "error" : "done", error ?? undefined));
+    this.write(() => {
+      setReplyStep(this.reply, null);
+      setReplyStatus(this.reply, error ? "error" : "done", error ?? undefined);
+    });
   }
 
   /** The run was stopped: say so after whatever the reply said. */
   cancelled(): void {
     this.write(() => {
+      setReplyStep(this.reply, null);
       appendReplyText(this.reply, replyTextLength(this.reply) ? "\n\n(Stopped.)" : "Stopped.");
       setReplyStatus(this.reply, "cancelled");
     });

@@ -21,6 +21,7 @@ import { RunLock } from "./runLock.ts";
 import { runTurnOnDoc, TurnCancelled } from "./turn.ts";
 import type { ToolCallTrace, TurnEngine, TurnInput } from "./types.ts";
 import { saveVersionBeforeAi } from "./versionBefore.ts";
+import type { TurnLimits } from "./budget.ts";
 import type { EngineInfo } from "../../shared/engineInfo.ts";
 import { addKeptEditComments, watchLateTyping, type EngineSuccess } from "../../shared/engine/index.ts";
 import { ChangeLog } from "../changes/store.ts";
@@ -79,6 +80,7 @@ export class RunManager {
     private readonly log: Logger,
     private readonly metrics: Metrics,
     private readonly contextTokens: number,
+    private readonly limits: TurnLimits = {},
   ) {
     this.lock = new RunLock(registry);
     this.changes = new ChangeLog(store);
@@ -215,8 +217,10 @@ export class RunManager {
         origin,
         signal,
         contextTokens: this.contextTokens,
+        ...this.limits,
         hooks: {
           onText: (delta) => chat.text(delta),
+          onStepStart: (tool) => chat.step(tool),
           onActivity: (activity) => chat.activity(activity),
           beforeChange: (id) => saveVersionBeforeAi(this.store, room, id, record.id),
           onWriting: (id) => setAgentPresence(room, { working: true, canvasId: id }),

@@ -43,7 +43,7 @@ export interface ToolCallTrace {
   arguments: unknown;
   /** Did the arguments pass the zod schema? */
   valid: boolean;
-  /** Did the edit engine apply it? */
+  /** Did the edit engine apply it (for read_canvas and search_canvas: did it run)? */
   applied: boolean;
   /** Validation or engine error sent back to the model, if any. */
   error: string | null;
@@ -66,8 +66,18 @@ export interface TurnTrace {
   /** The assistant's chat text. */
   text: string;
   toolCalls: ToolCallTrace[];
-  /** Number of retries after refused tool calls (at most 2). */
+  /** Number of retries after refused tool calls (at most 2 in a row). */
   retries: number;
+  /** Tool calls the turn took (reads, searches and changes, refused ones included). */
+  steps: number;
+  /** Requests made to the engine. */
+  requests: number;
+  /** Prompt tokens over every request (reported by the provider, else estimated as chars/4). */
+  inputTokens: number;
+  /** Of those, what the provider served from its prompt cache (when it says so). */
+  cachedTokens: number;
+  /** Set when a budget ended the turn before the model had finished. */
+  stopped: "steps" | "tokens" | null;
   /** The canvas before and after the turn (markdown or source); null when there was none. */
   canvasBefore: string | null;
   canvasAfter: string | null;
@@ -98,8 +108,10 @@ export interface ModelRequest {
   /** The structured turn, for engines that do not read prose (the offline engine). */
   input: TurnInput;
   signal: AbortSignal;
-  /** Retry number of this turn (0 first call); lets an engine stop retrying on its own. */
+  /** Refused calls in a row before this request (0: not a retry); lets an engine stop retrying on its own. */
   attempt: number;
+  /** Steps (tool calls) the turn has taken before this request. */
+  step: number;
 }
 
 export interface CompletedToolCall {
@@ -121,6 +133,8 @@ export type ModelEvent =
       outputTokens: number;
       /** Prompt tokens the provider reported for this request, when it reports usage (evals meter cost). */
       inputTokens?: number;
+      /** Of those, the tokens served from the provider's prompt cache (usage.prompt_tokens_details.cached_tokens). */
+      cachedTokens?: number;
     };
 
 /** A source of completions: the OpenAI-compatible provider or the offline engine. */

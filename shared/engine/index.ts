@@ -52,6 +52,18 @@ export { addKeptEditComments, type KeptEdit } from "./comments.ts";
 /// Typing that arrives for a block a write has just removed (it would vanish): handed over to be kept.
 export { watchLateTyping, type LateTyping } from "./lateTyping.ts";
 
+/// Look at a canvas without changing it (read_canvas, search_canvas): on canvas text, or on a room's
+/// canvas with raw arguments validated by zod. Results are values; a failure says what to send instead.
+export { navigate, navigateCanvas, readCanvas, searchCanvas } from "./navigate.ts";
+/// Lines numbered as the model reads them, and a quote copied with those numbers without them.
+export { numberLines, stripLineNumbers } from "./lineNumbers.ts";
+/// What a navigation call returns.
+export type { NavigationResult } from "./navigate.ts";
+/// The headings (documents) or top-level symbols (code) of a canvas with their line numbers.
+export { canvasOutline } from "./outline.ts";
+/// One entry of an outline.
+export type { OutlineEntry } from "./outline.ts";
+
 /// @internal The locate tiers and the edit planner, exported for their tests.
 export { locate, reindent } from "./locate.ts";
 /// @internal

@@ -1,8 +1,10 @@
 // Finding the passage a model quoted. Tiers, first that matches wins: the exact text; for code, a line
 // match that ignores indentation and re-indents the replacement to the code it replaces; a normalised
-// match (whitespace runs, typographic quotes and dashes, trailing spaces, markdown escapes).
+// match (whitespace runs, typographic quotes and dashes, trailing spaces, markdown escapes). A quote
+// that kept read_canvas's line numbers is tried again without them.
 import type { CanvasKind } from "../tools.ts";
 import { normalizeText } from "./normalize.ts";
+import { stripLineNumbers } from "./lineNumbers.ts";
 
 export type LocateTier = "exact" | "normalized" | "indentation";
 
@@ -24,6 +26,14 @@ interface LocateOptions {
 }
 
 export function locate(text: string, find: string, opts: LocateOptions): LocateResult {
+  const found = locateAsSent(text, find, opts);
+  if (found.matches.length) return found;
+  // A quote copied from read_canvas's numbered lines, numbers and all: the same tiers without them.
+  const unnumbered = stripLineNumbers(find);
+  return unnumbered === null ? found : locateAsSent(text, unnumbered, opts);
+}
+
+function locateAsSent(text: string, find: string, opts: LocateOptions): LocateResult {
   if (find.length === 0) return { tier: null, matches: [] };
   const exact = exactMatches(text, find);
   if (exact.length) return { tier: "exact", matches: exact };

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { installAgent } from "../../server/agent/index.ts";
 import { createEngine } from "../../server/agent/engines.ts";
 import type { RunManager } from "../../server/agent/runs.ts";
+import type { TurnLimits } from "../../server/agent/budget.ts";
 import { startFakeOpenAI } from "../fake-openai/server.ts";
 import { startTestServer, type RoomLinks, type TestServer } from "../helpers/server.ts";
 
@@ -20,7 +21,13 @@ export interface AgentHarness {
 }
 
 export async function startAgentHarness(
-  options: { engine?: "openai" | "local"; timeoutMs?: number; maxRetries?: number; predictedOutputs?: boolean } = {},
+  options: {
+    engine?: "openai" | "local";
+    timeoutMs?: number;
+    maxRetries?: number;
+    predictedOutputs?: boolean;
+    limits?: TurnLimits;
+  } = {},
 ): Promise<AgentHarness> {
   const fake = await startFakeOpenAI();
   let runs: RunManager | null = null;
@@ -35,7 +42,7 @@ export async function startAgentHarness(
   });
   const server = await startTestServer({
     extend: (app) => {
-      runs = installAgent(app, { engine, runsPerMinute: 1_000 });
+      runs = installAgent(app, { engine, runsPerMinute: 1_000, limits: options.limits });
     },
   });
   const room = await server.createRoom("Agent room");

@@ -5,6 +5,8 @@ import { z } from "zod";
 const usageSchema = z.strictObject({
   prompt_tokens: z.number().int().min(0),
   completion_tokens: z.number().int().min(0),
+  /** What a provider with a prompt cache reports it served from the cache. */
+  prompt_tokens_details: z.strictObject({ cached_tokens: z.number().int().min(0) }).optional(),
   completion_tokens_details: z
     .strictObject({
       accepted_prediction_tokens: z.number().int().min(0),

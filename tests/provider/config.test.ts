@@ -18,6 +18,8 @@ describe("loadConfig", () => {
       maxRetries: 2,
       maxMessageBytes: 10 * 1024 * 1024,
       contextTokens: 24_000,
+      maxSteps: 8,
+      turnTokens: 200_000,
       publicUrl: undefined,
       compactEvery: 500,
       metricsToken: undefined,

@@ -21,6 +21,7 @@ export function request(overrides: Partial<ModelRequest> = {}): ModelRequest {
     },
     signal: new AbortController().signal,
     attempt: 0,
+    step: 0,
     ...overrides,
   };
 }

@@ -1,8 +1,10 @@
 // Cases built in memory at load time instead of committed as JSONL: the long-canvas cases (50k+ words
-// each, longGen.ts), deterministic from their seeds. Their targets sit in the excerpt the model sees
+// each, longGen.ts), deterministic from their seeds. Most targets sit in the excerpt the model sees
 // (the start of the canvas) or are the selection (the excerpt is centred on it), or are renames the
-// model can make with `all` without seeing every occurrence.
-import type { AnyCase, Suite, TriggerCase } from "../../dataset.ts";
+// model can make with `all` without seeing every occurrence; the "deep" ones sit far into the canvas
+// and the model has to read or search for them first (multi-step turns).
+import type { AnyCase, CommentCase, Suite, TriggerCase } from "../../dataset.ts";
+import { plant, type Variant } from "./plant.ts";
 import { tsTest } from "./codeTests.ts";
 import { editCaseOf, type EditSeedWithId } from "./editIds.ts";
 import { swap, t, type EditSeed } from "./editSeed.ts";
@@ -55,6 +57,17 @@ function longEditSeeds(): EditSeed[] {
       reference: (s) => swap(s, "footbirdge", "footbridge") },
     { canvas: journal, slice: "rename", instruction: "Write 'a pair of kingfishers' instead of 'two kingfishers' everywhere.", expect: t({ mustContain: ["a pair of kingfishers"], mustNotContain: ["two kingfishers"], maxChangedRatio: 0.02 }),
       reference: (s) => s.replaceAll("two kingfishers", "a pair of kingfishers") },
+    // Targets deep in the canvas, outside the excerpt and with no selection: the model has to find them
+    // (read_canvas, search_canvas) before it edits.
+    { canvas: handbook, slice: "deep", instruction: "Shorten the first paragraph of section 80 to two sentences.", expect: t({ target: [deep], lengthRatio: { max: 0.6 }, unchanged: [handbookParagraph(handbook.content, 81), HANDBOOK_INTRO], maxChangedRatio: 0.01 }),
+      reference: (s) => swap(s, deep, deep.split(". ").slice(0, 2).join(". ") + ".") },
+    { canvas: minutes, slice: "deep", instruction: "The vote on extending the Station Road bus lane was 7 to 2, not 6 to 3. Fix it in the minutes.", expect: t({ mustContain: ["7 votes to 2"], mustNotContain: ["6 votes to 3"], maxChangedRatio: 0.001 }),
+      reference: (s) => swap(s, "6 votes to 3", "7 votes to 2") },
+    { canvas: inventory, slice: "deep", instruction: `update${lastName}Quantity must reject negative quantities. Fix it.`, expect: t({ maxChangedRatio: 0.002, run: { timeoutMs: 60_000, test: tsTest(
+      `const record = m.create${lastName}('x', 1).value;`,
+      `assert.equal(m.update${lastName}Quantity(record.id, -1).ok, false);`,
+      `assert.equal(m.update${lastName}Quantity(record.id, 3).ok, true);`) } }),
+      reference: (s) => swap(s, `export function update${lastName}Quantity(id: string, quantity: number): Outcome<${lastName}> {\n`, `export function update${lastName}Quantity(id: string, quantity: number): Outcome<${lastName}> {\n  if (quantity < 0) return { ok: false, error: "Quantity cannot be negative" };\n`) },
   ];
 }
 
@@ -80,8 +93,32 @@ export function generatedEditSeeds(): EditSeedWithId[] {
   return editCache;
 }
 
+/**
+ * Review requests about one part of a 50k-word canvas, with an issue planted deep in it: the model has
+ * to read that part (read_canvas, search_canvas) to comment on it.
+ */
+function longCommentCases(): CommentCase[] {
+  const { handbook, inventory } = longCanvases();
+  const deep = handbookParagraph(handbook.content, 80);
+  const lastName = INVENTORY_NAMES[INVENTORY_NAMES.length - 1]!;
+  const lower = `${lastName.charAt(0).toLowerCase()}${lastName.slice(1)}`;
+  const variants: Variant[] = [
+    { base: handbook, name: "long-handbook-deep", instruction: "Review section 80 of the handbook and comment on anything wrong.", plants: [
+      { find: deep, replace: `${deep} Drivers never need to check their mirrors before reversing.`, quote: "Drivers never need to check their mirrors before reversing.", kind: "logic", keywords: ["unsafe", "dangerous", "safety", "always", "should"] },
+    ] },
+    { base: inventory, name: "long-inventory-deep", instruction: `Review update${lastName}Quantity and comment on any bug.`, plants: [
+      { find: `  ${lower}Store.set(id, updated);`, replace: `  ${lower}Store.set(current.label, updated);`, quote: `${lower}Store.set(current.label, updated);`, kind: "bug", keywords: ["id", "key", "wrong key", "instead of", "lookup", "label as"] },
+    ] },
+  ];
+  return variants.map((variant) => {
+    const { canvas, issues } = plant(variant);
+    const group = familyOf(canvas);
+    return { id: `comment-${variant.name}`, split: splitOfFamily(group), slice: "planted-long-deep", group, canvas: emitCanvas(canvas), instruction: variant.instruction, issues };
+  });
+}
+
 export function generatedCases(suite: Suite): AnyCase[] {
   if (suite === "edit") return generatedEditSeeds().map((seed) => seed.item);
   if (suite === "trigger") return longTriggerCases();
-  return [];
+  return longCommentCases();
 }

@@ -16,6 +16,7 @@ export class CompletionAccumulator {
   private readonly calls = new Map<number, PendingToolCall>();
   private completionTokens: number | null = null;
   private promptTokens: number | null = null;
+  private cachedTokens: number | null = null;
   /** The finish reason of the first choice; null while the model is still answering. */
   finishReason: string | null = null;
   /** True once a usage chunk arrived (some servers send it instead of a finish reason). */
@@ -28,6 +29,7 @@ export class CompletionAccumulator {
       this.sawUsage = true;
       this.completionTokens = chunk.usage.completion_tokens;
       this.promptTokens = chunk.usage.prompt_tokens;
+      this.cachedTokens = chunk.usage.prompt_tokens_details?.cached_tokens ?? null;
     }
     // parallel_tool_calls is off and n is 1: only the first choice matters.
     const choice = chunk.choices?.find((candidate) => candidate.index === 0) ?? chunk.choices?.[0];
@@ -82,6 +84,7 @@ export class CompletionAccumulator {
       toolCalls,
       outputTokens: this.completionTokens ?? Math.ceil(written / 4),
       ...(this.promptTokens !== null ? { inputTokens: this.promptTokens } : {}),
+      ...(this.cachedTokens !== null ? { cachedTokens: this.cachedTokens } : {}),
     };
   }
 }

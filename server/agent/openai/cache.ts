@@ -15,6 +15,7 @@ const doneSchema = z.object({
   toolCalls: z.array(z.object({ id: z.string(), name: z.string(), arguments: z.string() })),
   outputTokens: z.number(),
   inputTokens: z.number().optional(),
+  cachedTokens: z.number().optional(),
 });
 
 export interface ResponseCache {
