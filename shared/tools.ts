@@ -87,7 +87,8 @@ export type RewriteCanvasArgs = z.infer<typeof rewriteCanvasArgs>;
 export type CommentSpec = z.infer<typeof commentSpec>;
 export type CommentCanvasArgs = z.infer<typeof commentCanvasArgs>;
 
-const toolArgSchemas = {
+/** The argument schema of each tool: the built-in agent and external agents (MCP) validate with these. */
+export const toolArgSchemas = {
   create_canvas: createCanvasArgs,
   edit_canvas: editCanvasArgs,
   rewrite_canvas: rewriteCanvasArgs,

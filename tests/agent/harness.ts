@@ -5,6 +5,7 @@ import { createEngine } from "../../server/agent/engines.ts";
 import type { RunManager } from "../../server/agent/runs.ts";
 import { startFakeOpenAI } from "../fake-openai/server.ts";
 import { startTestServer, type RoomLinks, type TestServer } from "../helpers/server.ts";
+import type { ServerOptions } from "../../server/app.ts";
 
 export interface AgentHarness {
   server: TestServer;
@@ -20,7 +21,13 @@ export interface AgentHarness {
 }
 
 export async function startAgentHarness(
-  options: { engine?: "openai" | "local"; timeoutMs?: number; maxRetries?: number; predictedOutputs?: boolean } = {},
+  options: {
+    engine?: "openai" | "local";
+    timeoutMs?: number;
+    maxRetries?: number;
+    predictedOutputs?: boolean;
+    server?: Partial<ServerOptions>;
+  } = {},
 ): Promise<AgentHarness> {
   const fake = await startFakeOpenAI();
   let runs: RunManager | null = null;
@@ -34,6 +41,7 @@ export async function startAgentHarness(
     predictedOutputs: options.predictedOutputs ?? false,
   });
   const server = await startTestServer({
+    ...options.server,
     extend: (app) => {
       runs = installAgent(app, { engine, runsPerMinute: 1_000 });
     },
