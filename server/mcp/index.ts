@@ -103,7 +103,10 @@ export function installMcp(app: AppContext, options: McpOptions = {}): void {
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => void sessions.set(id, session),
     });
+    // Revoking or rotating the link ends the session at once, like the link's sockets.
+    const untrack = app.liveLinks.track(link.roomId, link.role, () => void transport.close());
     transport.onclose = () => {
+      untrack();
       if (transport.sessionId) sessions.delete(transport.sessionId);
       void session.close();
     };

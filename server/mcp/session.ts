@@ -23,7 +23,7 @@ import {
 } from "../../shared/room.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
 import { applyRawToolCall, type EngineResult } from "../../shared/engine/index.ts";
-import { AgentOrigin, ChatOrigin, type Author } from "../../shared/origins.ts";
+import { AI_AUTHOR, AgentOrigin, ChatOrigin, type Author } from "../../shared/origins.ts";
 import { toolArgSchemas, type ToolName } from "../../shared/tools.ts";
 import type { AppContext } from "../appContext.ts";
 import type { Room } from "../rooms/room.ts";
@@ -117,11 +117,13 @@ export class McpSession {
   get author(): Author {
     const raw = this.server.server.getClientVersion()?.name ?? "";
     // Control characters and bidi overrides would let a client pose as someone else in the presence list.
-    const name =
+    const cleaned =
       raw
         .replace(/[\p{Cc}\p{Cf}]/gu, "")
         .trim()
         .slice(0, MAX_NAME) || "MCP agent";
+    // Nobody may pose as the built-in model.
+    const name = cleaned.toLowerCase() === AI_AUTHOR.name.toLowerCase() ? `${cleaned} (MCP)` : cleaned;
     return { id: `mcp:${this.origin.runId}`, name };
   }
 
@@ -155,6 +157,14 @@ export class McpSession {
       return;
     }
     this.presence = new AgentPresence(this.room, this.author);
+  }
+
+  /** The room for a resource request, which counts against the link's rate like a tool call. */
+  private async limitedRoom(): Promise<Room> {
+    this.lastActive = Date.now();
+    const wait = this.options.takeCall(this.link.tokenHash);
+    if (wait > 0) throw new ToolError(`Too many calls from this link. Try again in ${Math.ceil(wait / 1000)} s.`);
+    return this.liveRoom();
   }
 
   private async liveRoom(): Promise<Room> {
@@ -302,7 +312,7 @@ export class McpSession {
   private registerResources(): void {
     const template = new ResourceTemplate("canvas://{roomId}/{canvasId}", {
       list: async () => {
-        const room = await this.liveRoom();
+        const room = await this.limitedRoom();
         return {
           resources: listCanvases(room.doc).map((meta) => ({
             uri: canvasUri(room.id, meta.id),
@@ -317,13 +327,13 @@ export class McpSession {
       template,
       { description: "A canvas of this room: markdown for documents, the source for code." },
       async (uri): Promise<ReadResourceResult> => {
-        const room = await this.liveRoom();
+        const room = await this.limitedRoom();
         const meta = canvasForUri(room, uri.href);
         return { contents: [{ uri: uri.href, mimeType: mimeType(meta), text: canvasText(room.doc, meta.id) }] };
       },
     );
     this.server.server.setRequestHandler(SubscribeRequestSchema, async (request) => {
-      const room = await this.liveRoom();
+      const room = await this.limitedRoom();
       this.subscribe(room, canvasForUri(room, request.params.uri));
       return {};
     });

@@ -273,6 +273,22 @@ describe("MCP: an external agent co-edits a room", () => {
     expect(textNow).toContain("Typed by a person.");
   });
 
+  it("revoking the link ends its sessions at once: the agent leaves the room and its next call is refused", async () => {
+    const person = await join();
+    const agent = await connect(harness.room.tokens.editor, "Canvas AI");
+    const agentState = () => [...person.provider.awareness.getStates().values()].find((state) => state.agent === "mcp");
+    await waitFor(() => agentState() !== undefined, "the agent's presence");
+    // A client cannot pose as the built-in model.
+    expect(agentState()).toMatchObject({ user: { name: "Canvas AI (MCP)" } });
+    const revoke = await harness.server.api(`/api/rooms/${harness.room.roomId}/links/editor/revoke`, {
+      method: "POST",
+      token: harness.room.tokens.owner,
+    });
+    expect(revoke.status).toBe(200);
+    await waitFor(() => agentState() === undefined, "the agent leaving on revoke");
+    await expect(agent.callTool({ name: "list_canvases", arguments: {} })).rejects.toThrow();
+  });
+
   it("tool calls are rate-limited per link with a clear error", async () => {
     const agent = await connect(harness.room.tokens.viewer);
     let refused: string | null = null;
