@@ -273,6 +273,46 @@ describe("MCP: an external agent co-edits a room", () => {
     expect(textNow).toContain("Typed by a person.");
   });
 
+  it("the agent edits while two people type: every word of theirs and every edit of its lands, and all converge", async () => {
+    const agent = await connect(harness.room.tokens.editor);
+    const canvasId = await createEssay(agent);
+    const alice = await join();
+    const bob = await join();
+    await waitFor(() => listCanvases(alice.doc).length === 1 && listCanvases(bob.doc).length === 1, "the canvas");
+    const typed: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      const edit = agent.callTool({
+        name: "edit_canvas",
+        arguments: {
+          canvas_id: canvasId,
+          edits: [
+            { find: round === 0 ? "ten percent" : `${round - 1} points`, replace: `${round} points`, all: false },
+          ],
+          summary: `Round ${round}`,
+        },
+      });
+      for (const [person, name] of [
+        [alice, "Alice"],
+        [bob, "Bob"],
+      ] as const) {
+        const line = `${name} typed line ${round}.`;
+        typeParagraph(canvasFragment(person.doc, canvasId), line);
+        typed.push(line);
+      }
+      const result = await edit;
+      expect(text(result)).not.toMatch(/error/i);
+      expect(result.isError).toBeFalsy();
+    }
+    const server = await harness.doc();
+    const all = [server, alice.doc, bob.doc];
+    await waitFor(
+      () => all.every((doc) => typed.every((line) => canvasText(doc, canvasId).includes(line))),
+      "every typed line everywhere",
+    );
+    await waitFor(() => new Set(all.map((doc) => canvasText(doc, canvasId))).size === 1, "the three copies converging");
+    expect(canvasText(server, canvasId)).toContain("The budget grew by 9 points.");
+  });
+
   it("revoking the link ends its sessions at once: the agent leaves the room and its next call is refused", async () => {
     const person = await join();
     const agent = await connect(harness.room.tokens.editor, "Canvas AI");
