@@ -20,6 +20,7 @@ const BENCHES: Record<string, Bench> = {
   sustained: { file: "sustained.ts", exportName: "runSustainedBench" },
   edit: { file: "edit.ts", exportName: "runEditBench" },
   typing: { file: "typing.ts", exportName: "runTypingBench" },
+  changes: { file: "changes.ts", exportName: "runChangesBench" },
   export: { file: "export.ts", exportName: "runExportBench" },
   crossprocess: {
     file: "crossProcess.ts",

@@ -35,7 +35,7 @@ export class AgentOrigin {
 
   /** The id of the change being made now. */
   get changeId(): string {
-    return `${this.runId}#${this.step}`;
+    return `${this.runId}.${this.step}`;
   }
 }
 
@@ -54,7 +54,8 @@ export type ApiAction =
   | "rename_room"
   | "rename_canvas"
   | "trash_canvas"
-  | "restore_canvas";
+  | "restore_canvas"
+  | "undo_change";
 
 /** A change the server makes on behalf of a person through the HTTP API. */
 export class ApiOrigin {

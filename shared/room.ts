@@ -35,6 +35,8 @@ export interface CommentRecord {
   replies: CommentReply[];
   createdAt: number;
   runId: string | null;
+  /** The AI change that left it (shared/changes.ts), so undoing that change removes it; absent on older comments. */
+  changeId?: string | null;
 }
 
 export type ChatRole = "user" | "assistant";
@@ -47,6 +49,8 @@ export interface ToolActivity {
   summary: string;
   /** How many passages/comments the call touched, for cards like "Edited 2 passages". */
   count: number;
+  /** The change it made (shared/changes.ts), so its card shows and undoes that change; absent when refused. */
+  changeId?: string | null;
 }
 
 /** A chat message lives in `chat` as a Y.Map; its text is a Y.Text so it can stream live. */

@@ -35,6 +35,8 @@ export interface CanvasPaneProps {
   aiSignal: AiSignal;
   panel: SidePanel;
   changesVersion: number;
+  /** The change the changes panel shows; null: the canvas's newest. */
+  shownChange: string | null;
   narrow: boolean;
   onPanel: (panel: SidePanel) => void;
   onSelect: (canvasId: string) => void;
@@ -45,7 +47,8 @@ export interface CanvasPaneProps {
   onResolve: CanvasEditorProps["onResolve"];
   onApply: CanvasEditorProps["onApply"];
   onAction: (action: ActionRequest) => void;
-  onUndo: () => Promise<boolean>;
+  onShowChange: (changeId: string) => void;
+  onUndo: (changeId: string) => Promise<boolean>;
   onRestore: (versionId: string) => Promise<boolean>;
   onNewCanvas: () => void;
   onImportFiles: (files: File[]) => void;
@@ -362,7 +365,9 @@ export function CanvasPane(props: CanvasPaneProps) {
             api={api}
             canvas={canvas}
             canWrite={props.canWrite}
+            changeId={props.shownChange}
             version={props.changesVersion}
+            onSelect={props.onShowChange}
             onUndo={props.onUndo}
             onClose={() => props.onPanel(null)}
           />

@@ -1,43 +1,67 @@
-// "Show changes": the diff of the last AI change to this canvas, with "Undo AI change".
+// "AI changes": the canvas's AI changes, newest first, each with its status; the one picked (by its
+// chat card's "Show", else the newest) shows its diff and its own undo. Undo asks the server to undo
+// exactly that change; a later change in the way is named in the answer, and nothing is half undone.
 import { useEffect, useState } from "react";
-import type { Api, LastChange } from "../lib/api.ts";
+import type { Api } from "../lib/api.ts";
 import type { CanvasMeta } from "../../shared/room.ts";
+import type { ChangeDetail, ChangeSummary } from "../../shared/changes.ts";
 import { DiffView } from "./DiffView.tsx";
 
 export interface ChangesPanelProps {
   api: Api;
   canvas: CanvasMeta;
   canWrite: boolean;
+  /** The change to show (a chat card's "Show"); null: the newest. */
+  changeId: string | null;
   /** Bumped when the chat shows a new AI change, so an open panel refreshes. */
   version: number;
-  onUndo: () => Promise<boolean>;
+  onSelect: (changeId: string) => void;
+  /** Undo this change; resolves true when it was undone (failures are reported by the caller). */
+  onUndo: (changeId: string) => Promise<boolean>;
   onClose: () => void;
 }
 
-export function ChangesPanel({ api, canvas, canWrite, version, onUndo, onClose }: ChangesPanelProps) {
-  const [change, setChange] = useState<LastChange | undefined>(undefined);
+const STATUS_LABEL: Record<ChangeSummary["status"], string> = { applied: "applied", undone: "undone" };
+
+export function ChangesPanel({
+  api,
+  canvas,
+  canWrite,
+  changeId,
+  version,
+  onSelect,
+  onUndo,
+  onClose,
+}: ChangesPanelProps) {
+  const [list, setList] = useState<ChangeSummary[] | undefined>(undefined);
+  const [detail, setDetail] = useState<ChangeDetail | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
     let live = true;
-    void api.lastChange(canvas.id).then((result) => {
+    void api.changes(canvas.id).then(async (result) => {
       if (!live) return;
-      if (result.ok) {
-        setChange(result.value);
-        setError(null);
-      } else setError(result.message);
+      if (!result.ok) return setError(result.message);
+      setList(result.value);
+      setError(null);
+      const shown = changeId ?? result.value[0]?.id ?? null;
+      if (!shown) return setDetail(null);
+      const found = await api.change(shown);
+      if (!live) return;
+      if (found.ok) setDetail(found.value);
+      else setError(found.message);
     });
     return () => {
       live = false;
     };
-  }, [api, canvas.id, version, reload]);
+  }, [api, canvas.id, changeId, version, reload]);
 
   return (
-    <aside className="side-panel" aria-label="Last AI change">
+    <aside className="side-panel" aria-label="AI changes">
       <header className="side-panel-header">
-        <h2>Last AI change</h2>
+        <h2>AI changes</h2>
         <button type="button" className="icon-button" aria-label="Close changes" onClick={onClose}>
           ✕
         </button>
@@ -47,29 +71,48 @@ export function ChangesPanel({ api, canvas, canWrite, version, onUndo, onClose }
           {error}
         </p>
       )}
-      {change === undefined && !error && <p className="muted">Loading…</p>}
-      {change === null && <p className="muted">Canvas AI has not changed this canvas yet.</p>}
-      {change && (
-        <>
-          {change.summary && <p className="change-summary">{change.summary}</p>}
-          <DiffView before={change.before} after={change.after} code={canvas.kind === "code"} />
-          {canWrite && (
+      {list === undefined && !error && <p className="muted">Loading…</p>}
+      {list?.length === 0 && <p className="muted">Canvas AI has not changed this canvas yet.</p>}
+      {detail && (
+        <section className="change-detail" data-change-id={detail.id} data-status={detail.status}>
+          <p className="change-summary">
+            {detail.summary} <span className={`change-status ${detail.status}`}>{STATUS_LABEL[detail.status]}</span>
+          </p>
+          <DiffView before={detail.before} after={detail.after} code={canvas.kind === "code"} />
+          {canWrite && detail.status === "applied" && (
             <button
               type="button"
               className="button danger-outline"
               disabled={busy}
               onClick={() => {
                 setBusy(true);
-                void onUndo().then(() => {
+                void onUndo(detail.id).then(() => {
                   setBusy(false);
                   setReload((count) => count + 1);
                 });
               }}
             >
-              ↶ Undo AI change
+              ↶ Undo this change
             </button>
           )}
-        </>
+        </section>
+      )}
+      {list && list.length > 1 && (
+        <ol className="change-list" aria-label="Changes to this canvas">
+          {list.map((change) => (
+            <li key={change.id}>
+              <button
+                type="button"
+                className={`link-button${change.id === detail?.id ? " pressed" : ""}`}
+                aria-current={change.id === detail?.id}
+                onClick={() => onSelect(change.id)}
+              >
+                {change.summary}
+              </button>{" "}
+              <span className={`change-status ${change.status}`}>{STATUS_LABEL[change.status]}</span>
+            </li>
+          ))}
+        </ol>
       )}
     </aside>
   );

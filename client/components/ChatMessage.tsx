@@ -12,7 +12,7 @@ export interface ChatMessageProps {
   canRun: boolean;
   onRetry: (message: ChatMessageView) => void;
   onFeedback: (message: ChatMessageView, value: "up" | "down") => void;
-  onShowChange: (canvasId: string) => void;
+  onShowChange: (canvasId: string, changeId: string | null) => void;
 }
 
 function plural(count: number, word: string): string {
@@ -50,7 +50,7 @@ function ActivityCard({
 }: {
   activity: ToolActivity;
   canvases: CanvasMeta[];
-  onShowChange: (canvasId: string) => void;
+  onShowChange: (canvasId: string, changeId: string | null) => void;
 }) {
   const canvas = canvases.find((candidate) => candidate.id === activity.canvasId) ?? null;
   return (
@@ -65,7 +65,11 @@ function ActivityCard({
         )}
       </span>
       {activity.ok && canvas && (
-        <button type="button" className="link-button" onClick={() => onShowChange(canvas.id)}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onShowChange(canvas.id, activity.changeId ?? null)}
+        >
           Show
         </button>
       )}

@@ -15,7 +15,7 @@ export interface ChatPaneProps {
   onStop: () => void;
   onRetry: (message: ChatMessageView) => void;
   onFeedback: (message: ChatMessageView, value: "up" | "down") => void;
-  onShowChange: (canvasId: string) => void;
+  onShowChange: (canvasId: string, changeId: string | null) => void;
   onNewCanvas: (() => void) | null;
   sendKey: SendKey;
   /** The closed canvas to reopen, shown above the composer (never over the Send button). */

@@ -55,6 +55,8 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
   const [dragging, setDragging] = useState(false);
   const [split, setSplit] = useState(() => Number(localStorage.getItem("canvas.split")) || 36);
   const [changesVersion, setChangesVersion] = useState(0);
+  /** The change the changes panel shows (a chat card's "Show"); null: the canvas's newest. */
+  const [shownChange, setShownChange] = useState<string | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const aiSignal = useRef<AiSignal>({ expectUntil: 0 }).current;
   const known = useRef<Set<string> | null>(null);
@@ -133,11 +135,19 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
     return () => window.removeEventListener("keydown", onKey);
   }, [running, canWrite, actions]);
 
-  function showChange(canvasId: string) {
+  function showChange(canvasId: string, changeId: string | null) {
     const editor = editorRef.current;
-    if (active?.id === canvasId && canvasOpen && editor && !editor.isDestroyed && flashLastAiChange(editor.view))
+    if (
+      !changeId &&
+      active?.id === canvasId &&
+      canvasOpen &&
+      editor &&
+      !editor.isDestroyed &&
+      flashLastAiChange(editor.view)
+    )
       return;
     openCanvas(canvasId, false);
+    setShownChange(changeId);
     setPanel("changes");
   }
 
@@ -239,9 +249,17 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
               aiSignal={aiSignal}
               panel={panel}
               changesVersion={changesVersion}
+              shownChange={shownChange}
               narrow={narrow}
-              onPanel={setPanel}
-              onSelect={(canvasId) => setActiveId(canvasId)}
+              onPanel={(next) => {
+                if (next !== "changes") setShownChange(null);
+                setPanel(next);
+              }}
+              onShowChange={setShownChange}
+              onSelect={(canvasId) => {
+                setShownChange(null);
+                setActiveId(canvasId);
+              }}
               onEditor={onEditor}
               onAsk={actions.ask}
               onComment={actions.comment}

@@ -18,6 +18,7 @@ const REASONS: Record<string, string> = {
   "before-ai": "Before AI change",
   snapshot: "Snapshot",
   restore: "Before restore",
+  "before-undo": "Before undo of an AI change",
 };
 
 function when(timestamp: number): string {

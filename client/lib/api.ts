@@ -5,6 +5,12 @@ import type { ActionRequest } from "../../shared/actions.ts";
 import type { CanvasKind } from "../../shared/tools.ts";
 import { ROLES, roleLinksSchema, type Role } from "../../shared/roles.ts";
 import { engineInfoSchema } from "../../shared/engineInfo.ts";
+import {
+  changeDetailSchema,
+  changeSummarySchema,
+  type ChangeDetail,
+  type ChangeSummary,
+} from "../../shared/changes.ts";
 import { request, requestBlob, requestText, type ApiResult } from "./http.ts";
 
 export type { ApiResult };
@@ -31,10 +37,8 @@ const roomInfo = z.object({
 });
 export type RoomInfo = z.infer<typeof roomInfo>;
 
-const lastChange = z
-  .object({ runId: z.string(), canvasId: z.string(), before: z.string(), after: z.string(), summary: z.string() })
-  .nullable();
-export type LastChange = z.infer<typeof lastChange>;
+const changeList = z.object({ changes: z.array(changeSummarySchema) });
+const undone = z.object({ undone: z.boolean(), change: changeSummarySchema, text: z.string().nullable() });
 
 const versionMeta = z.object({
   id: z.string(),
@@ -147,16 +151,37 @@ export class Api {
     );
   }
 
-  undoAiChange(canvasId: string): Promise<ApiResult<unknown>> {
-    return request(`${this.base()}/undo`, { token: this.token, method: "POST", body: { canvasId } }, z.unknown());
+  /** Undo the canvas's newest AI change that is still applied. */
+  undoAiChange(canvasId: string, authorName?: string): Promise<ApiResult<unknown>> {
+    return request(
+      `${this.base()}/undo`,
+      { token: this.token, method: "POST", body: { canvasId, authorName } },
+      z.unknown(),
+    );
   }
 
-  lastChange(canvasId: string): Promise<ApiResult<LastChange>> {
+  /** Undo exactly this change (409 with the later change in the way when one overlaps it). */
+  undoChange(changeId: string, authorName?: string): Promise<ApiResult<z.infer<typeof undone>>> {
     return request(
-      `${this.base()}/changes/last?canvasId=${encodeURIComponent(canvasId)}`,
-      { token: this.token },
-      lastChange,
+      `${this.base()}/changes/${encodeURIComponent(changeId)}/undo`,
+      { token: this.token, method: "POST", body: { authorName } },
+      undone,
     );
+  }
+
+  /** A canvas's AI changes, newest first. */
+  async changes(canvasId: string): Promise<ApiResult<ChangeSummary[]>> {
+    const result = await request(
+      `${this.base()}/changes?canvasId=${encodeURIComponent(canvasId)}`,
+      { token: this.token },
+      changeList,
+    );
+    return result.ok ? { ok: true, value: result.value.changes } : result;
+  }
+
+  /** One change with the canvas text before and after it. */
+  change(changeId: string): Promise<ApiResult<ChangeDetail>> {
+    return request(`${this.base()}/changes/${encodeURIComponent(changeId)}`, { token: this.token }, changeDetailSchema);
   }
 
   async versions(canvasId: string): Promise<ApiResult<VersionMeta[]>> {

@@ -93,10 +93,15 @@ export function useRoomActions(input: RoomActionsInput) {
         expectChange();
         return report(api.applySuggestion(comment.id));
       },
-      undo: () => {
+      /** Undo exactly this AI change, or the open canvas's newest one. */
+      undo: (changeId?: string) => {
+        if (changeId) {
+          expectChange();
+          return report(api.undoChange(changeId, identity.name));
+        }
         if (!activeCanvasId) return Promise.resolve(false);
         expectChange();
-        return report(api.undoAiChange(activeCanvasId));
+        return report(api.undoAiChange(activeCanvasId, identity.name));
       },
       restore: (versionId: string) => {
         expectChange();

@@ -6,7 +6,7 @@
 // (patience diff, lineDiff.ts), and only replaced hunks of moderate size are refined to words, then
 // small word replacements to characters. A hunk too big to refine counts as wholly replaced.
 import { diffChars, diffWordsWithSpace, type ChangeObject } from "diff";
-import { lineDiff, type DiffOp } from "./lineDiff.ts";
+import { lineDiff, type DiffOp } from "../../shared/engine/lineDiff.ts";
 
 /** Half-open [start, end) offsets in the text before the edit. */
 export interface Span {
@@ -14,7 +14,7 @@ export interface Span {
   end: number;
 }
 
-export type { DiffOp } from "./lineDiff.ts";
+export type { DiffOp } from "../../shared/engine/lineDiff.ts";
 
 export type Granularity = "line" | "word" | "char";
 

@@ -2,6 +2,7 @@
 import type { AppContext } from "../appContext.ts";
 import { RunManager } from "./runs.ts";
 import { registerAgentRoutes } from "./routes.ts";
+import { registerChangeRoutes } from "../changes/routes.ts";
 import type { TurnEngine } from "./types.ts";
 import { DEFAULT_CONTEXT_TOKENS } from "../config.ts";
 
@@ -23,5 +24,6 @@ export function installAgent(app: AppContext, options: AgentOptions): RunManager
   app.engineInfo = () => runs.engineInfo;
   app.onClose(() => runs.cancelAll());
   registerAgentRoutes(app, runs, options.runsPerMinute);
+  registerChangeRoutes(app, runs.changes, { isRunning: (roomId) => runs.isActive(roomId) });
   return runs;
 }

@@ -11,6 +11,10 @@ export function errorText(result: EngineFailure): string {
 
 /** The card under the reply for an applied call. */
 export function activityFor(result: EngineSuccess, canvasId: string | null): ToolActivity {
+  return { ...activityOf(result, canvasId), changeId: result.change.id };
+}
+
+function activityOf(result: EngineSuccess, canvasId: string | null): ToolActivity {
   const { call } = result;
   switch (call.name) {
     case "create_canvas":

@@ -1,9 +1,9 @@
-// HTTP routes of the agent: chat messages that start runs, run status and cancel, undo of AI
-// changes, the last change for "Show changes", versions, applying comment suggestions, feedback.
+// HTTP routes of the agent: chat messages that start runs, run status and cancel, applying comment
+// suggestions, feedback. The change log's routes (show and undo AI changes) are in server/changes.
 import { z } from "zod";
 import { actionRequest } from "../../shared/actions.ts";
 import { findCustomAction } from "../../shared/customActions.ts";
-import { canvasesMap, commentsMap, newId } from "../../shared/room.ts";
+import { commentsMap, newId } from "../../shared/room.ts";
 import { canvasText, parseMarkdown } from "../../shared/markdown/index.ts";
 import { applyToolCall, resolveCommentRange } from "../../shared/engine/index.ts";
 import { AgentOrigin } from "../../shared/origins.ts";
@@ -21,7 +21,6 @@ const messageBody = z.strictObject({
   action: actionRequest.nullable().optional(),
   authorName: z.string().trim().min(1).max(80).optional(),
 });
-const canvasBody = z.strictObject({ canvasId: z.string().min(1).max(64) });
 const feedbackBody = z.strictObject({
   runId: z.string().min(1).max(64),
   messageId: z.string().max(64).optional(),
@@ -87,39 +86,6 @@ export function registerAgentRoutes(app: AppContext, runs: RunManager, runsPerMi
     const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "run_agent");
     const cancelled = await runs.cancel(room.id);
     return { status: 200, json: { cancelled } };
-  });
-
-  router.add("POST", "/api/rooms/:roomId/undo", async (ctx) => {
-    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
-    const body = await ctx.body(canvasBody);
-    if (runs.isActive(room.id)) throw new HttpError(409, "run_active", "Wait for the model to finish before undoing.");
-    return registry.hold(room.id, async (live) => {
-      const undone = runs.undoLast(live);
-      if (!undone) throw new HttpError(409, "nothing_to_undo", "There is no AI change left to undo.");
-      await live.flush();
-      await store.saveFeedback({
-        id: newId(),
-        roomId: room.id,
-        runId: runs.lastChange(room.id, body.canvasId)?.runId ?? null,
-        kind: "undo",
-        value: "undo",
-        context: { canvasId: body.canvasId, change: runs.lastChange(room.id, body.canvasId) },
-        createdAt: Date.now(),
-      });
-      return {
-        status: 200,
-        json: {
-          undone: true,
-          text: canvasesMap(live.doc).has(body.canvasId) ? canvasText(live.doc, body.canvasId) : null,
-        },
-      };
-    });
-  });
-
-  router.add("GET", "/api/rooms/:roomId/changes/last", async (ctx) => {
-    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
-    const canvasId = ctx.url.searchParams.get("canvasId") ?? "";
-    return { status: 200, json: runs.lastChange(room.id, canvasId) };
   });
 
   router.add("POST", "/api/rooms/:roomId/comments/:commentId/apply", async (ctx) => {

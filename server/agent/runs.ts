@@ -1,30 +1,33 @@
 // Agent runs in live rooms: the run lifecycle. One run at a time per room (runLock.ts), cancellable,
 // everything written into the room's Y.Doc so every collaborator sees it live: the chat (runChat.ts),
 // canvas changes and comments (through the turn and the edit engine's seam), the model's presence. A
-// version is stored before the first AI change (versionBefore.ts); each change can be undone (agentUndo.ts).
+// version is stored before the first AI change (versionBefore.ts); each change is recorded in the room's
+// change log (server/changes), from which it can be shown and undone on its own.
 import type * as Y from "yjs";
 import type { Logger } from "pino";
 import type { QuickAction } from "../../shared/actions.ts";
 import { actionInstruction } from "../../shared/actions.ts";
 import { canvasesMap, listCanvases, newId, readChat } from "../../shared/room.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
-import { AgentOrigin } from "../../shared/origins.ts";
+import { AgentOrigin, AI_AUTHOR } from "../../shared/origins.ts";
 import type { Room } from "../rooms/room.ts";
 import type { RoomRegistry } from "../rooms/registry.ts";
 import type { Store } from "../store/store.ts";
 import type { Metrics } from "../metrics.ts";
-import { AgentUndo } from "./agentUndo.ts";
 import { describeFailure } from "./failures.ts";
-import { LastChanges, type LastChange } from "./lastChanges.ts";
-import { setAgentPresence } from "./presence.ts";
+import { followAgentWrites, setAgentPresence } from "./presence.ts";
 import { RunChat } from "./runChat.ts";
 import { RunLock } from "./runLock.ts";
 import { runTurnOnDoc, TurnCancelled } from "./turn.ts";
 import type { ToolCallTrace, TurnEngine, TurnInput } from "./types.ts";
 import { saveVersionBeforeAi } from "./versionBefore.ts";
 import type { EngineInfo } from "../../shared/engineInfo.ts";
+import { addKeptEditComments, watchLateTyping, type EngineSuccess } from "../../shared/engine/index.ts";
+import { ChangeLog } from "../changes/store.ts";
 
 const MAX_RUN_RECORDS = 1_000;
+/** How long after a run typing that arrives for a block it removed is still caught (network latency). */
+const LATE_TYPING_GRACE_MS = 5_000;
 
 export type RunStatus = "running" | "done" | "error" | "cancelled";
 
@@ -64,8 +67,10 @@ export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
   private readonly runs = new Map<string, RunRecord>();
   private readonly lock: RunLock;
-  private readonly undo = new AgentUndo();
-  private readonly lastChanges = new LastChanges();
+  /** Per room, the watcher of typing that arrives for blocks a run removed (shared/engine/lateTyping.ts). */
+  private readonly lateTyping = new Map<string, () => void>();
+  /** Every AI change of every room, stored. */
+  readonly changes: ChangeLog;
 
   constructor(
     private readonly registry: RoomRegistry,
@@ -76,6 +81,7 @@ export class RunManager {
     private readonly contextTokens: number,
   ) {
     this.lock = new RunLock(registry);
+    this.changes = new ChangeLog(store);
   }
 
   get engineInfo(): EngineInfo {
@@ -89,10 +95,6 @@ export class RunManager {
   getRun(roomId: string, runId: string): RunRecord | null {
     const run = this.runs.get(runId);
     return run && run.roomId === roomId ? run : null;
-  }
-
-  lastChange(roomId: string, canvasId: string): LastChange | null {
-    return this.lastChanges.get(roomId, canvasId);
   }
 
   /** Start a run; returns null when one is already running in the room (in this or another process). */
@@ -161,16 +163,19 @@ export class RunManager {
     await this.active.get(roomId)?.finished;
   }
 
-  /** Undo the room's last AI change; false when there is none left to undo. */
-  undoLast(room: Room): boolean {
-    return this.undo.undoLast(room);
-  }
-
   private async execute(room: Room, record: RunRecord, request: StartRequest, signal: AbortSignal): Promise<void> {
     const log = this.log.child({ roomId: room.id, runId: record.id });
     const doc = room.doc;
-    const undo = this.undo.for(room);
-    undo.stopCapturing();
+    // Each change is stored as it lands; the run ends once all of them are.
+    const recording: Promise<unknown>[] = [];
+    const recordChange = (result: EngineSuccess): void => {
+      lastChangeOn.set(result.canvasId, result.change.id);
+      recording.push(
+        this.changes
+          .record(room.id, result)
+          .catch((error: unknown) => log.error({ err: error, changeId: result.change.id }, "storing a change failed")),
+      );
+    };
     const history = readChat(doc)
       .filter((message) => message.status === "done" && message.text.trim())
       .map((message) => ({ role: message.role, content: message.text }));
@@ -197,13 +202,17 @@ export class RunManager {
     const started = Date.now();
     log.info({ engine: this.engine.kind, canvasId, action: request.action?.id ?? null }, "run started");
     setAgentPresence(room, { working: true, canvasId });
+    const origin = new AgentOrigin(record.id);
+    const stopFollowing = followAgentWrites(room, origin);
+    const lastChangeOn = new Map<string, string>();
+    this.watchLateTyping(room, origin, lastChangeOn);
     try {
       const trace = await runTurnOnDoc({
         doc,
         canvasId,
         input,
         engine: this.engine,
-        origin: new AgentOrigin(record.id),
+        origin,
         signal,
         contextTokens: this.contextTokens,
         hooks: {
@@ -211,12 +220,12 @@ export class RunManager {
           onActivity: (activity) => chat.activity(activity),
           beforeChange: (id) => saveVersionBeforeAi(this.store, room, id, record.id),
           onWriting: (id) => setAgentPresence(room, { working: true, canvasId: id }),
+          onChange: recordChange,
         },
       });
       record.toolCalls = trace.toolCalls;
       record.status = trace.error ? "error" : "done";
       record.error = trace.error;
-      this.lastChanges.recordRun(room.id, record.id, canvasId, canvasBefore, trace);
       chat.finished(trace.error);
       log.info(
         { status: record.status, toolCalls: trace.toolCalls.length, retries: trace.retries, ms: Date.now() - started },
@@ -236,12 +245,37 @@ export class RunManager {
         chat.finished(failure.message);
       }
     } finally {
-      undo.stopCapturing();
+      stopFollowing();
+      this.endLateTypingWatch(room.id);
+      await Promise.all(recording);
       setAgentPresence(room, { working: false, canvasId: null });
       record.finishedAt = Date.now();
       this.metrics.runs.observe({ status: record.status }, (record.finishedAt - record.startedAt) / 1000);
       await room.flush();
     }
+  }
+
+  /** Keep typing that arrives for blocks this run removes, in comments, during the run and a grace period. */
+  private watchLateTyping(room: Room, origin: AgentOrigin, lastChangeOn: ReadonlyMap<string, string>): void {
+    this.lateTyping.get(room.id)?.();
+    const stop = watchLateTyping(room.doc, (late) => {
+      for (const { canvasId, edit } of late) {
+        const meta = canvasesMap(room.doc).get(canvasId);
+        if (meta) addKeptEditComments(room.doc, meta, [edit], origin, AI_AUTHOR, lastChangeOn.get(canvasId) ?? null);
+      }
+    });
+    const once = () => {
+      stop();
+      room.doc.off("destroy", once);
+      if (this.lateTyping.get(room.id) === once) this.lateTyping.delete(room.id);
+    };
+    this.lateTyping.set(room.id, once);
+    room.doc.once("destroy", once);
+  }
+
+  private endLateTypingWatch(roomId: string): void {
+    const stop = this.lateTyping.get(roomId);
+    if (stop) setTimeout(() => this.lateTyping.get(roomId) === stop && stop(), LATE_TYPING_GRACE_MS).unref();
   }
 
   private pickCanvas(doc: Y.Doc, requested: string | null): string | null {

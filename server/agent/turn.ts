@@ -25,6 +25,8 @@ export interface TurnHooks {
   beforeChange?(canvasId: string): void | Promise<void>;
   /** Where the model is writing, for its caret (canvas id). */
   onWriting?(canvasId: string | null): void;
+  /** A change landed in the room (its record and texts), e.g. to store it in the change log. */
+  onChange?(result: EngineSuccess): void;
 }
 
 export interface TurnOptions {
@@ -63,7 +65,11 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     versioned = true;
     await hooks?.beforeChange?.(changes);
   };
+  // The canvas as the model was shown it: a rewrite merges what people typed since into its result.
+  const seenText = (id: string | null): string | undefined =>
+    input.canvas && input.canvas.id === id ? input.canvas.content : undefined;
   const applied = (result: EngineSuccess, text: string): void => {
+    hooks?.onChange?.(result);
     hooks?.onActivity?.(activityFor(result, canvasId));
     if (!text.trim()) {
       const reply = replyFor(result, doc, canvasId);
@@ -89,7 +95,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
             break;
           case "tool_call_start":
             if (call) break;
-            call = openToolCall(doc, event.name, { canvasId, origin });
+            call = openToolCall(doc, event.name, { canvasId, origin, seen: seenText(canvasId) });
             callId = event.id;
             // With Predicted Outputs, the choice of a whole-canvas rewrite is all we need from this stream.
             if (engine.predictedRewrite && call.prediction !== null) {
@@ -111,7 +117,15 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
         }
       }
     } catch (error) {
-      call?.abort();
+      if (!signal.aborted) call?.abort();
+      else {
+        // Stopped: a streamed create keeps what arrived, as a change of its own.
+        const kept = call?.stop();
+        if (kept?.ok) {
+          hooks?.onChange?.(kept);
+          hooks?.onActivity?.(activityFor(kept, kept.canvasId));
+        }
+      }
       throw signal.aborted ? new TurnCancelled() : error;
     }
     if (predicted && call && engine.predictedRewrite) {
@@ -156,7 +170,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     }
     if (!call || call.name !== raw.name) {
       call?.abort();
-      call = openToolCall(doc, raw.name, { canvasId, origin });
+      call = openToolCall(doc, raw.name, { canvasId, origin, seen: seenText(canvasId) });
     }
 
     const checked = call.validate(raw.arguments);

@@ -12,7 +12,8 @@ import type { AppContext } from "../appContext.ts";
 import { HttpError } from "../http/errors.ts";
 import { RateLimiter } from "../http/rateLimit.ts";
 import { readJson, SECURITY_HEADERS } from "../http/router.ts";
-import { McpSession, type McpChange } from "./session.ts";
+import { ChangeLog } from "../changes/store.ts";
+import { McpSession } from "./session.ts";
 
 export interface McpOptions {
   /** Tool calls per minute per share link. */
@@ -22,13 +23,13 @@ export interface McpOptions {
   maxSessions?: number;
   /** A session without a request for this long is closed (its presence leaves the room). */
   idleMs?: number;
-  onChange?(change: McpChange): void;
 }
 
 export const MCP_PATH = "/mcp";
 
 export function installMcp(app: AppContext, options: McpOptions = {}): void {
   const sessions = new Map<string, McpSession>();
+  const changes = new ChangeLog(app.store);
   const transports = new WeakMap<McpSession, StreamableHTTPServerTransport>();
   const limiter = new RateLimiter(options.callsPerMinute ?? 120, 60_000);
   const perLink = options.sessionsPerLink ?? 8;
@@ -96,7 +97,7 @@ export function installMcp(app: AppContext, options: McpOptions = {}): void {
       { ...link, tokenHash },
       {
         takeCall: (key) => limiter.take(key),
-        onChange: options.onChange,
+        changes,
       },
     );
     const transport = new StreamableHTTPServerTransport({

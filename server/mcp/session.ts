@@ -28,14 +28,10 @@ import { toolArgSchemas, type ToolName } from "../../shared/tools.ts";
 import type { AppContext } from "../appContext.ts";
 import type { Room } from "../rooms/room.ts";
 import { saveVersionBeforeAi } from "../agent/versionBefore.ts";
+import { activityFor, refusedActivity } from "../agent/replies.ts";
+import type { ChangeLog } from "../changes/store.ts";
 import { AgentPresence } from "./presence.ts";
 import { readCanvasLines, searchCanvasText, READ_MAX_LINES } from "./read.ts";
-
-/** A change made through MCP, for whoever keeps the room's change log. */
-export interface McpChange {
-  roomId: string;
-  result: Extract<EngineResult, { ok: true }>;
-}
 
 export interface SessionLink {
   roomId: string;
@@ -46,7 +42,8 @@ export interface SessionLink {
 export interface SessionOptions {
   /** Returns 0 when a tool call may run now, else the ms until one may. */
   takeCall(tokenHash: string): number;
-  onChange?(change: McpChange): void;
+  /** The room's change log: each write is recorded there, so people can show and undo it. */
+  changes: ChangeLog;
 }
 
 /** Re-save a "before-ai" version of a canvas this session writes when its last one is older than this. */
@@ -253,11 +250,17 @@ export class McpSession {
       origin: this.origin,
       author: this.author,
     });
+    if (!result.ok) {
+      this.addCard(room, name, result);
+      return fail(result.summary);
+    }
+    // Recorded before its card shows, so the card's "Show" and undo find it.
+    await this.options.changes.record(room.id, result).catch((error: unknown) => {
+      this.app.log.error({ err: error, roomId: room.id, changeId: result.change.id }, "storing an MCP change failed");
+    });
     this.addCard(room, name, result);
-    if (!result.ok) return fail(result.summary);
     const last = result.applied[result.applied.length - 1];
     this.presence?.showAt(result.canvasId, name === "comment_canvas" ? null : (last?.newTo ?? null));
-    this.options.onChange?.({ roomId: room.id, result });
     return ok(
       JSON.stringify(
         { ok: true, canvasId: result.canvasId, changeId: result.change.id, summary: result.summary },
@@ -285,13 +288,10 @@ export class McpSession {
         text: `${this.author.name} is working in this room through MCP.`,
         runId: this.origin.runId,
       });
-      addReplyActivity(this.chatEntry, {
-        tool,
-        canvasId: result.canvasId,
-        ok: result.ok,
-        summary: result.summary,
-        count: result.ok ? result.applied.length : 0,
-      });
+      addReplyActivity(
+        this.chatEntry,
+        result.ok ? activityFor(result, result.canvasId) : refusedActivity(tool, result.canvasId, result.summary),
+      );
     }, chat);
   }
 

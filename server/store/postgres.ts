@@ -12,8 +12,10 @@ import {
   type RoomRecord,
   type Store,
   type StoredDoc,
+  type StoredChange,
   type VersionRecord,
 } from "./store.ts";
+import type { ChangeStatus, ChangeSummary } from "../../shared/changes.ts";
 import * as tables from "./rows.ts";
 
 /** Applied in order, once each, recorded in schema_migrations. Never edit one that has shipped. */
@@ -29,7 +31,14 @@ const MIGRATIONS = [
    CREATE TABLE feedback (ord BIGSERIAL, id TEXT PRIMARY KEY, room_id TEXT NOT NULL, run_id TEXT, kind TEXT NOT NULL, value TEXT NOT NULL,
      context_json TEXT NOT NULL, created_at BIGINT NOT NULL);`,
   `CREATE TABLE sealed_links (room_id TEXT PRIMARY KEY, data BYTEA NOT NULL);`,
+  `CREATE TABLE changes (ord BIGSERIAL, id TEXT NOT NULL, room_id TEXT NOT NULL, run_id TEXT, canvas_id TEXT NOT NULL,
+     tool TEXT NOT NULL, summary TEXT NOT NULL, author_id TEXT NOT NULL, author_name TEXT NOT NULL, origin TEXT NOT NULL,
+     status TEXT NOT NULL, before_text TEXT NOT NULL, after_text TEXT NOT NULL, created_at BIGINT NOT NULL,
+     PRIMARY KEY (room_id, id));
+   CREATE INDEX changes_by_canvas ON changes (room_id, canvas_id, created_at);`,
 ];
+/** The schema version a migrated database is at. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Advisory lock namespace (first key) for this store; the second key is a hash of the room or 0. */
 const LOCK_NAMESPACE = 0x43414e56; // "CANV"
@@ -251,6 +260,37 @@ export class PostgresStore implements Store {
     );
     const row = result.rows[0];
     return row ? tables.toVersion(row) : null;
+  }
+
+  async saveChange(change: StoredChange): Promise<void> {
+    await this.pool.query(tables.insertSql("changes", tables.CHANGE_COLUMNS, dollar), tables.changeValues(change));
+  }
+
+  async listChanges(roomId: string, canvasId: string | null, limit: number): Promise<ChangeSummary[]> {
+    const result = await this.pool.query<tables.ChangeRow>(
+      `SELECT ${tables.CHANGE_META_COLUMNS} FROM changes
+       WHERE room_id = $1 AND ($2::text IS NULL OR canvas_id = $2) ORDER BY created_at DESC, ord DESC LIMIT $3`,
+      [roomId, canvasId, limit],
+    );
+    return result.rows.map(tables.toChangeSummary);
+  }
+
+  async getChange(roomId: string, changeId: string): Promise<StoredChange | null> {
+    const result = await this.pool.query<tables.ChangeRow>(
+      `SELECT ${tables.CHANGE_COLUMNS} FROM changes WHERE room_id = $1 AND id = $2`,
+      [roomId, changeId],
+    );
+    const row = result.rows[0];
+    return row ? tables.toChange(row) : null;
+  }
+
+  async setChangeStatus(roomId: string, changeId: string, status: ChangeStatus): Promise<boolean> {
+    const result = await this.pool.query("UPDATE changes SET status = $1 WHERE room_id = $2 AND id = $3", [
+      status,
+      roomId,
+      changeId,
+    ]);
+    return (result.rowCount ?? 0) > 0;
   }
 
   async saveFeedback(feedback: FeedbackRecord): Promise<void> {

@@ -10,8 +10,10 @@ import {
   type RoomRecord,
   type Store,
   type StoredDoc,
+  type StoredChange,
   type VersionRecord,
 } from "./store.ts";
+import type { ChangeStatus, ChangeSummary } from "../../shared/changes.ts";
 import * as tables from "./rows.ts";
 
 const MIGRATIONS = [
@@ -26,6 +28,10 @@ const MIGRATIONS = [
    CREATE TABLE feedback (id TEXT PRIMARY KEY, room_id TEXT NOT NULL, run_id TEXT, kind TEXT NOT NULL, value TEXT NOT NULL,
      context_json TEXT NOT NULL, created_at INTEGER NOT NULL);`,
   `CREATE TABLE sealed_links (room_id TEXT PRIMARY KEY, data BLOB NOT NULL);`,
+  `CREATE TABLE changes (id TEXT NOT NULL, room_id TEXT NOT NULL, run_id TEXT, canvas_id TEXT NOT NULL, tool TEXT NOT NULL,
+     summary TEXT NOT NULL, author_id TEXT NOT NULL, author_name TEXT NOT NULL, origin TEXT NOT NULL, status TEXT NOT NULL,
+     before_text TEXT NOT NULL, after_text TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (room_id, id));
+   CREATE INDEX changes_by_canvas ON changes (room_id, canvas_id, created_at);`,
 ];
 
 export const DB_FILE = "canvas.db";
@@ -65,6 +71,12 @@ export class SqliteStore implements Store {
         `SELECT ${tables.VERSION_META_COLUMNS} FROM versions WHERE room_id = ? AND (? IS NULL OR canvas_id = ?) ORDER BY created_at DESC, rowid DESC LIMIT 200`,
       ),
       getVersion: db.prepare(`SELECT ${tables.VERSION_COLUMNS} FROM versions WHERE room_id = ? AND id = ?`),
+      insertChange: db.prepare(tables.insertSql("changes", tables.CHANGE_COLUMNS, () => "?")),
+      listChanges: db.prepare(
+        `SELECT ${tables.CHANGE_META_COLUMNS} FROM changes WHERE room_id = ? AND (? IS NULL OR canvas_id = ?) ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+      ),
+      getChange: db.prepare(`SELECT ${tables.CHANGE_COLUMNS} FROM changes WHERE room_id = ? AND id = ?`),
+      setChangeStatus: db.prepare("UPDATE changes SET status = ? WHERE room_id = ? AND id = ?"),
       insertFeedback: db.prepare(tables.insertSql("feedback", tables.FEEDBACK_COLUMNS, () => "?")),
       listFeedback: db.prepare(`SELECT ${tables.FEEDBACK_COLUMNS} FROM feedback ORDER BY created_at`),
       getSealed: db.prepare("SELECT data FROM sealed_links WHERE room_id = ?"),
@@ -176,6 +188,24 @@ export class SqliteStore implements Store {
   async getVersion(roomId: string, versionId: string): Promise<VersionRecord | null> {
     const row = this.statements.getVersion.get(roomId, versionId) as tables.VersionRow | undefined;
     return row ? tables.toVersion(row) : null;
+  }
+
+  async saveChange(change: StoredChange): Promise<void> {
+    this.statements.insertChange.run(...tables.changeValues(change));
+  }
+
+  async listChanges(roomId: string, canvasId: string | null, limit: number): Promise<ChangeSummary[]> {
+    const rows = this.statements.listChanges.all(roomId, canvasId, canvasId, limit) as tables.ChangeRow[];
+    return rows.map(tables.toChangeSummary);
+  }
+
+  async getChange(roomId: string, changeId: string): Promise<StoredChange | null> {
+    const row = this.statements.getChange.get(roomId, changeId) as tables.ChangeRow | undefined;
+    return row ? tables.toChange(row) : null;
+  }
+
+  async setChangeStatus(roomId: string, changeId: string, status: ChangeStatus): Promise<boolean> {
+    return this.statements.setChangeStatus.run(status, roomId, changeId).changes > 0;
   }
 
   async saveFeedback(feedback: FeedbackRecord): Promise<void> {

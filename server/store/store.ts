@@ -2,6 +2,7 @@
 // Postgres (postgres.ts) when several processes share rooms; both map rows through rows.ts. Methods
 // are async for the networked one; the room serialises its calls so updates are stored in order.
 import type { Role } from "../../shared/roles.ts";
+import type { ChangeDetail, ChangeStatus, ChangeSummary } from "../../shared/changes.ts";
 
 export interface RoomRecord {
   id: string;
@@ -18,7 +19,7 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
-export type VersionReason = "before-ai" | "snapshot" | "restore";
+export type VersionReason = "before-ai" | "snapshot" | "restore" | "before-undo";
 
 export interface VersionRecord {
   id: string;
@@ -42,8 +43,23 @@ export interface FeedbackRecord {
   createdAt: number;
 }
 
+/** An AI change as stored: its record, where it stands, the canvas text before and after it. */
+export interface StoredChange extends ChangeDetail {
+  roomId: string;
+  /** Who wrote it (ChangeRecord.origin): an agent run, or a person through the API. */
+  origin: "agent" | "api";
+}
+
 /** Every table that holds a room's data by room_id (deleteRoom empties them, then the room's own row). */
-export const ROOM_DATA_TABLES = ["sealed_links", "links", "updates", "snapshots", "versions", "feedback"] as const;
+export const ROOM_DATA_TABLES = [
+  "sealed_links",
+  "links",
+  "updates",
+  "snapshots",
+  "versions",
+  "feedback",
+  "changes",
+] as const;
 
 export interface Store {
   createRoom(room: RoomRecord, tokenHashes: Record<Role, string>): Promise<void>;
@@ -67,6 +83,13 @@ export interface Store {
   saveVersion(version: VersionRecord): Promise<void>;
   listVersions(roomId: string, canvasId: string | null): Promise<Omit<VersionRecord, "text">[]>;
   getVersion(roomId: string, versionId: string): Promise<VersionRecord | null>;
+
+  saveChange(change: StoredChange): Promise<void>;
+  /** A room's changes, newest first (at most `limit`), without their texts; all canvases when canvasId is null. */
+  listChanges(roomId: string, canvasId: string | null, limit: number): Promise<ChangeSummary[]>;
+  getChange(roomId: string, changeId: string): Promise<StoredChange | null>;
+  /** Set a change's status; false when there is no such change. */
+  setChangeStatus(roomId: string, changeId: string, status: ChangeStatus): Promise<boolean>;
 
   saveFeedback(feedback: FeedbackRecord): Promise<void>;
   listFeedback(): Promise<FeedbackRecord[]>;

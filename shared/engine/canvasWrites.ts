@@ -56,6 +56,19 @@ export function editCanvas(
 }
 
 /**
+ * Make a canvas hold `text` (not a tool call: an undo, a restore), in one transaction with `origin`.
+ * Only the span between the common prefix and suffix is re-parsed and written, so a change to one
+ * passage of a long canvas costs about what a targeted edit costs.
+ */
+export function writeText(doc: Y.Doc, meta: CanvasMeta, text: string, origin: unknown): void {
+  const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
+  if (view.text === text) return;
+  const span = wholeChange(meta.id, view.text, text, "").applied[0]!;
+  const change = { index: 0, from: span.from, to: span.to, insert: span.after, tier: "exact" as const };
+  doc.transact(() => writeCanvasText(doc, view, text, [change], meta.language), origin);
+}
+
+/**
  * rewrite_canvas: the whole content, written block by block so unchanged blocks keep their Yjs items.
  * `base` is the text the change is reported against: the canvas when a stream started, else now.
  */

@@ -19,6 +19,7 @@ export function addComments(
   args: CommentCanvasArgs,
   origin: ToolCallOrigin,
   author: Author,
+  changeId: string | null = null,
 ): Applied | EngineFailure {
   const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
   const errors: EngineError[] = [];
@@ -62,26 +63,8 @@ export function addComments(
   doc.transact(() => {
     placed.forEach(({ range }, index) => {
       const comment = args.comments[index]!;
-      const id = newId();
-      const record: CommentRecord = {
-        id,
-        canvasId: meta.id,
-        anchor: {
-          start: encodePosition(Y.createRelativePositionFromTypeIndex(range.start.type, range.start.index, 0)),
-          end: encodePosition(Y.createRelativePositionFromTypeIndex(range.end.type, range.end.index, -1)),
-        },
-        quote: comment.quote,
-        body: comment.comment,
-        severity: comment.severity,
-        suggestion: comment.suggestion,
-        author: author.id,
-        authorName: author.name,
-        resolved: false,
-        replies: [],
-        createdAt: Date.now(),
-        runId: origin.source === "agent" ? origin.runId : null,
-      };
-      commentsMap(doc).set(id, record);
+      const record = commentRecord(meta.id, range, { ...comment, body: comment.comment }, origin, author, changeId);
+      commentsMap(doc).set(record.id, record);
     });
   }, origin);
   const count = placed.length;
@@ -93,6 +76,98 @@ export function addComments(
     inserted: 0,
     deleted: 0,
   };
+}
+
+function commentRecord(
+  canvasId: string,
+  range: YRange,
+  comment: Pick<CommentRecord, "quote" | "body" | "severity" | "suggestion">,
+  origin: ToolCallOrigin,
+  author: Author,
+  changeId: string | null,
+): CommentRecord {
+  return {
+    id: newId(),
+    canvasId,
+    anchor: {
+      start: encodePosition(Y.createRelativePositionFromTypeIndex(range.start.type, range.start.index, 0)),
+      end: encodePosition(Y.createRelativePositionFromTypeIndex(range.end.type, range.end.index, -1)),
+    },
+    ...comment,
+    author: author.id,
+    authorName: author.name,
+    resolved: false,
+    replies: [],
+    createdAt: Date.now(),
+    runId: origin.source === "agent" ? origin.runId : null,
+    changeId,
+  };
+}
+
+/** A person's edit that a streamed write could not place in its result: its text before and after, and where. */
+export interface KeptEdit {
+  /** Offset in the canvas text (as it is now) of the place it was made. */
+  at: number;
+  before: string;
+  after: string;
+}
+
+/** How much of a block a kept-edit comment anchors to. */
+const KEPT_EDIT_QUOTE_CHARS = 80;
+
+/**
+ * Keep people's edits that a streamed write could not place: each becomes a comment, anchored to the
+ * start of the block nearest to where it was made, that quotes it verbatim and says why it is there.
+ * Returns how many comments were left. Call it after the write, with the same origin.
+ */
+export function addKeptEditComments(
+  doc: Y.Doc,
+  meta: CanvasMeta,
+  edits: readonly KeptEdit[],
+  origin: ToolCallOrigin,
+  author: Author,
+  changeId: string | null,
+): number {
+  const kept = edits.filter((edit) => edit.after.trim() || edit.before.trim());
+  if (!kept.length) return 0;
+  const view = readCanvasView(canvasFragment(doc, meta.id), meta.kind);
+  const anchored = view.blocks.filter((block) => block.text.trim());
+  let count = 0;
+  doc.transact(() => {
+    for (const edit of kept) {
+      const near = nearestBlock(anchored, edit.at);
+      const range = near ? textRangeToY(view, near.from, Math.min(near.to, near.from + KEPT_EDIT_QUOTE_CHARS)) : null;
+      if (!near || !range) continue;
+      const quote = view.text.slice(near.from, Math.min(near.to, near.from + KEPT_EDIT_QUOTE_CHARS));
+      const body = !edit.before.trim()
+        ? `Typed while ${author.name} was writing here; it could not be placed in the new text, so it is kept verbatim:\n\n${edit.after}`
+        : `Edited while ${author.name} was writing here; it could not be placed in the new text. The passage\n\n${edit.before}\n\nwas changed to:\n\n${edit.after || "(deleted)"}`;
+      const record = commentRecord(
+        meta.id,
+        range,
+        { quote, body, severity: "issue", suggestion: null },
+        origin,
+        author,
+        changeId,
+      );
+      commentsMap(doc).set(record.id, record);
+      count++;
+    }
+  }, origin);
+  return count;
+}
+
+function nearestBlock<T extends { from: number; to: number }>(blocks: readonly T[], at: number): T | null {
+  let best: T | null = null;
+  let distance = Infinity;
+  for (const block of blocks) {
+    const d = at < block.from ? block.from - at : at > block.to ? at - block.to : 0;
+    if (d < distance) {
+      best = block;
+      distance = d;
+    }
+  }
+  return best;
 }
 
 function encodePosition(position: Y.RelativePosition): string {

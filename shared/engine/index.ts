@@ -41,6 +41,16 @@ export { createAgentUndoManager } from "./undo.ts";
 /// Make a fragment hold a ProseMirror doc with a minimal change, for writes that are not tool calls
 /// (restoring a version, fixtures). Call it inside `doc.transact(fn, origin)`.
 export { writeDoc } from "./writeDoc.ts";
+/// Make a canvas hold a text (markdown or source) with a minimal write: only the span that differs is
+/// re-parsed (an undo, a restore). One transaction with the given origin.
+export { writeText } from "./canvasWrites.ts";
+/// A three-way merge of canvas texts (base, ours, theirs): both sides' changes, and where they clash,
+/// theirs with the clash described (what ours did there).
+export { merge3, type MergeResult, type MergeConflict } from "./merge.ts";
+/// Keep people's edits a write could not place, each in a comment that quotes it and says why.
+export { addKeptEditComments, type KeptEdit } from "./comments.ts";
+/// Typing that arrives for a block a write has just removed (it would vanish): handed over to be kept.
+export { watchLateTyping, type LateTyping } from "./lateTyping.ts";
 
 /// @internal The locate tiers and the edit planner, exported for their tests.
 export { locate, reindent } from "./locate.ts";

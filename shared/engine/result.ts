@@ -67,6 +67,11 @@ export interface EngineSuccess {
   inserted: number;
   deleted: number;
   change: ChangeRecord;
+  /**
+   * The canvas text before the change (a streamed call: when its stream started; a new canvas: "") and
+   * right after it: what a change log stores, so the change can be shown and undone on its own later.
+   */
+  texts: { before: string; after: string };
 }
 
 /** A call refused as a whole: the canvas is untouched. */
@@ -93,8 +98,8 @@ export interface Applied {
 
 export const EngineResult = {
   /** A call that applied. */
-  ok(applied: Applied, call: ToolCall, change: ChangeRecord): EngineSuccess {
-    return { ...applied, call, change };
+  ok(applied: Applied, call: ToolCall, change: ChangeRecord, texts: EngineSuccess["texts"]): EngineSuccess {
+    return { ...applied, call, change, texts };
   },
   /** A call refused with these errors (at least one). */
   fail(canvasId: string | null, errors: EngineError[]): EngineFailure {

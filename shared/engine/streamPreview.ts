@@ -3,11 +3,16 @@
 // flicker. A rewrite shows the new blocks in place of the beginning of the old canvas and keeps the old
 // rest until the end, so the canvas never looks truncated. The seam (toolCall.ts) owns a preview: its
 // `finish` writes the final content exactly as a one-shot call does, its `abort` reverts exactly what the
-// preview wrote (people's edits made meanwhile stay).
+// preview wrote (people's edits made meanwhile stay). People may type into the canvas while it streams:
+// once they have, each step is merged with their edits (block by block, merge.ts) instead of written
+// over them, and the end of the stream is a three-way merge of the canvas as the stream showed it, the
+// canvas with their edits, and the final content (`settle`); an edit that cannot be placed is kept for a
+// comment (`keptEdits`). No keystroke is dropped.
 import * as Y from "yjs";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { canvasesMap, canvasFragment, type CanvasMeta } from "../room.ts";
 import { codeBlockNode, parseBlocks, readCanvasView, type CanvasBlock } from "../markdown/index.ts";
+import { blockText, separatorFor } from "../markdown/canvasView.ts";
 import { FenceTracker } from "../markdown/fences.ts";
 import { canvasSchema } from "../schema.ts";
 import type { CanvasKind } from "../tools.ts";
@@ -15,9 +20,19 @@ import { createCanvas, type CanvasHeader } from "./canvasWrites.ts";
 import type { ToolCallOrigin } from "../origins.ts";
 import { forgetAgentChange } from "./undo.ts";
 import { writeBlocks } from "./writeDoc.ts";
+import { writeCanvasText } from "./writeText.ts";
+import { merge3, type MergeResult } from "./merge.ts";
+import type { KeptEdit } from "./comments.ts";
+
+/** A person's edit that a step of the stream could not place, remembered where it was. */
+interface DisplacedEdit {
+  position: Y.RelativePosition;
+  before: string;
+  after: string;
+}
 
 /** A new canvas to make (its id chosen by the caller), or an existing one to rewrite. */
-type PreviewTarget = { create: CanvasHeader; canvasId: string } | { rewrite: CanvasMeta };
+type PreviewTarget = { create: CanvasHeader; canvasId: string } | { rewrite: CanvasMeta; seen?: string };
 
 export class StreamPreview {
   readonly canvasId: string;
@@ -28,7 +43,8 @@ export class StreamPreview {
   private readonly kind: CanvasKind;
   private readonly language: string | null;
   private readonly fragment: Y.XmlFragment;
-  private readonly oldBlocks: readonly CanvasBlock[];
+  /** The blocks the stream replaces (the canvas the writer saw). */
+  private readonly oldBlocks: readonly PMNode[];
   private readonly oldLines: readonly string[];
   /** Records exactly this preview's changes, so a revert undoes them and nothing else. */
   private readonly recorder: Y.UndoManager;
@@ -37,6 +53,16 @@ export class StreamPreview {
   private scanner = new BlockBoundaryScanner();
   private streamed: PMNode[] = [];
   private state: "open" | "released" | "reverted" = "open";
+  /** The blocks as the preview last meant them (without people's edits): the base of the next merge. */
+  private intended: PMNode[];
+  private readonly texts = new WeakMap<PMNode, string>();
+  /** True once someone else has changed the canvas during the stream. */
+  private touched = false;
+  private readonly displaced: DisplacedEdit[] = [];
+  private settled: { result: MergeResult; kept: KeptEdit[] } | null = null;
+  private readonly watch = (_events: unknown, transaction: Y.Transaction): void => {
+    if (transaction.origin !== this.origin) this.touched = true;
+  };
 
   /** Start showing a stream: change `changeId`, which the caller has begun on `origin`. */
   constructor(
@@ -59,8 +85,46 @@ export class StreamPreview {
     this.language = current.language;
     const before = readCanvasView(this.fragment, this.kind);
     this.baseText = this.created ? "" : before.text;
-    this.oldBlocks = this.created ? [] : before.blocks;
-    this.oldLines = this.kind === "code" && !this.created ? before.text.split("\n") : [];
+    // What the writer saw may be older than the canvas: then people have typed since, and the stream
+    // shows the new text over the canvas it saw, merged with their edits from the first step on.
+    const seen = "rewrite" in target && target.seen !== undefined && target.seen !== before.text ? target.seen : null;
+    const seenNodes =
+      seen === null ? null : this.kind === "code" ? [codeBlockNode(seen, this.language)] : parseBlocks(seen);
+    this.touched = seenNodes !== null;
+    this.oldBlocks = this.created ? [] : (seenNodes ?? before.blocks.map((block) => block.node));
+    this.oldLines = this.kind === "code" && !this.created ? (seen ?? before.text).split("\n") : [];
+    this.intended = seenNodes ?? before.blocks.map((block) => block.node);
+    this.fragment.observeDeep(this.watch);
+  }
+
+  /** True when people changed the canvas while it streamed (the end of the stream is then a merge). */
+  get mergesPeoplesEdits(): boolean {
+    return this.touched;
+  }
+
+  /**
+   * The text to write at the end of the stream, for final content `finalText`: the final content when
+   * nobody typed meanwhile, else the three-way merge of the canvas as the stream showed it, the canvas
+   * now and the final content.
+   */
+  settle(finalText: string): string {
+    if (!this.touched) return finalText;
+    const now = readCanvasView(this.fragment, this.kind).text;
+    const result = merge3(this.textOf(this.intended), now, finalText);
+    const kept = result.conflicts.flatMap((conflict) => conflict.edits);
+    this.settled = { result, kept };
+    return result.text;
+  }
+
+  /** People's edits that could not be placed (mid-stream and at `settle`), with offsets in the canvas now. */
+  keptEdits(): KeptEdit[] {
+    const view = readCanvasView(this.fragment, this.kind);
+    const displaced = this.displaced.map((edit): KeptEdit => {
+      const absolute = Y.createAbsolutePositionFromRelativePosition(edit.position, this.doc);
+      const block = view.blocks[Math.min(absolute?.index ?? 0, view.blocks.length - 1)];
+      return { at: block?.from ?? 0, before: edit.before, after: edit.after };
+    });
+    return [...displaced, ...(this.settled?.kept ?? [])];
   }
 
   /** Show the content received so far (it normally extends the last one; a revised value starts over). */
@@ -92,15 +156,24 @@ export class StreamPreview {
   release(): void {
     if (this.state !== "open") return;
     this.state = "released";
+    this.fragment.unobserveDeep(this.watch);
     this.recorder.destroy();
   }
 
-  /** Undo everything the preview wrote and forget its undo step. */
+  /**
+   * Undo everything the preview wrote and forget its undo step. When people typed meanwhile, the canvas
+   * goes back by a merge instead (their edits stay where they can; see `keptEdits` for the others).
+   */
   revert(): void {
     if (this.state !== "open") return;
     this.state = "reverted";
+    this.fragment.unobserveDeep(this.watch);
     try {
-      while (this.recorder.canUndo()) this.recorder.undo();
+      if (this.touched && !this.created) {
+        const text = this.settle(this.baseText);
+        const view = readCanvasView(this.fragment, this.kind);
+        this.doc.transact(() => writeCanvasText(this.doc, view, text, null, this.language), this.origin);
+      } else while (this.recorder.canUndo()) this.recorder.undo();
     } finally {
       this.recorder.destroy();
       forgetAgentChange(this.doc, this.changeId);
@@ -109,25 +182,109 @@ export class StreamPreview {
 
   private render(): void {
     const { doc, fragment, origin } = this;
+    let nodes: PMNode[];
     if (this.kind === "code") {
       const done = this.content.slice(0, this.completeUpTo);
       const lines = done.split("\n").slice(0, -1);
       const source = this.created
         ? done.replace(/\n$/, "")
         : [...lines, ...this.oldLines.slice(lines.length)].join("\n");
-      doc.transact(() => writeBlocks(doc, fragment, [codeBlockNode(source, this.language)]), origin);
+      nodes = [codeBlockNode(source, this.language)];
+    } else {
+      nodes = [...this.streamed, ...this.oldBlocks.slice(this.streamed.length)];
+      if (!nodes.length) nodes = [canvasSchema().nodes.paragraph!.create()];
+    }
+    const current = this.touched ? readCanvasView(fragment, this.kind) : null;
+    if (!current || !current.complete) {
+      doc.transact(() => writeBlocks(doc, fragment, nodes), origin);
+      this.intended = nodes;
       return;
     }
-    const nodes = [...this.streamed, ...this.oldBlocks.slice(this.streamed.length).map((block) => block.node)];
-    doc.transact(
-      () => writeBlocks(doc, fragment, nodes.length ? nodes : [canvasSchema().nodes.paragraph!.create()]),
-      origin,
-    );
+    const step =
+      this.kind === "code" ? this.mergeSource(current.text, nodes[0]!) : this.mergeBlocks(current.blocks, nodes);
+    doc.transact(() => writeBlocks(doc, fragment, step.nodes), origin);
+    for (const edit of step.displaced)
+      this.displaced.push({
+        position: Y.createRelativePositionFromTypeIndex(fragment, Math.min(edit.index, fragment.length)),
+        before: edit.before,
+        after: edit.after,
+      });
+    this.intended = nodes;
+  }
+
+  private textOf(nodes: readonly PMNode[]): string {
+    return nodes.map((node) => this.blockTextOf(node)).join(separatorFor(this.kind));
+  }
+
+  private blockTextOf(node: PMNode): string {
+    let text = this.texts.get(node);
+    if (text === undefined) {
+      text = blockText(node, this.kind);
+      this.texts.set(node, text);
+    }
+    return text;
+  }
+
+  /** One step of a code stream over people's typing: a text merge of the source. */
+  private mergeSource(now: string, next: PMNode): Step {
+    const merged = merge3(this.textOf(this.intended), now, this.blockTextOf(next));
+    return {
+      nodes: [codeBlockNode(merged.text, this.language)],
+      displaced: merged.conflicts.flatMap((conflict) => conflict.edits.map((edit) => ({ ...edit, index: 0 }))),
+    };
+  }
+
+  /**
+   * One step of a document stream over people's edits, block by block: each block is a line token (its
+   * text), so the merge costs O(blocks) like the write itself. A block both a person and this step
+   * changed takes the step's version; the person's is displaced (kept for a comment).
+   */
+  private mergeBlocks(current: readonly CanvasBlock[], next: readonly PMNode[]): Step {
+    const ids = new Map<string, number>();
+    const nodeOf = new Map<number, PMNode>();
+    const textOfId: string[] = [];
+    const token = (text: string, node: PMNode): number => {
+      let id = ids.get(text);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(text, id);
+        textOfId.push(text);
+      }
+      if (!nodeOf.has(id)) nodeOf.set(id, node);
+      return id;
+    };
+    // People's blocks first, so a block they have is written as the very node they have (no change).
+    const ours = current.map((block) => token(block.text, block.node));
+    const base = this.intended.map((node) => token(this.blockTextOf(node), node));
+    const theirs = next.map((node) => token(this.blockTextOf(node), node));
+    const lines = (list: number[]) => list.map((id) => `${id}\n`).join("");
+    const merged = merge3(lines(base), lines(ours), lines(theirs), { words: false });
+    const idsOf = (text: string) => text.split("\n").filter(Boolean).map(Number);
+    const texts = (text: string) =>
+      idsOf(text)
+        .map((id) => textOfId[id]!)
+        .join(separatorFor(this.kind));
+    return {
+      nodes: idsOf(merged.text).map((id) => nodeOf.get(id)!),
+      displaced: merged.conflicts.flatMap((conflict) =>
+        conflict.edits.map((edit) => ({
+          index: merged.text.slice(0, conflict.from).split("\n").length - 1,
+          before: texts(edit.before),
+          after: texts(edit.after),
+        })),
+      ),
+    };
   }
 
   private assertOpen(what: string): void {
     if (this.state !== "open") throw new Error(`StreamPreview.${what}: the preview was already ${this.state}`);
   }
+}
+
+/** What one step of a stream writes over people's edits, and the edits it could not place. */
+interface Step {
+  nodes: PMNode[];
+  displaced: { index: number; before: string; after: string }[];
 }
 
 /**

@@ -10,9 +10,10 @@ import { canvasText } from "../markdown/index.ts";
 import { AI_AUTHOR, type Author, type ToolCallOrigin } from "../origins.ts";
 import { exhaustiveTool, parseToolCall, CANVAS_KINDS, type ToolArgsResult, type ToolCall } from "../tools.ts";
 import { createCanvas, editCanvas, rewriteCanvas, type CanvasHeader } from "./canvasWrites.ts";
-import { addComments } from "./comments.ts";
+import { addComments, addKeptEditComments } from "./comments.ts";
 import { PartialStringReader, partialStringField } from "./partialJson.ts";
 import { StreamPreview } from "./streamPreview.ts";
+import { merge3 } from "./merge.ts";
 import { EngineResult, type Applied, type EngineFailure } from "./result.ts";
 
 export interface ToolCallContext {
@@ -22,6 +23,11 @@ export interface ToolCallContext {
   origin: ToolCallOrigin;
   /** Who the call is by (its change record, the comments it leaves); the model when absent. */
   author?: Author;
+  /**
+   * The canvas text the writer based the call on (what the model was shown), when it may be older than
+   * the canvas now: a streamed rewrite then merges what people typed since then into its result.
+   */
+  seen?: string;
   // Suggestion mode (#14) adds `mode: "edit" | "suggest"` here: applyCall then stores proposals for
   // edits and rewrites instead of writing the text, and such a call does not stream into the canvas.
 }
@@ -56,6 +62,11 @@ export interface ToolCallStream {
   finish(rawArguments?: unknown): EngineResult;
   /** Revert what the stream showed; nothing is applied. Safe to call more than once. */
   abort(): void;
+  /**
+   * The run was stopped: a streamed create_canvas keeps what already arrived (applied as its content,
+   * with what people typed into it), anything else aborts. Returns the kept change, else null.
+   */
+  stop(): EngineResult | null;
 }
 
 /** Apply a validated tool call in one go. */
@@ -82,6 +93,8 @@ export function openToolCall(
   const streams = name === "create_canvas" || name === "rewrite_canvas";
   const existing = ctx.canvasId ? (canvasesMap(doc).get(ctx.canvasId) ?? null) : null;
   const changes = existing && (name === "edit_canvas" || name === "rewrite_canvas") ? existing.id : null;
+  // The text a rewrite is based on: what the caller says the writer saw, else the canvas as the call opens.
+  const seen = ctx.seen ?? (existing && name === "rewrite_canvas" ? canvasText(doc, existing.id) : undefined);
   const reader = new PartialStringReader("content");
   let mode: "none" | "arguments" | "content" = "none";
   let raw = "";
@@ -102,7 +115,7 @@ export function openToolCall(
     if (name === "rewrite_canvas") {
       const meta = ctx.canvasId ? canvasesMap(doc).get(ctx.canvasId) : undefined;
       if (!meta) return null; // finish refuses the call with the reason
-      preview = new StreamPreview(doc, { rewrite: meta }, ctx.origin, beginChange(ctx.origin));
+      preview = new StreamPreview(doc, { rewrite: meta, seen }, ctx.origin, beginChange(ctx.origin));
       return preview;
     }
     const complete = completeHeader(header);
@@ -187,6 +200,21 @@ export function openToolCall(
       state = "aborted";
       preview?.revert();
     },
+    stop() {
+      const meta = preview?.created ? canvasesMap(doc).get(preview.canvasId) : undefined;
+      if (state !== "open" || !preview || !meta || !preview.received.trim()) {
+        this.abort();
+        return null;
+      }
+      const { title, kind, language } = meta;
+      const parsed = parseToolCall("create_canvas", { title, kind, language, content: preview.received });
+      if (!parsed.ok) {
+        this.abort();
+        return null;
+      }
+      state = "finished";
+      return apply(doc, parsed.call, ctx, preview.changeId, preview);
+    },
   };
 }
 
@@ -194,8 +222,8 @@ export function openToolCall(
  * Apply a validated call as change `changeId`: the one code path of every tool call, and the one place
  * a change record is made. `preview` is the stream that showed the call's content (its canvas and the
  * text it started from); it is released when the call applied and reverted when it was refused. A
- * three-way merge at the end of a stream (the canvas at its start, what people typed meanwhile, the
- * model's result) belongs here, where the preview's base text is known.
+ * streamed call ends with the preview's three-way merge (the canvas as the stream showed it, what people
+ * typed meanwhile, the model's result); people's edits it could not place become comments here.
  */
 function apply(
   doc: Y.Doc,
@@ -205,8 +233,9 @@ function apply(
   preview: StreamPreview | null,
 ): EngineResult {
   let outcome: Applied | EngineFailure;
+  const before = preview ? preview.baseText : textBefore(doc, call, ctx.canvasId);
   try {
-    outcome = applyCall(doc, call, ctx, preview);
+    outcome = applyCall(doc, call, ctx, changeId, preview);
   } catch (error) {
     preview?.revert();
     throw error;
@@ -215,29 +244,55 @@ function apply(
     preview?.revert();
     return outcome;
   }
+  const kept = preview ? preview.keptEdits() : [];
+  if (kept.length) {
+    const meta = canvasesMap(doc).get(outcome.canvasId)!;
+    const count = addKeptEditComments(doc, meta, kept, ctx.origin, ctx.author ?? AI_AUTHOR, changeId);
+    if (count) outcome = { ...outcome, summary: `${outcome.summary} (kept ${count} of people's edits in comments)` };
+  }
+  const merged = preview?.mergesPeoplesEdits ?? false;
   preview?.release();
-  return EngineResult.ok(outcome, call, {
-    id: changeId,
-    runId: ctx.origin.source === "agent" ? ctx.origin.runId : null,
-    canvasId: outcome.canvasId,
-    tool: call.name,
-    summary: outcome.summary,
-    author: ctx.author ?? AI_AUTHOR,
-    origin: ctx.origin.source,
-    createdAt: Date.now(),
-  });
+  const after = canvasText(doc, outcome.canvasId);
+  // A rewrite that merged people's edits: "before" keeps those edits, so undoing the change keeps them.
+  const texts = {
+    before: merged && call.name === "rewrite_canvas" ? merge3(call.arguments.content, after, before).text : before,
+    after,
+  };
+  return EngineResult.ok(
+    outcome,
+    call,
+    {
+      id: changeId,
+      runId: ctx.origin.source === "agent" ? ctx.origin.runId : null,
+      canvasId: outcome.canvasId,
+      tool: call.name,
+      summary: outcome.summary,
+      author: ctx.author ?? AI_AUTHOR,
+      origin: ctx.origin.source,
+      createdAt: Date.now(),
+    },
+    texts,
+  );
+}
+
+/** The text a one-shot call changes: its canvas now ("" for a new canvas or a missing one). */
+function textBefore(doc: Y.Doc, call: ToolCall, canvasId: string | null): string {
+  if (call.name === "create_canvas" || !canvasId || !canvasesMap(doc).has(canvasId)) return "";
+  return canvasText(doc, canvasId);
 }
 
 function applyCall(
   doc: Y.Doc,
   call: ToolCall,
   ctx: ToolCallContext,
+  changeId: string,
   preview: StreamPreview | null,
 ): Applied | EngineFailure {
   if (call.name === "create_canvas") {
     const canvasId = preview?.created ? preview.canvasId : newId();
     const createdAt = preview?.created ? canvasesMap(doc).get(canvasId)?.createdAt : undefined;
-    return createCanvas(doc, call.arguments, canvasId, ctx.origin, createdAt);
+    const content = preview?.created ? preview.settle(call.arguments.content) : call.arguments.content;
+    return createCanvas(doc, { ...call.arguments, content }, canvasId, ctx.origin, createdAt);
   }
   const found = findCanvas(doc, ctx.canvasId);
   if (!found.ok) return found.failure;
@@ -245,9 +300,16 @@ function applyCall(
     case "edit_canvas":
       return editCanvas(doc, found.meta, call.arguments, ctx.origin);
     case "rewrite_canvas":
-      return rewriteCanvas(doc, found.meta, call.arguments, ctx.origin, preview?.baseText);
+      if (!preview) return rewriteCanvas(doc, found.meta, call.arguments, ctx.origin);
+      return rewriteCanvas(
+        doc,
+        found.meta,
+        { ...call.arguments, content: preview.settle(call.arguments.content) },
+        ctx.origin,
+        preview.baseText,
+      );
     case "comment_canvas":
-      return addComments(doc, found.meta, call.arguments, ctx.origin, ctx.author ?? AI_AUTHOR);
+      return addComments(doc, found.meta, call.arguments, ctx.origin, ctx.author ?? AI_AUTHOR, changeId);
     default:
       return exhaustiveTool(call);
   }

@@ -101,7 +101,7 @@ describeBrowser("AI changes in the browser", () => {
     );
     await screenshot(ada, "edit-2-show-changes");
 
-    await ada.getByRole("button", { name: "Undo AI change" }).click();
+    await ada.getByRole("button", { name: "Undo this change" }).click();
     await waitForEditorText(bob, /The keeper's life was lonely and hard\./);
     const undone = await editorText(ada);
     expect(undone).not.toContain("Keepers led quiet");

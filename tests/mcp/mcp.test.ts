@@ -241,36 +241,45 @@ describe("MCP: an external agent co-edits a room", () => {
     expect(after.contents[0]).toMatchObject({ text: expect.stringContaining("A person wrote this.") });
   });
 
-  it("a change by the agent is undone through the HTTP API, keeping what a person typed after it", async () => {
-    const agent = await connect(harness.room.tokens.editor);
+  it("each change of the agent is in the room's change log with its name, and undone on its own over HTTP", async () => {
+    const agent = await connect(harness.room.tokens.editor, "Claude Code");
     const canvasId = await createEssay(agent);
     const person = await join();
     await waitFor(() => listCanvases(person.doc).length === 1, "the canvas at the person's");
-    await agent.callTool({
-      name: "edit_canvas",
-      arguments: {
-        canvas_id: canvasId,
-        edits: [{ find: "ten percent", replace: "twelve percent", all: false }],
-        summary: "Correct the figure",
-      },
-    });
-    await waitFor(() => canvasText(person.doc, canvasId).includes("twelve"), "the edit at the person's");
+    const edit = async (find: string, replace: string) => {
+      const result = await agent.callTool({
+        name: "edit_canvas",
+        arguments: { canvas_id: canvasId, edits: [{ find, replace, all: false }], summary: `${find} → ${replace}` },
+      });
+      return (JSON.parse(text(result)) as { changeId: string }).changeId;
+    };
+    const first = await edit("ten percent", "twelve percent");
+    const second = await edit("uncertain", "bright");
     typeParagraph(canvasFragment(person.doc, canvasId), "Typed by a person.");
-    await waitFor(
-      () => canvasText(harness.doc === undefined ? person.doc : person.doc, canvasId).includes("Typed"),
-      "typing",
-    );
     const server = await harness.doc();
     await waitFor(() => canvasText(server, canvasId).includes("Typed by a person."), "the typing at the server");
-    const undo = await harness.server.api(`/api/rooms/${harness.room.roomId}/undo`, {
+
+    const listed = await harness.server.api(`/api/rooms/${harness.room.roomId}/changes?canvasId=${canvasId}`, {
+      token: harness.room.tokens.viewer,
+    });
+    const changes = (listed.json as { changes: { id: string; tool: string; author: { name: string } }[] }).changes;
+    expect(changes.map((change) => [change.id, change.tool, change.author.name])).toEqual([
+      [second, "edit_canvas", "Claude Code"],
+      [first, "edit_canvas", "Claude Code"],
+      [expect.any(String), "create_canvas", "Claude Code"],
+    ]);
+
+    // The older change is undone on its own: the newer one and the person's typing stay.
+    const undo = await harness.server.api(`/api/rooms/${harness.room.roomId}/changes/${first}/undo`, {
       method: "POST",
       token: harness.room.tokens.editor,
-      body: { canvasId },
+      body: {},
     });
-    expect(undo.json).toMatchObject({ undone: true });
-    const textNow = canvasText(server, canvasId);
-    expect(textNow).toContain("ten percent");
-    expect(textNow).toContain("Typed by a person.");
+    expect(undo.status).toBe(200);
+    const now = canvasText(server, canvasId);
+    expect(now).toContain("ten percent");
+    expect(now).toContain("The outlook is bright.");
+    expect(now).toContain("Typed by a person.");
   });
 
   it("the agent edits while two people type: every word of theirs and every edit of its lands, and all converge", async () => {

@@ -163,6 +163,20 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: (f) => `/api/rooms/${f.roomId}/changes?canvasId=${f.canvasId}`,
+    action: "read",
+    allowed: [200],
+  },
+  { method: "GET", path: (f) => `/api/rooms/${f.roomId}/changes/no-such-change`, action: "read", allowed: [404] },
+  {
+    method: "POST",
+    path: (f) => `/api/rooms/${f.roomId}/changes/no-such-change/undo`,
+    action: "write",
+    body: () => ({}),
+    allowed: [404],
+  },
+  {
+    method: "GET",
     path: (f) => `/api/rooms/${f.roomId}/versions?canvasId=${f.canvasId}`,
     action: "read",
     allowed: [200],
