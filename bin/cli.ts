@@ -1,6 +1,7 @@
 // `canvas apply <file.md|file.ts> <toolcall.json> [--kind code|document] [--language ts]`: run the edit
 // engine on a file without a server or a model. Prints {ok, errors, applied, markdown} as JSON; exit
 // 0 when applied, 1 when the engine refused the call, 2 on bad usage.
+// `canvas mcp-config <share link>`: prints the MCP client configuration that joins that room (mcpConfig.ts).
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import * as Y from "yjs";
@@ -9,8 +10,11 @@ import { CANVAS_KINDS, parseToolCall, type CanvasKind } from "../shared/tools.ts
 import { canvasText, textToDoc } from "../shared/markdown/index.ts";
 import { AgentOrigin, applyToolCall, writeDoc, type EngineError } from "../shared/engine/index.ts";
 import { DOCUMENT_EXTENSIONS, languageForExtension } from "../shared/languages.ts";
+import { mcpConfigFor, type McpClientConfig } from "./mcpConfig.ts";
 
-const USAGE = "usage: canvas apply <file.md|file.ts> <toolcall.json> [--kind code|document] [--language <lang>]";
+const USAGE =
+  "usage: canvas apply <file.md|file.ts> <toolcall.json> [--kind code|document] [--language <lang>]\n" +
+  "       canvas mcp-config <share link>";
 
 interface CliOutput {
   ok: boolean;
@@ -19,8 +23,13 @@ interface CliOutput {
   markdown: string | null;
 }
 
-export function runCli(argv: readonly string[]): { code: number; output: CliOutput | string } {
+export function runCli(argv: readonly string[]): { code: number; output: CliOutput | McpClientConfig | string } {
   const [command, file, callFile, ...rest] = argv;
+  if (command === "mcp-config") {
+    if (!file || callFile) return { code: 2, output: USAGE };
+    const result = mcpConfigFor(file);
+    return result.ok ? { code: 0, output: result.config } : { code: 2, output: `canvas: ${result.error}` };
+  }
   if (command !== "apply" || !file || !callFile) return { code: 2, output: USAGE };
   let kind: CanvasKind | null = null;
   let language: string | null = null;

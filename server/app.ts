@@ -33,6 +33,7 @@ import { registerExportRoutes } from "./export/route.ts";
 import { registerLinkRoutes } from "./library/links.ts";
 import { registerLibraryRoutes } from "./library/routes.ts";
 import { registerPreviewRoutes } from "./preview/route.ts";
+import { installMcp, type McpOptions } from "./mcp/index.ts";
 import { Metrics } from "./metrics.ts";
 import { VersionKeeper } from "./rooms/versionKeeper.ts";
 import type { AppContext } from "./appContext.ts";
@@ -76,6 +77,8 @@ export interface ServerOptions {
   snapshotEveryMs?: number;
   /** Handles requests no route matched (Vite's dev middleware in `npm run dev`). */
   fallback?: (req: IncomingMessage, res: import("node:http").ServerResponse, next: () => void) => void;
+  /** Limits of the MCP endpoint (/mcp). */
+  mcp?: McpOptions;
   /** Extra route registrations (the agent adds its routes here). */
   extend?: (app: AppContext) => void | Promise<void>;
 }
@@ -141,6 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerLinkRoutes(app);
   registerLibraryRoutes(app);
   registerPreviewRoutes(app, options.previewDir ?? (options.staticDir ? join(options.staticDir, "preview") : null));
+  installMcp(app, options.mcp);
   const versions = new VersionKeeper(store, () => registry.loaded(), log);
   if ((options.snapshotEveryMs ?? 5 * 60_000) > 0) versions.start(options.snapshotEveryMs ?? 5 * 60_000);
   app.onClose(() => versions.stop());

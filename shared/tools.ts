@@ -150,7 +150,8 @@ export type CommentCanvasArgs = z.infer<typeof commentCanvasArgs>;
 export type ReadCanvasArgs = z.infer<typeof readCanvasArgs>;
 export type SearchCanvasArgs = z.infer<typeof searchCanvasArgs>;
 
-const toolArgSchemas = {
+/** The argument schema of each tool: the built-in agent and external agents (MCP) validate with these. */
+export const toolArgSchemas = {
   create_canvas: createCanvasArgs,
   edit_canvas: editCanvasArgs,
   rewrite_canvas: rewriteCanvasArgs,
@@ -166,7 +167,8 @@ export type ToolCall =
   | { name: "rewrite_canvas"; arguments: RewriteCanvasArgs }
   | { name: "comment_canvas"; arguments: CommentCanvasArgs };
 
-const navigationArgSchemas = {
+/** The argument schema of each navigation tool (the built-in agent and MCP validate with these). */
+export const navigationArgSchemas = {
   read_canvas: readCanvasArgs,
   search_canvas: searchCanvasArgs,
 } as const;

@@ -88,7 +88,9 @@ function ChatMessageImpl({ message, canvases, canRun, onRetry, onFeedback, onSho
   };
   return (
     <article className={`chat-message ${message.role}`} aria-busy={streaming} data-status={message.status}>
-      <header className="chat-author">{isAssistant ? "Canvas AI" : message.authorName || "Someone"}</header>
+      <header className="chat-author">
+        {isAssistant ? message.authorName || "Canvas AI" : message.authorName || "Someone"}
+      </header>
       {(message.activity.length > 0 || (streaming && message.step)) && (
         <div className="activity-list">
           {message.activity.map((activity, index) =>

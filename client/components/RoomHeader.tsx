@@ -67,12 +67,12 @@ export function RoomHeader(props: RoomHeaderProps) {
         {users.map((user) => (
           <li
             key={user.clientId}
-            className={`avatar${user.isAi ? " ai" : ""}`}
+            className={`avatar${user.isAi ? " ai" : ""}${user.isAgent ? " agent" : ""}`}
             style={{ backgroundColor: user.color }}
-            title={`${user.name}${user.isMe ? " (you)" : ""}`}
+            title={presenceLabel(user)}
           >
-            <span aria-hidden="true">{user.isAi ? "✦" : user.name.slice(0, 1).toUpperCase()}</span>
-            <span className="visually-hidden">{`${user.name}${user.isMe ? " (you)" : ""}`}</span>
+            <span aria-hidden="true">{user.isAi && !user.isAgent ? "✦" : user.name.slice(0, 1).toUpperCase()}</span>
+            <span className="visually-hidden">{presenceLabel(user)}</span>
           </li>
         ))}
       </ul>
@@ -183,4 +183,9 @@ function IdentityEditor({
       </button>
     </form>
   );
+}
+
+function presenceLabel(user: PresentUser): string {
+  if (user.isAgent) return `${user.name} (an agent connected over MCP)`;
+  return `${user.name}${user.isMe ? " (you)" : ""}`;
 }

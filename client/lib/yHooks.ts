@@ -87,6 +87,8 @@ export interface PresentUser {
   name: string;
   color: string;
   isAi: boolean;
+  /** An external agent connected over MCP (also `isAi`): shown with its own badge. */
+  isAgent: boolean;
   canvasId: string | null;
   isMe: boolean;
 }
@@ -104,6 +106,7 @@ function readPresence(awareness: Awareness): PresentUser[] {
       name,
       color,
       isAi: state.ai === true,
+      isAgent: state.agent === "mcp",
       canvasId: typeof state.canvasId === "string" ? state.canvasId : null,
       isMe: clientId === awareness.clientID,
     });

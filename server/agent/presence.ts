@@ -77,7 +77,7 @@ function lastTouchedBlock(fragment: Y.XmlFragment, transaction: Y.Transaction): 
 }
 
 /** A collapsed cursor at the end of the last text in the fragment, as y-tiptap encodes cursors. */
-function endOfText(fragment: Y.XmlFragment | Y.XmlElement): { anchor: unknown; head: unknown } | null {
+export function endOfText(fragment: Y.XmlFragment | Y.XmlElement): { anchor: unknown; head: unknown } | null {
   let node: Y.XmlElement | Y.XmlText | Y.XmlFragment = fragment;
   while (!(node instanceof Y.XmlText)) {
     const children: (Y.XmlElement | Y.XmlText)[] = node

@@ -25,6 +25,9 @@ interface RequestContext {
 
 export type Handler = (ctx: RequestContext) => Promise<Reply>;
 
+/** A handler that answers on the response itself (a protocol with its own streaming, like MCP's). */
+export type RawHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+
 interface Route {
   method: string;
   pattern: RegExp;
@@ -46,6 +49,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 export class Router {
   private readonly routes: Route[] = [];
+  private readonly rawRoutes = new Map<string, RawHandler>();
 
   constructor(
     private readonly log: Logger,
@@ -62,9 +66,25 @@ export class Router {
     return this;
   }
 
+  /** Hand every request to exactly `path` (any method) to `handler`. */
+  addRaw(path: string, handler: RawHandler): this {
+    this.rawRoutes.set(path, handler);
+    return this;
+  }
+
   /** Handle the request if a route matches; returns false when none does. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const raw = this.rawRoutes.get(url.pathname);
+    if (raw) {
+      try {
+        await raw(req, res, url);
+      } catch (error) {
+        this.log.error({ err: error, path: url.pathname, method: req.method }, "request failed");
+        send(res, { status: 500, json: errorBody("internal", "Something went wrong on the server. Try again.") });
+      }
+      return true;
+    }
     const candidates = this.routes.filter((route) => route.pattern.test(url.pathname));
     if (candidates.length === 0) return false;
     const route = candidates.find((candidate) => candidate.method === req.method);
@@ -134,7 +154,8 @@ function bearerToken(req: IncomingMessage, url: URL): string | null {
   return url.searchParams.get("token");
 }
 
-async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>, limit: number): Promise<T> {
+/** Read a JSON body of at most `limit` bytes and validate it; throws an HttpError saying what was wrong. */
+export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>, limit: number): Promise<T> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];

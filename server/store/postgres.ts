@@ -151,6 +151,15 @@ export class PostgresStore implements Store {
     return row && isRole(row.role) ? row.role : null;
   }
 
+  async linkForToken(tokenHash: string): Promise<{ roomId: string; role: Role } | null> {
+    const result = await this.pool.query<{ room_id: string; role: string }>(
+      "SELECT room_id, role FROM links WHERE token_hash = $1 LIMIT 1",
+      [tokenHash],
+    );
+    const row = result.rows[0];
+    return row && isRole(row.role) ? { roomId: row.room_id, role: row.role } : null;
+  }
+
   async setLink(roomId: string, role: Role, tokenHash: string | null): Promise<void> {
     await upsertLink(this.pool, roomId, role, tokenHash);
   }

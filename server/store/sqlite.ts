@@ -55,6 +55,7 @@ export class SqliteStore implements Store {
         "INSERT INTO links (room_id, role, token_hash) VALUES (?, ?, ?) ON CONFLICT (room_id, role) DO UPDATE SET token_hash = excluded.token_hash",
       ),
       roleForToken: db.prepare("SELECT role FROM links WHERE room_id = ? AND token_hash = ?"),
+      linkForToken: db.prepare("SELECT room_id, role FROM links WHERE token_hash = ? LIMIT 1"),
       lastSeq: db.prepare(
         "SELECT MAX(seq) AS seq FROM (SELECT MAX(seq) AS seq FROM updates WHERE room_id = ? UNION ALL SELECT upto_seq AS seq FROM snapshots WHERE room_id = ?)",
       ),
@@ -121,6 +122,11 @@ export class SqliteStore implements Store {
   async roleForToken(roomId: string, tokenHash: string): Promise<Role | null> {
     const row = this.statements.roleForToken.get(roomId, tokenHash) as { role: string } | undefined;
     return row && isRole(row.role) ? row.role : null;
+  }
+
+  async linkForToken(tokenHash: string): Promise<{ roomId: string; role: Role } | null> {
+    const row = this.statements.linkForToken.get(tokenHash) as { room_id: string; role: string } | undefined;
+    return row && isRole(row.role) ? { roomId: row.room_id, role: row.role } : null;
   }
 
   async setLink(roomId: string, role: Role, tokenHash: string | null): Promise<void> {

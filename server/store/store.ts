@@ -70,6 +70,8 @@ export interface Store {
   getRoom(roomId: string): Promise<RoomRecord | null>;
   /** The role a token hash grants in a room, or null (unknown or revoked). */
   roleForToken(roomId: string, tokenHash: string): Promise<Role | null>;
+  /** The room and role a token hash grants, whatever the room (an MCP client brings only its token); null if none. */
+  linkForToken(tokenHash: string): Promise<{ roomId: string; role: Role } | null>;
   setLink(roomId: string, role: Role, tokenHash: string | null): Promise<void>;
   /** The room's other role tokens, sealed with a key only the owner token yields (auth/sealedLinks.ts). */
   getSealedLinks(roomId: string): Promise<Uint8Array | null>;

@@ -6,6 +6,7 @@ import type { RunManager } from "../../server/agent/runs.ts";
 import type { TurnLimits } from "../../server/agent/budget.ts";
 import { startFakeOpenAI } from "../fake-openai/server.ts";
 import { startTestServer, type RoomLinks, type TestServer } from "../helpers/server.ts";
+import type { ServerOptions } from "../../server/app.ts";
 
 export interface AgentHarness {
   server: TestServer;
@@ -27,6 +28,7 @@ export async function startAgentHarness(
     maxRetries?: number;
     predictedOutputs?: boolean;
     limits?: TurnLimits;
+    server?: Partial<ServerOptions>;
   } = {},
 ): Promise<AgentHarness> {
   const fake = await startFakeOpenAI();
@@ -41,6 +43,7 @@ export async function startAgentHarness(
     predictedOutputs: options.predictedOutputs ?? false,
   });
   const server = await startTestServer({
+    ...options.server,
     extend: (app) => {
       runs = installAgent(app, { engine, runsPerMinute: 1_000, limits: options.limits });
     },

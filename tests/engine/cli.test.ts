@@ -79,3 +79,25 @@ describe("canvas apply (CLI)", () => {
     expect(run("apply", doc, file("ok2.json", "{}"), "--kind", "spreadsheet").code).toBe(2);
   });
 });
+
+describe("canvas mcp-config (CLI)", () => {
+  it("prints the MCP client configuration of a share link: the server's /mcp and the token as a bearer header", () => {
+    const { code, stdout } = run("mcp-config", "http://127.0.0.1:5173/r/room_AB12?token=tok-123");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      mcpServers: {
+        "canvas-room_AB12": {
+          type: "http",
+          url: "http://127.0.0.1:5173/mcp",
+          headers: { Authorization: "Bearer tok-123" },
+        },
+      },
+    });
+  });
+
+  it("refuses something that is not a share link, with exit code 2 and what a link looks like", () => {
+    const { code, stderr } = run("mcp-config", "http://127.0.0.1:5173/library");
+    expect(code).toBe(2);
+    expect(stderr).toContain("/r/<room>?token=<token>");
+  });
+});

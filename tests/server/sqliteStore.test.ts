@@ -63,8 +63,11 @@ describe("SQLite store", () => {
     expect(await store.roleForToken("r1", hashToken("v"))).toBe("viewer");
     expect(await store.roleForToken("r1", hashToken("nope"))).toBeNull();
     expect(await store.roleForToken("other-room", hashToken("e"))).toBeNull();
+    expect(await store.linkForToken(hashToken("v"))).toEqual({ roomId: "r1", role: "viewer" });
+    expect(await store.linkForToken(hashToken("nope"))).toBeNull();
     await store.setLink("r1", "editor", null);
     expect(await store.roleForToken("r1", hashToken("e"))).toBeNull();
+    expect(await store.linkForToken(hashToken("e"))).toBeNull();
     await store.setLink("r1", "editor", hashToken("e2"));
     expect(await store.roleForToken("r1", hashToken("e2"))).toBe("editor");
     await store.close();

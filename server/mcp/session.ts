@@ -1,0 +1,403 @@
+// One MCP client connected to one room with one share link: an McpServer whose tools are the built-in
+// agent's tools (the same zod schemas, plus the canvas they work on) and whose every write goes through
+// the edit engine's seam as a change of this session (an AgentOrigin, so people can undo it like any
+// AI change), with a version kept before it, a card in the chat and the agent's caret in the room.
+import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import {
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
+  type CallToolResult,
+  type ReadResourceResult,
+} from "@modelcontextprotocol/sdk/types.js";
+import type * as Y from "yjs";
+import { z } from "zod";
+import { can, type Role } from "../../shared/roles.ts";
+import {
+  addReplyActivity,
+  appendChatMessage,
+  canvasFragment,
+  canvasesMap,
+  listCanvases,
+  newId,
+  type CanvasMeta,
+} from "../../shared/room.ts";
+import { canvasText } from "../../shared/markdown/index.ts";
+import { applyRawToolCall, navigateCanvas, type EngineResult } from "../../shared/engine/index.ts";
+import { AI_AUTHOR, AgentOrigin, ChatOrigin, type Author } from "../../shared/origins.ts";
+import {
+  MAX_READ_LINES,
+  NAVIGATION_TOOL_NAMES,
+  navigationArgSchemas,
+  toolArgSchemas,
+  type ToolName,
+} from "../../shared/tools.ts";
+import type { AppContext } from "../appContext.ts";
+import type { Room } from "../rooms/room.ts";
+import { saveVersionBeforeAi } from "../agent/versionBefore.ts";
+import { activityFor, refusedActivity } from "../agent/replies.ts";
+import type { ChangeLog } from "../changes/store.ts";
+import { AgentPresence } from "./presence.ts";
+
+export interface SessionLink {
+  roomId: string;
+  role: Role;
+  tokenHash: string;
+}
+
+export interface SessionOptions {
+  /** Returns 0 when a tool call may run now, else the ms until one may. */
+  takeCall(tokenHash: string): number;
+  /** The room's change log: each write is recorded there, so people can show and undo it. */
+  changes: ChangeLog;
+}
+
+/** Re-save a "before-ai" version of a canvas this session writes when its last one is older than this. */
+const VERSION_EVERY_MS = 5 * 60_000;
+const SUBSCRIPTION_THROTTLE_MS = 200;
+const MAX_NAME = 60;
+
+const canvasId = z.string().min(1).max(64).describe("The canvas to work on: an id from list_canvases.");
+// The built-in tools' arguments without \`more_steps\`, which steers the built-in model's turn: an MCP
+// client runs its own loop.
+const NO_TURN = { more_steps: true } as const;
+const writeTools = {
+  create_canvas: { schema: toolArgSchemas.create_canvas.omit(NO_TURN), action: "write" },
+  edit_canvas: { schema: toolArgSchemas.edit_canvas.omit(NO_TURN).extend({ canvas_id: canvasId }), action: "write" },
+  rewrite_canvas: {
+    schema: toolArgSchemas.rewrite_canvas.omit(NO_TURN).extend({ canvas_id: canvasId }),
+    action: "write",
+  },
+  comment_canvas: {
+    schema: toolArgSchemas.comment_canvas.omit(NO_TURN).extend({ canvas_id: canvasId }),
+    action: "comment",
+  },
+} as const;
+
+const DESCRIPTIONS: Record<ToolName | "list_canvases" | "read_canvas" | "search_canvas", string> = {
+  list_canvases: "List the canvases (documents and code files) of this Canvas room, with their ids, kinds and sizes.",
+  read_canvas:
+    "Read a canvas as numbered lines: lines from_line..to_line (to_line null: as many as allowed), or the section under a heading (from_line and to_line null). " +
+    `At most ${MAX_READ_LINES} lines per call. Read before you edit what you have not seen.`,
+  search_canvas:
+    "Find passages of a canvas containing words (plain text, case-insensitive, not a regex), with their line numbers.",
+  create_canvas: "Create a new canvas in the room: a markdown document or a single source file. People see it at once.",
+  edit_canvas:
+    "Targeted edits to a canvas: each edit replaces an exact passage (quote enough to be unique), applied together " +
+    "or not at all. People may be typing in it: prefer small edits over rewrites.",
+  rewrite_canvas:
+    "Replace the whole content of a canvas (translate, restructure). Prefer edit_canvas for local changes.",
+  comment_canvas: "Leave review comments anchored to exact quotes (one sentence or less each) in a canvas.",
+};
+
+export class McpSession {
+  readonly server: McpServer;
+  readonly origin = new AgentOrigin(`mcp-${newId()}`);
+  lastActive = Date.now();
+  private presence: AgentPresence | null = null;
+  private chatEntry: Y.Map<unknown> | null = null;
+  private readonly versioned = new Map<string, number>();
+  private readonly subscriptions = new Map<string, () => void>();
+  private releaseRoom: (() => void) | null = null;
+  private room: Room | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly app: AppContext,
+    readonly link: SessionLink,
+    private readonly options: SessionOptions,
+  ) {
+    this.server = new McpServer(
+      { name: "canvas", version: "1.0.0" },
+      {
+        capabilities: { resources: { subscribe: true, listChanged: true } },
+        instructions:
+          `You are connected to one Canvas room with a ${link.role} link` +
+          (can(link.role, "write")
+            ? ": you may read, edit, rewrite, comment on and create canvases. People see your changes live and can undo each one."
+            : can(link.role, "comment")
+              ? ": you may read canvases and comment on them, not change them."
+              : ": you may read canvases, not change or comment on them."),
+      },
+    );
+    this.registerTools();
+    this.registerResources();
+    this.server.server.oninitialized = () => void this.join();
+  }
+
+  /** The agent's name, from the MCP client's info (what people see in presence, the chat and change records). */
+  get author(): Author {
+    const raw = this.server.server.getClientVersion()?.name ?? "";
+    // Control characters and bidi overrides would let a client pose as someone else in the presence list.
+    const cleaned =
+      raw
+        .replace(/[\p{Cc}\p{Cf}]/gu, "")
+        .trim()
+        .slice(0, MAX_NAME) || "MCP agent";
+    // Nobody may pose as the built-in model.
+    const name = cleaned.toLowerCase() === AI_AUTHOR.name.toLowerCase() ? `${cleaned} (MCP)` : cleaned;
+    return { id: `mcp:${this.origin.runId}`, name };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const stop of this.subscriptions.values()) stop();
+    this.subscriptions.clear();
+    this.presence?.close();
+    this.releaseRoom?.();
+    await this.server.close().catch(() => undefined);
+  }
+
+  /** Hold the room while the session lives (its presence and subscriptions need it loaded). */
+  private async join(): Promise<void> {
+    if (this.room || this.closed) return;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const loaded = new Promise<Room>((resolve, reject) => {
+      this.app.registry
+        .hold(this.link.roomId, async (room) => {
+          resolve(room);
+          await released;
+        })
+        .catch(reject);
+    });
+    this.releaseRoom = release;
+    this.room = await loaded;
+    if (this.closed) {
+      release();
+      return;
+    }
+    this.presence = new AgentPresence(this.room, this.author);
+  }
+
+  /** The room for a resource request, which counts against the link's rate like a tool call. */
+  private async limitedRoom(): Promise<Room> {
+    this.lastActive = Date.now();
+    const wait = this.options.takeCall(this.link.tokenHash);
+    if (wait > 0) throw new ToolError(`Too many calls from this link. Try again in ${Math.ceil(wait / 1000)} s.`);
+    return this.liveRoom();
+  }
+
+  private async liveRoom(): Promise<Room> {
+    await this.join();
+    if (!this.room) throw new Error("The session is closed.");
+    return this.room;
+  }
+
+  private registerTools(): void {
+    const read = { readOnlyHint: true, openWorldHint: false } as const;
+    this.server.registerTool(
+      "list_canvases",
+      { description: DESCRIPTIONS.list_canvases, inputSchema: z.strictObject({}), annotations: read },
+      async () =>
+        this.call(async (room) => {
+          const canvases = listCanvases(room.doc).map((meta) => describeCanvas(room, meta));
+          return ok(JSON.stringify({ roomId: room.id, canvases }, null, 2));
+        }),
+    );
+    for (const name of NAVIGATION_TOOL_NAMES) {
+      this.server.registerTool(
+        name,
+        {
+          description: DESCRIPTIONS[name],
+          inputSchema: navigationArgSchemas[name].extend({ canvas_id: canvasId }),
+          annotations: read,
+        },
+        async (args: Record<string, unknown>) =>
+          this.call(async (room) => {
+            const { canvas_id: target, ...navigation } = args;
+            const meta = findCanvas(room, String(target));
+            const result = navigateCanvas(room.doc, meta.id, name, navigation);
+            return result.ok ? ok(result.content) : fail(result.error);
+          }),
+      );
+    }
+    for (const [name, tool] of Object.entries(writeTools) as [
+      keyof typeof writeTools,
+      (typeof writeTools)[keyof typeof writeTools],
+    ][]) {
+      if (!can(this.link.role, tool.action)) continue;
+      this.server.registerTool(
+        name,
+        {
+          description: DESCRIPTIONS[name],
+          inputSchema: tool.schema,
+          annotations: { readOnlyHint: false, destructiveHint: name === "rewrite_canvas", openWorldHint: false },
+        },
+        async (args: Record<string, unknown>) => this.call(async (room) => this.write(room, name, args)),
+      );
+    }
+  }
+
+  /** One write through the seam: a version before it, the change, its chat card, the caret. */
+  private async write(room: Room, name: ToolName, args: Record<string, unknown>): Promise<CallToolResult> {
+    const { canvas_id: target, ...toolArgs } = args;
+    const canvas = typeof target === "string" ? findCanvas(room, target) : null;
+    if (canvas && name !== "comment_canvas") await this.keepVersion(room, canvas.id);
+    const result = applyRawToolCall(room.doc, name, toolArgs, {
+      canvasId: canvas?.id ?? null,
+      origin: this.origin,
+      author: this.author,
+    });
+    if (!result.ok) {
+      this.addCard(room, name, result);
+      return fail(result.summary);
+    }
+    // Recorded before its card shows, so the card's "Show" and undo find it.
+    await this.options.changes.record(room.id, result).catch((error: unknown) => {
+      this.app.log.error({ err: error, roomId: room.id, changeId: result.change.id }, "storing an MCP change failed");
+    });
+    this.addCard(room, name, result);
+    const last = result.applied[result.applied.length - 1];
+    this.presence?.showAt(result.canvasId, name === "comment_canvas" ? null : (last?.newTo ?? null));
+    return ok(
+      JSON.stringify(
+        { ok: true, canvasId: result.canvasId, changeId: result.change.id, summary: result.summary },
+        null,
+        2,
+      ),
+    );
+  }
+
+  private async keepVersion(room: Room, canvasId: string): Promise<void> {
+    const last = this.versioned.get(canvasId);
+    if (last !== undefined && Date.now() - last < VERSION_EVERY_MS) return;
+    await saveVersionBeforeAi(this.app.store, room, canvasId, this.origin.runId);
+    this.versioned.set(canvasId, Date.now());
+  }
+
+  /** The session's one chat message, with a card per write (people see what the agent did and where). */
+  private addCard(room: Room, tool: ToolName, result: EngineResult): void {
+    const chat = new ChatOrigin(this.origin.runId);
+    room.doc.transact(() => {
+      this.chatEntry ??= appendChatMessage(room.doc, {
+        role: "assistant",
+        author: this.author.id,
+        authorName: this.author.name,
+        text: `${this.author.name} is working in this room through MCP.`,
+        runId: this.origin.runId,
+      });
+      addReplyActivity(
+        this.chatEntry,
+        result.ok ? activityFor(result, result.canvasId) : refusedActivity(tool, result.canvasId, result.summary),
+      );
+    }, chat);
+  }
+
+  /** Run a tool: rate-limited per link, errors as tool errors (never a crash of the session). */
+  private async call(work: (room: Room) => Promise<CallToolResult>): Promise<CallToolResult> {
+    this.lastActive = Date.now();
+    const wait = this.options.takeCall(this.link.tokenHash);
+    if (wait > 0) return fail(`Too many calls from this link. Try again in ${Math.ceil(wait / 1000)} s.`);
+    try {
+      return await work(await this.liveRoom());
+    } catch (error) {
+      if (error instanceof ToolError) return fail(error.message);
+      this.app.log.error({ err: error, roomId: this.link.roomId }, "MCP tool call failed");
+      return fail("Something went wrong on the server. Try again.");
+    }
+  }
+
+  private registerResources(): void {
+    const template = new ResourceTemplate("canvas://{roomId}/{canvasId}", {
+      list: async () => {
+        const room = await this.limitedRoom();
+        return {
+          resources: listCanvases(room.doc).map((meta) => ({
+            uri: canvasUri(room.id, meta.id),
+            name: meta.title,
+            mimeType: mimeType(meta),
+          })),
+        };
+      },
+    });
+    this.server.registerResource(
+      "canvas",
+      template,
+      { description: "A canvas of this room: markdown for documents, the source for code." },
+      async (uri): Promise<ReadResourceResult> => {
+        const room = await this.limitedRoom();
+        const meta = canvasForUri(room, uri.href);
+        return { contents: [{ uri: uri.href, mimeType: mimeType(meta), text: canvasText(room.doc, meta.id) }] };
+      },
+    );
+    this.server.server.setRequestHandler(SubscribeRequestSchema, async (request) => {
+      const room = await this.limitedRoom();
+      this.subscribe(room, canvasForUri(room, request.params.uri));
+      return {};
+    });
+    this.server.server.setRequestHandler(UnsubscribeRequestSchema, async (request) => {
+      this.subscriptions.get(request.params.uri)?.();
+      this.subscriptions.delete(request.params.uri);
+      return {};
+    });
+  }
+
+  /** Tell the client when people (or anyone) change the canvas, at most every SUBSCRIPTION_THROTTLE_MS. */
+  private subscribe(room: Room, meta: CanvasMeta): void {
+    const uri = canvasUri(room.id, meta.id);
+    if (this.subscriptions.has(uri)) return;
+    const fragment = canvasFragment(room.doc, meta.id);
+    let timer: NodeJS.Timeout | null = null;
+    const notify = (): void => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        if (!this.closed) void this.server.server.sendResourceUpdated({ uri }).catch(() => undefined);
+      }, SUBSCRIPTION_THROTTLE_MS);
+    };
+    fragment.observeDeep(notify);
+    this.subscriptions.set(uri, () => {
+      fragment.unobserveDeep(notify);
+      if (timer) clearTimeout(timer);
+    });
+  }
+}
+
+/** A refusal the client can act on, returned as a tool error. */
+class ToolError extends Error {}
+
+function findCanvas(room: Room, id: string): CanvasMeta {
+  const meta = canvasesMap(room.doc).get(id);
+  if (meta) return meta;
+  const ids = listCanvases(room.doc).map((canvas) => `${canvas.id} ("${canvas.title}")`);
+  throw new ToolError(
+    `There is no canvas "${id}" in this room${ids.length ? `; canvases: ${ids.join(", ")}` : " (it has none yet)"}.`,
+  );
+}
+
+function describeCanvas(room: Room, meta: CanvasMeta) {
+  const text = canvasText(room.doc, meta.id);
+  return {
+    id: meta.id,
+    title: meta.title,
+    kind: meta.kind,
+    language: meta.language,
+    lines: text ? text.split("\n").length : 0,
+    characters: text.length,
+    uri: canvasUri(room.id, meta.id),
+  };
+}
+
+export function canvasUri(roomId: string, canvasId: string): string {
+  return `canvas://${encodeURIComponent(roomId)}/${encodeURIComponent(canvasId)}`;
+}
+
+function canvasForUri(room: Room, uri: string): CanvasMeta {
+  const match = /^canvas:\/\/([^/]+)\/([^/]+)$/.exec(uri);
+  if (!match || decodeURIComponent(match[1]!) !== room.id)
+    throw new ToolError(`${uri} is not a canvas of this room (canvas://${room.id}/<canvasId>).`);
+  return findCanvas(room, decodeURIComponent(match[2]!));
+}
+
+function mimeType(meta: CanvasMeta): string {
+  return meta.kind === "document" ? "text/markdown" : "text/plain";
+}
+
+function ok(text: string): CallToolResult {
+  return { content: [{ type: "text", text }] };
+}
+
+function fail(message: string): CallToolResult {
+  return { content: [{ type: "text", text: message }], isError: true };
+}
