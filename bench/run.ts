@@ -25,6 +25,7 @@ const BENCHES: Record<string, Bench> = {
   hardening: { file: "hardening.ts", exportName: "runHardeningBench" },
   markdown: { file: "markdown.ts", exportName: "runMarkdownBench" },
   longcanvas: { file: "longCanvas.ts", exportName: "runLongCanvasBench" },
+  suggestions: { file: "suggestions.ts", exportName: "runSuggestionsBench" },
   crossprocess: {
     file: "crossProcess.ts",
     exportName: "runCrossProcessBench",

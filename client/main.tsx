@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import "./styles.css";
 import "./product.css";
+import "./suggestions.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -34,6 +34,7 @@ import { registerLinkRoutes } from "./library/links.ts";
 import { registerLibraryRoutes } from "./library/routes.ts";
 import { registerPreviewRoutes } from "./preview/route.ts";
 import { installMcp, type McpOptions } from "./mcp/index.ts";
+import { registerSuggestionRoutes } from "./suggestions/routes.ts";
 import { Metrics } from "./metrics.ts";
 import { VersionKeeper } from "./rooms/versionKeeper.ts";
 import type { AppContext } from "./appContext.ts";
@@ -143,6 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerExportRoutes(app);
   registerLinkRoutes(app);
   registerLibraryRoutes(app);
+  registerSuggestionRoutes(app);
   registerPreviewRoutes(app, options.previewDir ?? (options.staticDir ? join(options.staticDir, "preview") : null));
   installMcp(app, options.mcp);
   const versions = new VersionKeeper(store, () => registry.loaded(), log);

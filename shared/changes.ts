@@ -4,10 +4,10 @@ import { z } from "zod";
 import { TOOL_NAMES, type ToolName } from "./tools.ts";
 
 /**
- * Where a change stands: `applied` (in the canvas) or `undone` (reverted by a per-change undo).
- * Suggestion mode adds its own states here, so every reader shares one list.
+ * Where a change stands: `applied` (in the canvas), `undone` (reverted by a per-change undo) or
+ * `suggested` (a suggest-mode change: its passages wait in the room's suggestions, the text is as it was).
  */
-export const CHANGE_STATUSES = ["applied", "undone"] as const;
+export const CHANGE_STATUSES = ["applied", "undone", "suggested"] as const;
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
 
 /** A change as the API lists it (newest first), without the canvas texts. */

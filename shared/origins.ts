@@ -63,7 +63,9 @@ export type ApiAction =
   | "restore_canvas"
   | "undo_change"
   /** The server relabelling a message or comment a peer wrote as the AI (server/rooms/aiAuthorship.ts). */
-  | "strip_forged_ai";
+  | "strip_forged_ai"
+  | "review_suggestion"
+  | "room_settings";
 
 /** A change the server makes on behalf of a person through the HTTP API. */
 export class ApiOrigin {

@@ -52,6 +52,8 @@ export interface ToolActivity {
   count: number;
   /** The change it made (shared/changes.ts), so its card shows and undoes that change; absent when refused. */
   changeId?: string | null;
+  /** True when the call proposed suggestions (suggest mode) instead of changing the text; `count` counts them. */
+  suggested?: boolean;
 }
 
 /** A chat message lives in `chat` as a Y.Map; its text is a Y.Text so it can stream live. */

@@ -11,6 +11,8 @@ import { Toolbar } from "./Toolbar.tsx";
 import { SelectionBubble, type SelectionBubbleProps } from "./SelectionBubble.tsx";
 import { CommentsRail, type CommentsRailProps } from "./CommentsRail.tsx";
 import { CodeHeader } from "./CodeHeader.tsx";
+import { SuggestionsPanel, type SuggestionActions } from "./SuggestionsPanel.tsx";
+import type { SuggestionCommands } from "../editor/suggestions.ts";
 
 /** Set by the room when it expects a remote change it asked for (undo, restore, apply) to be highlighted. */
 export interface AiSignal {
@@ -32,6 +34,7 @@ export interface CanvasEditorProps {
   onReply: CommentsRailProps["onReply"];
   onResolve: CommentsRailProps["onResolve"];
   onApply: CommentsRailProps["onApply"];
+  suggestionActions: SuggestionActions;
 }
 
 export function CanvasEditor(props: CanvasEditorProps) {
@@ -40,6 +43,7 @@ export function CanvasEditor(props: CanvasEditorProps) {
   signal.current = props.aiSignal;
   const isCode = canvas.kind === "code";
   const activity = useRef<AiActivity | null>(null);
+  const suggestionCommands = useRef<SuggestionCommands | null>(null);
   useEffect(() => {
     const tracker = trackAiActivity(connection.doc, connection.provider.awareness);
     activity.current = tracker;
@@ -56,6 +60,7 @@ export function CanvasEditor(props: CanvasEditorProps) {
         provider: connection.provider,
         identity,
         canvas,
+        suggestionCommands,
         ai: {
           isAiChange: () => activity.current?.isChanging(canvas.id) === true || signal.current.expectUntil > Date.now(),
           onAiChange: () => undefined,
@@ -106,6 +111,14 @@ export function CanvasEditor(props: CanvasEditorProps) {
       ) : (
         canWrite && <Toolbar editor={editor} />
       )}
+      <SuggestionsPanel
+        editor={editor}
+        doc={connection.doc}
+        canvasId={canvas.id}
+        canDecide={canWrite}
+        actions={props.suggestionActions}
+        commands={suggestionCommands}
+      />
       <div className="canvas-scroll">
         <div className="canvas-sheet">
           <div className="canvas-page">

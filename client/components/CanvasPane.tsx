@@ -46,6 +46,7 @@ export interface CanvasPaneProps {
   onReply: CanvasEditorProps["onReply"];
   onResolve: CanvasEditorProps["onResolve"];
   onApply: CanvasEditorProps["onApply"];
+  suggestionActions: CanvasEditorProps["suggestionActions"];
   onAction: (action: ActionRequest) => void;
   onShowChange: (changeId: string) => void;
   onUndo: (changeId: string) => Promise<boolean>;
@@ -350,6 +351,7 @@ export function CanvasPane(props: CanvasPaneProps) {
           onReply={props.onReply}
           onResolve={props.onResolve}
           onApply={props.onApply}
+          suggestionActions={props.suggestionActions}
         />
         {showPreview && preview && (
           <PreviewPane

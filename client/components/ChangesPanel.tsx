@@ -21,7 +21,11 @@ export interface ChangesPanelProps {
   onClose: () => void;
 }
 
-const STATUS_LABEL: Record<ChangeSummary["status"], string> = { applied: "applied", undone: "undone" };
+const STATUS_LABEL: Record<ChangeSummary["status"], string> = {
+  applied: "applied",
+  undone: "undone",
+  suggested: "suggested",
+};
 
 export function ChangesPanel({
   api,

@@ -23,6 +23,7 @@ function plural(count: number, word: string): string {
 function activityLabel(activity: ToolActivity, title: string | null): string {
   const name = title ? `“${title}”` : "the canvas";
   if (!activity.ok) return `Could not change ${name}: ${forPeople(activity.summary)}`;
+  if (activity.suggested) return `Suggested ${plural(activity.count, "change")} in ${name}`;
   switch (activity.tool) {
     case "create_canvas":
       return `Created ${name}`;

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { CanvasMeta, ChatMessageView } from "../../shared/room.ts";
 import { ChatMessage } from "./ChatMessage.tsx";
+import type { EditMode } from "../../shared/suggestions/record.ts";
 import { sendHint, sendsMessage, type SendKey } from "../lib/settings.ts";
 
 export interface ChatPaneProps {
@@ -18,6 +19,13 @@ export interface ChatPaneProps {
   onShowChange: (canvasId: string, changeId: string | null) => void;
   onNewCanvas: (() => void) | null;
   sendKey: SendKey;
+  /** How the model's edits land: written directly, or proposed as suggestions; the owner can make it the default. */
+  mode: {
+    value: EditMode;
+    roomDefault: EditMode;
+    onChange: (mode: EditMode) => void;
+    onMakeDefault: (() => void) | null;
+  };
   /** The closed canvas to reopen, shown above the composer (never over the Send button). */
   reopen: { title: string; onOpen: () => void } | null;
 }
@@ -129,6 +137,7 @@ export function ChatPane(props: ChatPaneProps) {
           onKeyDown={onKeyDown}
         />
         <div className="composer-actions">
+          {canRun && <ModePicker {...props.mode} disabled={running} />}
           <span className="hint">{running ? "Esc stops" : sendHint(props.sendKey)}</span>
           {running ? (
             <button type="button" className="button danger" onClick={props.onStop} disabled={!canRun}>
@@ -142,5 +151,41 @@ export function ChatPane(props: ChatPaneProps) {
         </div>
       </form>
     </section>
+  );
+}
+
+const MODE_LABELS: Record<EditMode, string> = { edit: "Edit directly", suggest: "Suggest" };
+
+/** Edit directly or Suggest, for the next messages; the room's default is marked and the owner can change it. */
+function ModePicker(props: ChatPaneProps["mode"] & { disabled: boolean }) {
+  return (
+    <span className="mode-picker">
+      <span className="segmented small" role="radiogroup" aria-label="How Canvas AI changes the canvas">
+        {(["edit", "suggest"] as const).map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            role="radio"
+            aria-checked={props.value === mode}
+            className={props.value === mode ? "active" : ""}
+            disabled={props.disabled}
+            title={
+              mode === "suggest"
+                ? "The model proposes its edits as suggestions; people accept or reject them"
+                : "The model writes its edits into the canvas"
+            }
+            onClick={() => props.onChange(mode)}
+          >
+            {MODE_LABELS[mode]}
+            {props.roomDefault === mode ? <span className="visually-hidden"> (room default)</span> : null}
+          </button>
+        ))}
+      </span>
+      {props.onMakeDefault && props.value !== props.roomDefault && (
+        <button type="button" className="button small ghost" onClick={props.onMakeDefault}>
+          Make default
+        </button>
+      )}
+    </span>
   );
 }

@@ -10,6 +10,8 @@ import { useCanvases, useChat, useNarrow, usePresence, useRoomTitle, useTrashCou
 import { forgetRoom, refreshRoom } from "../lib/library.ts";
 import { navigate } from "../lib/navigation.ts";
 import { useSendKey } from "../lib/settings.ts";
+import { useRoomEditMode } from "../lib/useSuggestions.ts";
+import type { EditMode } from "../../shared/suggestions/record.ts";
 import { TrashDialog } from "./TrashDialog.tsx";
 import { Dialog } from "./Dialog.tsx";
 import { RenameForm } from "./Library.tsx";
@@ -60,6 +62,10 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
   const editorRef = useRef<Editor | null>(null);
   const aiSignal = useRef<AiSignal>({ expectUntil: 0 }).current;
   const known = useRef<Set<string> | null>(null);
+  const roomMode = useRoomEditMode(doc);
+  // The mode picked in the composer; null follows the room's default.
+  const [pickedMode, setPickedMode] = useState<EditMode | null>(null);
+  const mode = pickedMode ?? roomMode;
   const wanted = useRef<string | null>(null);
 
   const active = canvases.find((canvas) => canvas.id === activeId) ?? canvases[canvases.length - 1] ?? null;
@@ -118,6 +124,7 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
     messages,
     aiSignal,
     notify,
+    mode,
     onCanvasCreated: (canvasId) => {
       // The new canvas may have arrived over the socket before the HTTP answer: then it is open already,
       // and remembering it as "wanted" would pull the view back to it when the next canvas arrives.
@@ -223,6 +230,19 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
           onShowChange={showChange}
           onNewCanvas={canWrite ? () => setDialog("new") : null}
           sendKey={sendKey}
+          mode={{
+            value: mode,
+            roomDefault: roomMode,
+            onChange: setPickedMode,
+            onMakeDefault:
+              role === "owner"
+                ? async () => {
+                    const result = await api.setRoomMode(mode);
+                    if (!result.ok) notify(result.message);
+                    else setPickedMode(null);
+                  }
+                : null,
+          }}
           reopen={!showCanvas && active ? { title: active.title, onOpen: () => openCanvas(active.id, true) } : null}
         />
         {showCanvas && !narrow && (
@@ -266,6 +286,7 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
               onReply={actions.reply}
               onResolve={actions.resolve}
               onApply={actions.apply}
+              suggestionActions={actions.suggestions}
               onAction={actions.action}
               onUndo={actions.undo}
               onRestore={actions.restore}

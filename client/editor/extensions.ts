@@ -14,6 +14,7 @@ import { canvasFragmentName, type CanvasMeta } from "../../shared/room.ts";
 import type { Identity } from "../lib/identity.ts";
 import { AiHighlight, type AiHighlightOptions } from "./aiHighlight.ts";
 import { CommentHighlights } from "./commentHighlights.ts";
+import { SuggestionKeys, Suggestions, type SuggestionCommands } from "./suggestions.ts";
 
 const lowlight = createLowlight(common);
 
@@ -23,6 +24,8 @@ export interface EditorWiring {
   identity: Identity;
   canvas: CanvasMeta;
   ai: Pick<AiHighlightOptions, "isAiChange" | "onAiChange">;
+  /** What the suggestion keymap asks the room to do (set by the suggestions bar). */
+  suggestionCommands: { current: SuggestionCommands | null };
 }
 
 function renderCaret(user: Record<string, unknown>): HTMLElement {
@@ -63,6 +66,8 @@ export function editorExtensions(wiring: EditorWiring): AnyExtension[] {
       render: renderCaret,
     }),
     CommentHighlights,
+    Suggestions,
+    SuggestionKeys.configure({ commands: () => wiring.suggestionCommands.current }),
     AiHighlight.configure({ ...wiring.ai, flashMs: 2_600 }),
   ];
 }

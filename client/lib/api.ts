@@ -11,6 +11,8 @@ import {
   type ChangeDetail,
   type ChangeSummary,
 } from "../../shared/changes.ts";
+import type { EditMode } from "../../shared/suggestions/record.ts";
+import type { ReviewDecision } from "../../shared/suggestions/review.ts";
 import { request, requestBlob, requestText, type ApiResult } from "./http.ts";
 
 export type { ApiResult };
@@ -69,6 +71,8 @@ export interface MessageRequest {
   selection?: string | null;
   action?: ActionRequest | null;
   authorName?: string;
+  /** "suggest": the model's edits come back as suggestions; the room's default when absent. */
+  mode?: EditMode;
 }
 
 export class Api {
@@ -113,6 +117,29 @@ export class Api {
     );
   }
 
+  /** Accept, reject, or undo the decision on one suggestion. */
+  decideSuggestion(suggestionId: string, decision: ReviewDecision, authorName: string): Promise<ApiResult<unknown>> {
+    return request(
+      `${this.base()}/suggestions/${encodeURIComponent(suggestionId)}/${decision}`,
+      { token: this.token, method: "POST", body: { authorName } },
+      z.unknown(),
+    );
+  }
+
+  /** Accept or reject every pending suggestion of one change (all or none). */
+  decideChange(changeId: string, decision: "accept" | "reject", canvasId: string): Promise<ApiResult<unknown>> {
+    return request(
+      `${this.base()}/suggestions/${decision}`,
+      { token: this.token, method: "POST", body: { changeId, canvasId } },
+      z.unknown(),
+    );
+  }
+
+  /** The room's default mode for messages (owner). */
+  setRoomMode(mode: EditMode): Promise<ApiResult<unknown>> {
+    return request(`${this.base()}/mode`, { token: this.token, method: "PUT", body: { mode } }, z.unknown());
+  }
+
   cancelRun(): Promise<ApiResult<unknown>> {
     return request(`${this.base()}/runs/current/cancel`, { token: this.token, method: "POST", body: {} }, z.unknown());
   }
@@ -143,11 +170,11 @@ export class Api {
     );
   }
 
-  applySuggestion(commentId: string): Promise<ApiResult<unknown>> {
+  applySuggestion(commentId: string): Promise<ApiResult<{ suggestionIds: string[] }>> {
     return request(
       `${this.base()}/comments/${encodeURIComponent(commentId)}/apply`,
       { token: this.token, method: "POST", body: {} },
-      z.unknown(),
+      z.object({ suggestionIds: z.array(z.string()).default([]) }),
     );
   }
 

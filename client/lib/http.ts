@@ -8,7 +8,7 @@ const errorBody = z.object({ error: z.object({ code: z.string(), message: z.stri
 
 export interface RequestInit {
   token?: string;
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
 }
 

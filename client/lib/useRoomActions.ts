@@ -1,8 +1,12 @@
 // Everything the room page asks the server to do, as callbacks that report failures as notices
 // (values the user can act on) and tell the editor which remote changes to highlight.
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import type { ActionRequest } from "../../shared/actions.ts";
 import type { ChatMessageView, CommentRecord } from "../../shared/room.ts";
+import type { EditMode } from "../../shared/suggestions/record.ts";
+import type { SuggestionActions } from "../components/SuggestionsPanel.tsx";
+import type { ReviewDecision } from "../../shared/suggestions/review.ts";
+import { ReviewHistory } from "./reviewHistory.ts";
 import type { Api } from "./api.ts";
 import type { Identity } from "./identity.ts";
 import { readImport } from "./files.ts";
@@ -18,12 +22,14 @@ export interface RoomActionsInput {
   aiSignal: AiSignal;
   notify: (text: string) => void;
   onCanvasCreated: (canvasId: string) => void;
+  /** How the model's edits land for messages sent now ("suggest": as suggestions). */
+  mode: EditMode;
 }
 
 const EXPECT_MS = 4_000;
 
 export function useRoomActions(input: RoomActionsInput) {
-  const { api, identity, activeCanvasId, messages, aiSignal, notify, onCanvasCreated } = input;
+  const { api, identity, activeCanvasId, messages, aiSignal, notify, onCanvasCreated, mode } = input;
 
   const send = useCallback(
     async (
@@ -36,11 +42,12 @@ export function useRoomActions(input: RoomActionsInput) {
         selection: extra.selection ?? null,
         action: extra.action ?? null,
         authorName: identity.name,
+        mode,
       });
       if (!result.ok) notify(result.message);
       return result.ok;
     },
-    [api, activeCanvasId, identity.name, notify],
+    [api, activeCanvasId, identity.name, notify, mode],
   );
 
   const expectChange = useCallback(() => {
@@ -66,8 +73,34 @@ export function useRoomActions(input: RoomActionsInput) {
     [api, onCanvasCreated],
   );
 
+  const decide = useCallback(
+    (suggestionId: string, decision: ReviewDecision) => {
+      expectChange();
+      return report(api.decideSuggestion(suggestionId, decision, identity.name));
+    },
+    [api, report, expectChange, identity.name],
+  );
+  const latestDecide = useRef(decide);
+  latestDecide.current = decide;
+  // One history per room view: it outlives re-renders and canvas switches.
+  const history = useMemo(() => new ReviewHistory((id, decision) => latestDecide.current(id, decision)), []);
+
+  const suggestions = useMemo(
+    (): SuggestionActions => ({
+      history,
+      decide,
+      decideChange: (changeId, decision) => {
+        if (!activeCanvasId) return Promise.resolve(false);
+        expectChange();
+        return report(api.decideChange(changeId, decision, activeCanvasId));
+      },
+    }),
+    [api, report, expectChange, activeCanvasId, history, decide],
+  );
+
   return useMemo(
     () => ({
+      suggestions,
       send,
       stop: () => void report(api.cancelRun()),
       retry: (failed: ChatMessageView) => {
@@ -89,9 +122,12 @@ export function useRoomActions(input: RoomActionsInput) {
           : Promise.resolve(false),
       reply: (comment: CommentRecord, body: string) => report(api.reply(comment.id, body, identity.name)),
       resolve: (comment: CommentRecord, resolved: boolean) => report(api.resolve(comment.id, resolved)),
-      apply: (comment: CommentRecord) => {
+      apply: async (comment: CommentRecord) => {
         expectChange();
-        return report(api.applySuggestion(comment.id));
+        const result = await api.applySuggestion(comment.id);
+        if (!result.ok) notify(forPeople(result.message));
+        else for (const id of result.value.suggestionIds) history.record(id, "accept");
+        return result.ok;
       },
       /** Undo exactly this AI change, or the open canvas's newest one. */
       undo: (changeId?: string) => {
@@ -120,6 +156,18 @@ export function useRoomActions(input: RoomActionsInput) {
         }
       },
     }),
-    [api, send, report, messages, activeCanvasId, identity.name, expectChange, createCanvas, notify],
+    [
+      api,
+      send,
+      report,
+      messages,
+      activeCanvasId,
+      identity.name,
+      expectChange,
+      createCanvas,
+      notify,
+      suggestions,
+      history,
+    ],
   );
 }

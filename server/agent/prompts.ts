@@ -4,7 +4,7 @@
 import { actionInstruction } from "../../shared/actions.ts";
 import { canvasOutline, type OutlineEntry } from "../../shared/engine/index.ts";
 import { NAVIGATION_TOOL_NAMES, TOOL_NAMES, type AgentToolName } from "../../shared/tools.ts";
-import type { CanvasContext, HistoryMessage, ModelMessage, TurnInput } from "./types.ts";
+import type { CanvasContext, HistoryMessage, ModelMessage, PendingSuggestion, TurnInput } from "./types.ts";
 import { estimateTokens } from "./budget.ts";
 
 export const PROMPT_VERSION = "2026-12-02.1";
@@ -248,6 +248,20 @@ function trimHistory(history: HistoryMessage[], budgetTokens: number): HistoryMe
   return kept;
 }
 
+/** Pending suggestions, so a follow-up ("also make it shorter") can build on them or ask which are meant. */
+function presentSuggestions(suggestions: readonly PendingSuggestion[]): string {
+  const clipped = (text: string) => JSON.stringify(text.length > 300 ? `${text.slice(0, 299)}…` : text);
+  const listed = suggestions
+    .slice(0, 20)
+    .map((s, i) => `${i + 1}. replace ${clipped(s.quote)} with ${clipped(s.replacement)}`);
+  return [
+    `Pending suggestions on this canvas (proposed earlier, not accepted yet; the content above does not include them):`,
+    ...listed,
+    ...(suggestions.length > 20 ? [`(and ${suggestions.length - 20} more)`] : []),
+    "To build on them, quote the canvas text as it is and write the suggested change into your replacement; if it is unclear whether the user means them, ask.",
+  ].join("\n");
+}
+
 /** The first request of a turn: system prompt, trimmed history, then the user's message with its context. */
 export function buildMessages(input: TurnInput, budget: PromptBudget): ModelMessage[] {
   const system = `${SYSTEM_PROMPT}\n\nExamples of the right decision:\n${fewShotText()}`;
@@ -256,6 +270,7 @@ export function buildMessages(input: TurnInput, budget: PromptBudget): ModelMess
   const canvas = input.canvas ? canvasPrompt(input.canvas, input.selection, canvasBudget(budget)) : null;
   parts.push(canvas ? canvas.turn : "No canvas is open.");
   if (input.selection) parts.push(`The user selected this text in the canvas:\n"""\n${input.selection}\n"""`);
+  if (input.pendingSuggestions?.length) parts.push(presentSuggestions(input.pendingSuggestions));
   if (input.action) parts.push(`Quick action: ${actionInstruction(input.action)}`);
   parts.push(`User request: ${input.userText}`);
   return [

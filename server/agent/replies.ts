@@ -16,6 +16,15 @@ export function activityFor(result: EngineSuccess, canvasId: string | null): Too
 
 function activityOf(result: EngineSuccess, canvasId: string | null): ToolActivity {
   const { call } = result;
+  if (result.suggestionIds)
+    return {
+      tool: call.name,
+      canvasId,
+      ok: true,
+      summary: result.summary,
+      count: result.suggestionIds.length,
+      suggested: true,
+    };
   switch (call.name) {
     case "create_canvas":
       return { tool: call.name, canvasId, ok: true, summary: `Created "${call.arguments.title}"`, count: 1 };
@@ -40,6 +49,10 @@ function activityOf(result: EngineSuccess, canvasId: string | null): ToolActivit
 export function replyFor(result: EngineSuccess, doc: Y.Doc, canvasId: string | null): string {
   const { call } = result;
   const title = canvasId ? (canvasesMap(doc).get(canvasId)?.title ?? "the canvas") : "the canvas";
+  if (result.suggestionIds) {
+    const count = result.suggestionIds.length;
+    return `I suggested ${count} ${count === 1 ? "change" : "changes"} in "${title}": accept or reject them in the canvas.`;
+  }
   switch (call.name) {
     case "create_canvas":
       return `I opened "${call.arguments.title}" in a canvas.`;

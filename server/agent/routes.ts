@@ -4,9 +4,12 @@ import { z } from "zod";
 import { actionRequest } from "../../shared/actions.ts";
 import { findCustomAction } from "../../shared/customActions.ts";
 import { commentsMap, newId, readComment } from "../../shared/room.ts";
-import { canvasText, parseMarkdown } from "../../shared/markdown/index.ts";
-import { applyToolCall, resolveCommentRange } from "../../shared/engine/index.ts";
-import { AgentOrigin } from "../../shared/origins.ts";
+import { suggestionsMap } from "../../shared/suggestions/record.ts";
+import { ApiOrigin } from "../../shared/origins.ts";
+import { editModeSchema, roomEditMode } from "../../shared/suggestions/record.ts";
+import { proposeFromComment } from "../../shared/suggestions/fromComment.ts";
+import { reviewSuggestionsCall } from "../../shared/engine/toolCall.ts";
+import { recordReview, reviewError } from "../suggestions/routes.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { AppContext } from "../appContext.ts";
 import { requireAccess } from "../http/auth.ts";
@@ -21,6 +24,8 @@ const messageBody = z.strictObject({
   selection: z.string().max(100_000).nullable().optional(),
   action: actionRequest.nullable().optional(),
   authorName: z.string().trim().min(1).max(80).optional(),
+  /** "suggest": the run's edits and rewrites become suggestions; the room's default when absent. */
+  mode: editModeSchema.optional(),
 });
 /** Votes one link may post per minute in a room. */
 const FEEDBACK_PER_MINUTE = 30;
@@ -64,6 +69,7 @@ export function registerAgentRoutes(
       text = custom.instruction;
       action = null;
     }
+    const mode = body.mode ?? (await registry.hold(room.id, async (live) => roomEditMode(live.doc)));
     const run = await runs.start(room.id, {
       text,
       canvasId: body.canvasId ?? null,
@@ -71,6 +77,7 @@ export function registerAgentRoutes(
       action,
       author: `${role}:${tokenKey.slice(0, 8)}`,
       authorName: body.authorName,
+      mode,
     });
     if (!run)
       throw new HttpError(
@@ -94,37 +101,30 @@ export function registerAgentRoutes(
     return { status: 200, json: { cancelled } };
   });
 
+  // "Apply suggestion": the comment's suggestion becomes a suggestion record, accepted at once through
+  // the same path as any other (outdated: 409; undoable with POST …/suggestions/:id/undo).
   router.add("POST", "/api/rooms/:roomId/comments/:commentId/apply", async (ctx) => {
-    const { room } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
+    const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
     return registry.hold(room.id, async (live) => {
       const comments = commentsMap(live.doc);
       const comment = readComment(live.doc, ctx.params.commentId!);
       if (!comment) throw notFound("Comment");
       if (comment.suggestion === null)
         throw new HttpError(409, "no_suggestion", "This comment has no suggestion to apply.");
-      const range = resolveCommentRange(live.doc, comment);
-      if (!range || !range.text)
-        throw new HttpError(409, "anchor_lost", "The text this comment was about has been deleted.");
-      // The anchor resolves to plain text; the canvas is markdown. Prefer the original quote (with its
-      // markup) while it is still there unchanged, else the anchored text as it reads now.
-      const find =
-        range.text === plainText(comment.quote) && canvasText(live.doc, comment.canvasId).includes(comment.quote)
-          ? comment.quote
-          : range.text;
-      const origin = new AgentOrigin(`apply-${comment.id}`);
-      const result = applyToolCall(
-        live.doc,
-        {
-          name: "edit_canvas",
-          arguments: { edits: [{ find, replace: comment.suggestion, all: false }], summary: "Applied a suggestion" },
-        },
-        { canvasId: comment.canvasId, origin },
-      );
-      if (!result.ok) {
-        throw new HttpError(409, "cannot_apply", result.errors.map((error) => error.message).join(" "));
-      }
-      live.doc.transact(() => comments.set(comment.id, { ...comments.get(comment.id)!, resolved: true }), origin);
+      const origin = new ApiOrigin(role, "review_suggestion");
+      const author = { id: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`, name: "Someone" };
+      const changeId = newId();
+      const proposed = proposeFromComment(live.doc, comment, changeId, origin, {
+        id: comment.author,
+        name: comment.authorName,
+      });
+      if (!proposed.ok) throw new HttpError(409, "cannot_apply", proposed.summary);
+      const ids = [...suggestionsMap(live.doc).values()].filter((s) => s.changeId === changeId).map((s) => s.id);
+      const result = reviewSuggestionsCall(live.doc, ids, "accept", { origin, author });
+      if (!result.ok) throw reviewError(result);
+      live.doc.transact(() => comments.set(comment.id, { ...comment, resolved: true }), origin);
       await live.flush();
+      const changes = await recordReview(runs.changes, room.id, "accept", result);
       await store.saveFeedback({
         id: newId(),
         roomId: room.id,
@@ -134,7 +134,10 @@ export function registerAgentRoutes(
         context: { comment, canvasId: comment.canvasId },
         createdAt: Date.now(),
       });
-      return { status: 200, json: { applied: true, summary: result.summary } };
+      return {
+        status: 200,
+        json: { applied: true, summary: "Applied the suggestion", suggestionIds: ids, changes },
+      };
     });
   });
 
@@ -168,9 +171,4 @@ export function registerAgentRoutes(
     });
     return { status: 201, json: { ok: true } };
   });
-}
-
-/** The text a markdown snippet shows (what an anchor over it resolves to). */
-function plainText(markdown: string): string {
-  return parseMarkdown(markdown).textContent;
 }

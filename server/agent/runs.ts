@@ -23,6 +23,8 @@ import type { ToolCallTrace, TurnEngine, TurnInput } from "./types.ts";
 import { saveVersionBeforeAi } from "./versionBefore.ts";
 import type { TurnLimits } from "./budget.ts";
 import type { EngineInfo } from "../../shared/engineInfo.ts";
+import type { EditMode } from "../../shared/suggestions/record.ts";
+import { pendingSuggestions } from "../suggestions/pending.ts";
 import { addKeptEditComments, watchLateTyping, type EngineSuccess } from "../../shared/engine/index.ts";
 import { ChangeLog } from "../changes/store.ts";
 
@@ -56,6 +58,8 @@ export interface StartRequest {
   action?: QuickAction | null;
   authorName?: string;
   author: string;
+  /** "suggest": the run's edits and rewrites become suggestions (shared/suggestions). */
+  mode?: EditMode;
 }
 
 interface ActiveRun {
@@ -174,7 +178,7 @@ export class RunManager {
       lastChangeOn.set(result.canvasId, result.change.id);
       recording.push(
         this.changes
-          .record(room.id, result)
+          .record(room.id, result, suggested(request, result) ? "suggested" : "applied")
           .catch((error: unknown) => log.error({ err: error, changeId: result.change.id }, "storing a change failed")),
       );
     };
@@ -196,6 +200,7 @@ export class RunManager {
       canvas: canvasId ? this.canvasContext(doc, canvasId) : null,
       selection: request.selection ?? null,
       action: request.action ?? null,
+      pendingSuggestions: canvasId ? pendingSuggestions(doc, canvasId) : [],
     };
     const canvasBefore = input.canvas?.content ?? null;
     record.canvasBefore = canvasBefore;
@@ -218,6 +223,7 @@ export class RunManager {
         signal,
         contextTokens: this.contextTokens,
         ...this.limits,
+        mode: request.mode,
         hooks: {
           onText: (delta) => chat.text(delta),
           onStepStart: (tool) => chat.step(tool),
@@ -300,4 +306,9 @@ export class RunManager {
       content: canvasText(doc, canvasId),
     };
   }
+}
+
+/** A suggest-mode edit or rewrite: it stored suggestions and left the text as it was. */
+function suggested(request: StartRequest, result: EngineSuccess): boolean {
+  return request.mode === "suggest" && (result.call.name === "edit_canvas" || result.call.name === "rewrite_canvas");
 }

@@ -22,6 +22,7 @@ import { activityFor, errorText, refusedActivity, replyFor, retriesExhausted } f
 import { endTrace, safeJson, startTrace } from "./traces.ts";
 import { estimateRequestTokens, stepBudgetMessage, tokenBudgetMessage, type TurnLimits } from "./budget.ts";
 import { DEFAULT_CONTEXT_TOKENS, DEFAULT_MAX_STEPS, DEFAULT_TURN_TOKENS } from "../config.ts";
+import type { EditMode } from "../../shared/suggestions/record.ts";
 import type { CompletedToolCall, ModelEvent, ModelMessage, TurnEngine, TurnInput, TurnTrace } from "./types.ts";
 
 const MAX_RETRIES = 2;
@@ -50,6 +51,8 @@ export interface TurnOptions extends TurnLimits {
   signal?: AbortSignal;
   hooks?: TurnHooks;
   contextTokens?: number;
+  /** "suggest": edits and rewrites become suggestions instead of text (the seam's mode). */
+  mode?: EditMode;
 }
 
 /** Thrown out of a turn when its signal aborts; the canvas keeps only complete changes. */
@@ -212,7 +215,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
     let change = call;
     if (!change || change.name !== raw.name) {
       change?.abort();
-      change = openToolCall(doc, raw.name, { canvasId, origin, seen: seenText(canvasId) });
+      change = openToolCall(doc, raw.name, { canvasId, origin, seen: seenText(canvasId), mode: options.mode });
     }
     const checked = change.validate(raw.arguments);
     if (checked.ok) await versionBefore(change.changes);
@@ -277,7 +280,7 @@ export async function runTurnOnDoc(options: TurnOptions): Promise<TurnTrace> {
               navigating = true;
               break;
             }
-            call = openToolCall(doc, event.name, { canvasId, origin, seen: seenText(canvasId) });
+            call = openToolCall(doc, event.name, { canvasId, origin, seen: seenText(canvasId), mode: options.mode });
             callId = event.id;
             // With Predicted Outputs, the choice of a whole-canvas rewrite is all we need from this stream.
             if (engine.predictedRewrite && call.prediction !== null) {

@@ -28,6 +28,13 @@ export interface TurnInput {
   /** Text the user selected in the canvas, if any. */
   selection: string | null;
   action: QuickAction | null;
+  /** Suggestions waiting on that canvas (proposed, not accepted: the content does not hold them). */
+  pendingSuggestions?: PendingSuggestion[];
+}
+
+export interface PendingSuggestion {
+  quote: string;
+  replacement: string;
 }
 
 /** The offline engine's answer to a turn: a chat reply and at most one tool call. */

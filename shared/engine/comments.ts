@@ -170,11 +170,13 @@ function nearestBlock<T extends { from: number; to: number }>(blocks: readonly T
   return best;
 }
 
-function encodePosition(position: Y.RelativePosition): string {
+/** An encoded Y.RelativePosition in base64, as anchors store it. */
+export function encodePosition(position: Y.RelativePosition): string {
   return toBase64(Y.encodeRelativePosition(position));
 }
 
-function decodePosition(encoded: string): Y.RelativePosition | null {
+/** A base64 anchor position back as a Y.RelativePosition, or null when it cannot be read. */
+export function decodePosition(encoded: string): Y.RelativePosition | null {
   try {
     return Y.decodeRelativePosition(fromBase64(encoded));
   } catch {

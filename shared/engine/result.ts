@@ -66,6 +66,8 @@ export interface EngineSuccess {
   summary: string;
   inserted: number;
   deleted: number;
+  /** In suggest mode: the suggestions the call stored instead of changing the text. */
+  suggestionIds?: string[];
   change: ChangeRecord;
   /**
    * The canvas text before the change (a streamed call: when its stream started; a new canvas: "") and
@@ -94,6 +96,8 @@ export interface Applied {
   summary: string;
   inserted: number;
   deleted: number;
+  /** In suggest mode: the suggestions the call stored instead of changing the text. */
+  suggestionIds?: string[];
 }
 
 export const EngineResult = {

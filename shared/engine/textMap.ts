@@ -146,3 +146,34 @@ export function yPositionToPm(fragment: Y.XmlFragment, type: Y.AbstractType<unkn
   }
   return pos;
 }
+
+/**
+ * The canvas-text offset of a Yjs text position: at the character there (`start`) or just after the
+ * character before it (`end`). Null when the position is not in a block of the view or its character is
+ * not written as itself in the markdown (an escape).
+ */
+export function yPositionToText(view: CanvasView, type: unknown, index: number, side: "start" | "end"): number | null {
+  if (!(type instanceof Y.XmlText)) return null;
+  let top: unknown = type;
+  while (top instanceof Y.AbstractType && top.parent !== view.fragment) {
+    if (top._item?.deleted) return null;
+    top = top.parent;
+  }
+  if (!(top instanceof Y.XmlElement) || top._item?.deleted) return null;
+  const block = view.blocks.find((candidate) => candidate.y === top);
+  if (!block) return null;
+  const plain = plainOf(block.y);
+  const offsets = alignToMarkdown(plain.text, block.text);
+  let found = -1;
+  for (let i = 0; i < plain.positions.length; i++) {
+    const position = plain.positions[i];
+    if (!position || position.type !== type) continue;
+    if (side === "start" && position.index === index) {
+      found = i;
+      break;
+    }
+    if (side === "end" && position.index < index) found = i;
+  }
+  if (found < 0 || offsets[found]! < 0) return null;
+  return block.from + offsets[found]! + (side === "end" ? 1 : 0);
+}

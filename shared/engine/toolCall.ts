@@ -8,13 +8,23 @@ import type * as Y from "yjs";
 import { canvasesMap, newId, type CanvasMeta } from "../room.ts";
 import { canvasText } from "../markdown/index.ts";
 import { AI_AUTHOR, type Author, type ToolCallOrigin } from "../origins.ts";
-import { exhaustiveTool, parseToolCall, CANVAS_KINDS, type ToolArgsResult, type ToolCall } from "../tools.ts";
+import {
+  exhaustiveTool,
+  parseToolCall,
+  CANVAS_KINDS,
+  type ToolArgsResult,
+  type ToolCall,
+  type ToolName,
+} from "../tools.ts";
 import { createCanvas, editCanvas, rewriteCanvas, type CanvasHeader } from "./canvasWrites.ts";
 import { addComments, addKeptEditComments } from "./comments.ts";
 import { PartialStringReader, partialStringField } from "./partialJson.ts";
 import { StreamPreview } from "./streamPreview.ts";
 import { merge3 } from "./merge.ts";
-import { EngineResult, type Applied, type EngineFailure } from "./result.ts";
+import { EngineResult, type Applied, type ChangeRecord, type EngineFailure, type EngineSuccess } from "./result.ts";
+import { suggestionsMap, type EditMode, type SuggestionRecord } from "../suggestions/record.ts";
+import { proposeEdits, proposeRewrite } from "../suggestions/propose.ts";
+import { reviewSuggestions, type ReviewDecision, type ReviewFailure } from "../suggestions/review.ts";
 
 export interface ToolCallContext {
   /** The canvas the call works on (the one the person is looking at); create_canvas makes a new one. */
@@ -28,8 +38,12 @@ export interface ToolCallContext {
    * the canvas now: a streamed rewrite then merges what people typed since then into its result.
    */
   seen?: string;
-  // Suggestion mode (#14) adds `mode: "edit" | "suggest"` here: applyCall then stores proposals for
-  // edits and rewrites instead of writing the text, and such a call does not stream into the canvas.
+  /**
+   * "suggest": an edit or a rewrite leaves the canvas text as it is and stores one suggestion per
+   * passage it would change (shared/suggestions), and a rewrite does not stream into the canvas.
+   * Creates and comments apply as in "edit" (the default).
+   */
+  mode?: EditMode;
 }
 
 /** A tool call whose arguments are still arriving. */
@@ -90,7 +104,8 @@ export function openToolCall(
   ctx: ToolCallContext,
   preset: Readonly<Record<string, unknown>> = {},
 ): ToolCallStream {
-  const streams = name === "create_canvas" || name === "rewrite_canvas";
+  const suggesting = ctx.mode === "suggest";
+  const streams = name === "create_canvas" || (name === "rewrite_canvas" && !suggesting);
   const existing = ctx.canvasId ? (canvasesMap(doc).get(ctx.canvasId) ?? null) : null;
   const changes = existing && (name === "edit_canvas" || name === "rewrite_canvas") ? existing.id : null;
   // The text a rewrite is based on: what the caller says the writer saw, else the canvas as the call opens.
@@ -156,7 +171,7 @@ export function openToolCall(
     changes,
     streams,
     get prediction() {
-      return name === "rewrite_canvas" && ctx.canvasId && canvasesMap(doc).has(ctx.canvasId)
+      return name === "rewrite_canvas" && !suggesting && ctx.canvasId && canvasesMap(doc).has(ctx.canvasId)
         ? canvasText(doc, ctx.canvasId)
         : null;
     },
@@ -261,18 +276,84 @@ function apply(
   return EngineResult.ok(
     outcome,
     call,
-    {
-      id: changeId,
-      runId: ctx.origin.source === "agent" ? ctx.origin.runId : null,
-      canvasId: outcome.canvasId,
-      tool: call.name,
-      summary: outcome.summary,
-      author: ctx.author ?? AI_AUTHOR,
-      origin: ctx.origin.source,
-      createdAt: Date.now(),
-    },
+    changeRecord(changeId, outcome.canvasId, call.name, outcome.summary, ctx),
     texts,
   );
+}
+
+function changeRecord(
+  id: string,
+  canvasId: string,
+  tool: ToolName,
+  summary: string,
+  ctx: Pick<ToolCallContext, "origin" | "author">,
+): ChangeRecord {
+  return {
+    id,
+    runId: ctx.origin.source === "agent" ? ctx.origin.runId : null,
+    canvasId,
+    tool,
+    summary,
+    author: ctx.author ?? AI_AUTHOR,
+    origin: ctx.origin.source,
+    createdAt: Date.now(),
+  };
+}
+
+/**
+ * A decision on suggestions that applied: the records after it and, for each canvas whose text changed
+ * (an accept, or the undo of one), the change as an edit_canvas call's result (its record and texts).
+ */
+export type SuggestionReview = { ok: true; suggestions: SuggestionRecord[]; changes: EngineSuccess[] } | ReviewFailure;
+
+/**
+ * Accept, reject, or undo the decision on suggestions (all of them or none): an accept writes exactly
+ * each replacement into its canvas and is a change like a tool call's (its record names the canvas and
+ * the person); an outdated suggestion (its passage no longer reads as quoted) refuses the whole call.
+ */
+export function reviewSuggestionsCall(
+  doc: Y.Doc,
+  ids: readonly string[],
+  decision: ReviewDecision,
+  ctx: Pick<ToolCallContext, "origin" | "author">,
+): SuggestionReview {
+  const canvases = canvasesMap(doc);
+  const before = new Map<string, string>();
+  for (const id of ids) {
+    const canvasId = suggestionsMap(doc).get(id)?.canvasId;
+    if (canvasId && canvases.has(canvasId) && !before.has(canvasId)) before.set(canvasId, canvasText(doc, canvasId));
+  }
+  const changeIds = new Map<string, string>();
+  const changeIdFor = (canvasId: string): string => {
+    let id = changeIds.get(canvasId);
+    if (!id) changeIds.set(canvasId, (id = beginChange(ctx.origin)));
+    return id;
+  };
+  // An undo of an accept is that accept's change undone: it keeps the accept's id.
+  for (const id of decision === "undo" ? ids : []) {
+    const applied = suggestionsMap(doc).get(id)?.applied;
+    const canvasId = suggestionsMap(doc).get(id)?.canvasId;
+    if (applied && canvasId && !changeIds.has(canvasId)) changeIds.set(canvasId, applied.changeId);
+  }
+  const result = reviewSuggestions(doc, ids, decision, ctx.origin, ctx.author?.id ?? AI_AUTHOR.id, changeIdFor);
+  if (!result.ok) return result;
+  const changes = result.canvasIds.map((canvasId): EngineSuccess => {
+    const decided = result.suggestions.filter((suggestion) => suggestion.canvasId === canvasId);
+    const what = decided.length === 1 ? "a suggestion" : `${decided.length} suggestions`;
+    const summary = decision === "accept" ? `Accepted ${what}` : `Undid accepting ${what}`;
+    const edits = decided.map((suggestion) =>
+      decision === "accept"
+        ? { find: suggestion.quote, replace: suggestion.replacement, all: false }
+        : { find: suggestion.replacement, replace: suggestion.quote, all: false },
+    );
+    const call: ToolCall = { name: "edit_canvas", arguments: { edits, summary } };
+    const applied: Applied = { ok: true, canvasId, applied: [], summary, inserted: 0, deleted: 0 };
+    return EngineResult.ok(applied, call, changeRecord(changeIdFor(canvasId), canvasId, call.name, summary, ctx), {
+      before: before.get(canvasId) ?? "",
+      after: canvasText(doc, canvasId),
+    });
+  });
+  return { ok: true, suggestions: result.suggestions, changes };
 }
 
 /** The text a one-shot call changes: its canvas now ("" for a new canvas or a missing one). */
@@ -296,10 +377,15 @@ function applyCall(
   }
   const found = findCanvas(doc, ctx.canvasId);
   if (!found.ok) return found.failure;
+  const proposal = ctx.mode === "suggest" ? { changeId, origin: ctx.origin, author: ctx.author ?? AI_AUTHOR } : null;
   switch (call.name) {
     case "edit_canvas":
-      return editCanvas(doc, found.meta, call.arguments, ctx.origin);
+      return proposal
+        ? proposeEdits(doc, found.meta, call.arguments, proposal)
+        : editCanvas(doc, found.meta, call.arguments, ctx.origin);
     case "rewrite_canvas":
+      if (proposal)
+        return proposeRewrite(doc, found.meta, call.arguments.content, proposal, call.arguments.summary, ctx.seen);
       if (!preview) return rewriteCanvas(doc, found.meta, call.arguments, ctx.origin);
       return rewriteCanvas(
         doc,
