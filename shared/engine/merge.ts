@@ -5,6 +5,8 @@
 // the change, like `git revert`). Lines are aligned first (patience diff, bounded), then a region that
 // both sides changed is merged again word by word when both versions still resemble the base; what
 // still overlaps is a conflict: theirs is kept in the text and the conflict says what ours did there.
+// Whole lines that ours only added are never part of a conflict: they are new text (a paragraph someone
+// wrote), not a change of what theirs replaced, so they stay, right after theirs' version of that part.
 import { diffWordsWithSpace } from "diff";
 import { lineDiff } from "./lineDiff.ts";
 
@@ -58,7 +60,7 @@ export function merge3(base: string, ours: string, theirs: string, options: { wo
   if (theirs === base) return { text: ours, conflicts: [] };
   // Every line ends with a newline while merging, so text added after the last line is not a change of it.
   const [b, o, t] = [base + "\n", ours + "\n", theirs + "\n"];
-  const merged = mergeHunks(b, lineHunks(b, o), lineHunks(b, t), options.words ?? true);
+  const merged = mergeHunks(b, lineHunks(b, o), lineHunks(b, t), { refine: options.words ?? true, lines: true });
   const end = merged.text.length - 1;
   const clip = (offset: number) => Math.min(offset, end);
   return {
@@ -134,9 +136,22 @@ function applyHunks(base: string, from: number, to: number, hunks: readonly Hunk
  * Walk both sides' hunks in base order, grouping the ones that overlap: a hunk that starts strictly
  * inside a group joins it, and two insertions at the same point join; an insertion at the edge of a
  * replaced range does not (typing right after a changed word is not in the way of that change).
+ * `refine`: merge a clashing group again word by word; `lines`: the hunks are whole lines (then ours'
+ * insertions in a clashing group stay, see `withInsertions`).
  */
-function mergeHunks(base: string, ours: readonly Hunk[], theirs: readonly Hunk[], refine: boolean): MergeResult {
+function mergeHunks(
+  base: string,
+  ours: readonly Hunk[],
+  theirs: readonly Hunk[],
+  options: { refine: boolean; lines: boolean },
+): MergeResult {
   let text = "";
+  // Its last two characters, without reading back the text being built.
+  let tail = "";
+  const add = (piece: string): void => {
+    text += piece;
+    tail = piece.length >= 2 ? piece.slice(-2) : (tail + piece).slice(-2);
+  };
   const conflicts: MergeConflict[] = [];
   let position = 0;
   let i = 0;
@@ -163,45 +178,98 @@ function mergeHunks(base: string, ours: readonly Hunk[], theirs: readonly Hunk[]
       !!hunk && (hunk.from < to || (hunk.from === to && hunk.from === hunk.to && from === to));
     while (joins(ours[i]) || joins(theirs[j])) take(joins(ours[i]) ? "ours" : "theirs");
 
-    text += base.slice(position, from);
+    add(base.slice(position, from));
     position = to;
     const oursText = applyHunks(base, from, to, groupOurs);
     const theirsText = applyHunks(base, from, to, groupTheirs);
     if (!groupTheirs.length || oursText === theirsText) {
-      text += oursText;
+      add(oursText);
       continue;
     }
     if (!groupOurs.length) {
-      text += theirsText;
+      add(theirsText);
       continue;
     }
     // Both typed at the same point: keep both, ours first.
     if (from === to) {
-      text += oursText + theirsText;
+      add(oursText + theirsText);
       continue;
     }
     const region = base.slice(from, to);
-    const fine = refine ? mergeWords(region, oursText, theirsText) : null;
+    const fine = options.refine ? mergeWords(region, oursText, theirsText) : null;
     if (fine && !fine.conflicts.length) {
-      text += fine.text;
+      add(fine.text);
       continue;
     }
+    const inserted = options.lines ? groupOurs.filter((hunk) => hunk.from === hunk.to) : [];
+    const changed = inserted.length ? groupOurs.filter((hunk) => hunk.from !== hunk.to) : groupOurs;
     const at = text.length;
-    text += theirsText;
+    const kept = inserted.length ? withInsertions(base, from, to, groupTheirs, inserted, tail) : theirsText;
+    add(kept);
+    if (!changed.length) continue;
     conflicts.push({
       base: region,
       ours: oursText,
       theirs: theirsText,
       from: at,
       to: text.length,
-      edits: groupOurs.map((hunk) => ({
+      edits: changed.map((hunk) => ({
         before: base.slice(hunk.from, hunk.to),
         after: hunk.text,
-        at: at + Math.round(((hunk.from - from) / Math.max(1, to - from)) * theirsText.length),
+        at: at + Math.round(((hunk.from - from) / Math.max(1, to - from)) * kept.length),
       })),
     });
   }
   return { text: text + base.slice(position), conflicts };
+}
+
+/**
+ * base[from, to) with theirs' hunks applied and ours' line insertions kept: each where it was when that
+ * part of the base is unchanged, else right after theirs' replacement of the part it was inside. A blank
+ * line at one end of an insertion moves to the other end when that keeps it apart from the text before
+ * it as in ours (the diff may align "paragraph, blank" where "blank, paragraph" was meant). `tail`: the
+ * last two characters of the merged text before `from`.
+ */
+function withInsertions(
+  base: string,
+  from: number,
+  to: number,
+  theirs: readonly Hunk[],
+  inserted: readonly Hunk[],
+  tail: string,
+): string {
+  const parts: string[] = [];
+  const write = (piece: string): void => {
+    parts.push(piece);
+    tail = piece.length >= 2 ? piece.slice(-2) : (tail + piece).slice(-2);
+  };
+  let position = from;
+  let next = 0;
+  const insertAt = (hunk: Hunk): void => {
+    write(base.slice(position, hunk.from));
+    write(hunk.text);
+    position = hunk.from;
+  };
+  for (const hunk of theirs) {
+    while (next < inserted.length && inserted[next]!.from <= hunk.from) insertAt(inserted[next++]!);
+    write(base.slice(position, hunk.from));
+    write(hunk.text);
+    position = hunk.to;
+    while (next < inserted.length && inserted[next]!.from < hunk.to) write(placeAfter(tail, inserted[next++]!.text));
+  }
+  while (next < inserted.length) insertAt(inserted[next++]!);
+  write(base.slice(position, to));
+  return parts.join("");
+}
+
+/** Lines put after text that ends in `tail`, a blank line at one end moved to keep them apart from it. */
+function placeAfter(tail: string, lines: string): string {
+  const afterBlank = tail === "" || tail === "\n\n";
+  const startsBlank = lines.startsWith("\n");
+  const endsBlank = lines.endsWith("\n\n") || lines === "\n";
+  if (!afterBlank && !startsBlank && endsBlank) return `\n${lines.slice(0, -1)}`;
+  if (afterBlank && startsBlank && !endsBlank) return `${lines.slice(1)}\n`;
+  return lines;
 }
 
 /** The word-level merge of one region both sides changed, or null when it would not be meaningful. */
@@ -213,5 +281,5 @@ function mergeWords(base: string, ours: string, theirs: string): MergeResult | n
   // A side that rewrote the region leaves nothing to place the other's edits against.
   const share = (kept: number, other: string) => kept / Math.max(1, base.length, other.length);
   if (share(a.kept, ours) < MIN_KEPT_SHARE || share(b.kept, theirs) < MIN_KEPT_SHARE) return null;
-  return mergeHunks(base, a.hunks, b.hunks, false);
+  return mergeHunks(base, a.hunks, b.hunks, { refine: false, lines: false });
 }

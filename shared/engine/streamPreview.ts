@@ -45,6 +45,8 @@ export class StreamPreview {
   private readonly fragment: Y.XmlFragment;
   /** The blocks the stream replaces (the canvas the writer saw). */
   private readonly oldBlocks: readonly PMNode[];
+  /** The canvas's blocks when the stream started: what a revert goes back to. */
+  private readonly startBlocks: readonly PMNode[];
   private readonly oldLines: readonly string[];
   /** Records exactly this preview's changes, so a revert undoes them and nothing else. */
   private readonly recorder: Y.UndoManager;
@@ -91,7 +93,8 @@ export class StreamPreview {
     const seenNodes =
       seen === null ? null : this.kind === "code" ? [codeBlockNode(seen, this.language)] : parseBlocks(seen);
     this.touched = seenNodes !== null;
-    this.oldBlocks = this.created ? [] : (seenNodes ?? before.blocks.map((block) => block.node));
+    this.startBlocks = this.created ? [] : before.blocks.map((block) => block.node);
+    this.oldBlocks = seenNodes ?? this.startBlocks;
     this.oldLines = this.kind === "code" && !this.created ? (seen ?? before.text).split("\n") : [];
     this.intended = seenNodes ?? before.blocks.map((block) => block.node);
     this.fragment.observeDeep(this.watch);
@@ -162,21 +165,30 @@ export class StreamPreview {
 
   /**
    * Undo everything the preview wrote and forget its undo step. When people typed meanwhile, the canvas
-   * goes back by a merge instead (their edits stay where they can; see `keptEdits` for the others).
+   * goes back by one more step of the stream, to the canvas as it started, merged with their edits like
+   * every step: what they added stays, an edit of a block the stream wrote is kept for a comment.
+   * Returns people's edits that could not be placed (nothing once already reverted or released).
    */
-  revert(): void {
-    if (this.state !== "open") return;
+  revert(): KeptEdit[] {
+    if (this.state !== "open") return [];
     this.state = "reverted";
     this.fragment.unobserveDeep(this.watch);
     try {
-      if (this.touched && !this.created) {
+      if (!this.touched || this.created) {
+        while (this.recorder.canUndo()) this.recorder.undo();
+        return [];
+      }
+      const view = readCanvasView(this.fragment, this.kind);
+      if (view.complete)
+        this.write(this.kind === "code" ? [codeBlockNode(this.baseText, this.language)] : [...this.startBlocks]);
+      else {
         const text = this.settle(this.baseText);
-        const view = readCanvasView(this.fragment, this.kind);
         this.doc.transact(
           () => writeCanvasText(this.doc, view, text, null, this.language, rawHtmlFor(this.origin)),
           this.origin,
         );
-      } else while (this.recorder.canUndo()) this.recorder.undo();
+      }
+      return this.keptEdits();
     } finally {
       this.recorder.destroy();
       forgetAgentChange(this.doc, this.changeId);
@@ -184,7 +196,6 @@ export class StreamPreview {
   }
 
   private render(): void {
-    const { doc, fragment, origin } = this;
     let nodes: PMNode[];
     if (this.kind === "code") {
       const done = this.content.slice(0, this.completeUpTo);
@@ -197,6 +208,12 @@ export class StreamPreview {
       nodes = [...this.streamed, ...this.oldBlocks.slice(this.streamed.length)];
       if (!nodes.length) nodes = [canvasSchema().nodes.paragraph!.create()];
     }
+    this.write(nodes);
+  }
+
+  /** Write `nodes`, what the stream means now; once people have typed, merged with their edits. */
+  private write(nodes: PMNode[]): void {
+    const { doc, fragment, origin } = this;
     const current = this.touched ? readCanvasView(fragment, this.kind) : null;
     if (!current || !current.complete) {
       doc.transact(() => writeBlocks(doc, fragment, nodes), origin);
@@ -240,7 +257,8 @@ export class StreamPreview {
   /**
    * One step of a document stream over people's edits, block by block: each block is a line token (its
    * text), so the merge costs O(blocks) like the write itself. A block both a person and this step
-   * changed takes the step's version; the person's is displaced (kept for a comment).
+   * changed takes the step's version; the person's is displaced (kept for a comment). Blocks a person
+   * added are kept, even amid blocks this step replaced (merge.ts).
    */
   private mergeBlocks(current: readonly CanvasBlock[], next: readonly PMNode[]): Step {
     const ids = new Map<string, number>();

@@ -74,7 +74,10 @@ export interface ToolCallStream {
    * received, or the preset arguments with the content received). A refusal reverts what was shown.
    */
   finish(rawArguments?: unknown): EngineResult;
-  /** Revert what the stream showed; nothing is applied. Safe to call more than once. */
+  /**
+   * Revert what the stream showed; nothing is applied. What people typed meanwhile stays, and an edit it
+   * cannot put back (of a block only the stream wrote) is kept in a comment. Safe to call more than once.
+   */
   abort(): void;
   /**
    * The run was stopped: a streamed create_canvas keeps what already arrived (applied as its content,
@@ -205,7 +208,7 @@ export function openToolCall(
       state = "finished";
       const parsed = validate(rawArguments);
       if (!parsed.ok) {
-        preview?.revert();
+        revertPreview(doc, preview, ctx);
         return EngineResult.fail(ctx.canvasId, [{ code: "invalid_arguments", message: parsed.error }]);
       }
       return apply(doc, parsed.call, ctx, preview?.changeId ?? beginChange(ctx.origin), preview);
@@ -213,7 +216,7 @@ export function openToolCall(
     abort() {
       if (state !== "open") return;
       state = "aborted";
-      preview?.revert();
+      revertPreview(doc, preview, ctx);
     },
     stop() {
       const meta = preview?.created ? canvasesMap(doc).get(preview.canvasId) : undefined;
@@ -252,11 +255,11 @@ function apply(
   try {
     outcome = applyCall(doc, call, ctx, changeId, preview);
   } catch (error) {
-    preview?.revert();
+    revertPreview(doc, preview, ctx);
     throw error;
   }
   if (!outcome.ok) {
-    preview?.revert();
+    revertPreview(doc, preview, ctx);
     return outcome;
   }
   const kept = preview ? preview.keptEdits() : [];
@@ -279,6 +282,20 @@ function apply(
     changeRecord(changeId, outcome.canvasId, call.name, outcome.summary, ctx),
     texts,
   );
+}
+
+/**
+ * Revert what a stream showed (nothing is applied). People's edits it could not put back (an edit of a
+ * block the stream wrote) are kept in comments, as at the end of a stream: no one's typing vanishes.
+ */
+function revertPreview(
+  doc: Y.Doc,
+  preview: StreamPreview | null,
+  ctx: Pick<ToolCallContext, "origin" | "author">,
+): void {
+  const kept = preview?.revert() ?? [];
+  const meta = preview && kept.length ? canvasesMap(doc).get(preview.canvasId) : undefined;
+  if (meta) addKeptEditComments(doc, meta, kept, ctx.origin, ctx.author ?? AI_AUTHOR, null);
 }
 
 function changeRecord(
