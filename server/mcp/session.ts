@@ -24,19 +24,24 @@ import {
 import { canvasText } from "../../shared/markdown/index.ts";
 import { applyRawToolCall, navigateCanvas, type EngineResult } from "../../shared/engine/index.ts";
 import { AI_AUTHOR, AgentOrigin, ChatOrigin, type Author } from "../../shared/origins.ts";
-import {
-  MAX_READ_LINES,
-  NAVIGATION_TOOL_NAMES,
-  navigationArgSchemas,
-  toolArgSchemas,
-  type ToolName,
-} from "../../shared/tools.ts";
+import { NAVIGATION_TOOL_NAMES, navigationArgSchemas, TOOL_NAMES, type ToolName } from "../../shared/tools.ts";
+import { editModeSchema, roomEditMode, type EditMode } from "../../shared/suggestions/record.ts";
 import type { AppContext } from "../appContext.ts";
 import type { Room } from "../rooms/room.ts";
 import { saveVersionBeforeAi } from "../agent/versionBefore.ts";
 import { activityFor, refusedActivity } from "../agent/replies.ts";
 import type { ChangeLog } from "../changes/store.ts";
+import { canvasSuggestions, suggestionsByIds } from "./suggestions.ts";
 import { AgentPresence } from "./presence.ts";
+import {
+  changeMode,
+  describeTool,
+  instructionsFor,
+  listSuggestionsSchema,
+  offersTool,
+  withCanvas,
+  writeToolSchemas,
+} from "./tools.ts";
 
 export interface SessionLink {
   roomId: string;
@@ -55,39 +60,6 @@ export interface SessionOptions {
 const VERSION_EVERY_MS = 5 * 60_000;
 const SUBSCRIPTION_THROTTLE_MS = 200;
 const MAX_NAME = 60;
-
-const canvasId = z.string().min(1).max(64).describe("The canvas to work on: an id from list_canvases.");
-// The built-in tools' arguments without \`more_steps\`, which steers the built-in model's turn: an MCP
-// client runs its own loop.
-const NO_TURN = { more_steps: true } as const;
-const writeTools = {
-  create_canvas: { schema: toolArgSchemas.create_canvas.omit(NO_TURN), action: "write" },
-  edit_canvas: { schema: toolArgSchemas.edit_canvas.omit(NO_TURN).extend({ canvas_id: canvasId }), action: "write" },
-  rewrite_canvas: {
-    schema: toolArgSchemas.rewrite_canvas.omit(NO_TURN).extend({ canvas_id: canvasId }),
-    action: "write",
-  },
-  comment_canvas: {
-    schema: toolArgSchemas.comment_canvas.omit(NO_TURN).extend({ canvas_id: canvasId }),
-    action: "comment",
-  },
-} as const;
-
-const DESCRIPTIONS: Record<ToolName | "list_canvases" | "read_canvas" | "search_canvas", string> = {
-  list_canvases: "List the canvases (documents and code files) of this Canvas room, with their ids, kinds and sizes.",
-  read_canvas:
-    "Read a canvas as numbered lines: lines from_line..to_line (to_line null: as many as allowed), or the section under a heading (from_line and to_line null). " +
-    `At most ${MAX_READ_LINES} lines per call. Read before you edit what you have not seen.`,
-  search_canvas:
-    "Find passages of a canvas containing words (plain text, case-insensitive, not a regex), with their line numbers.",
-  create_canvas: "Create a new canvas in the room: a markdown document or a single source file. People see it at once.",
-  edit_canvas:
-    "Targeted edits to a canvas: each edit replaces an exact passage (quote enough to be unique), applied together " +
-    "or not at all. People may be typing in it: prefer small edits over rewrites.",
-  rewrite_canvas:
-    "Replace the whole content of a canvas (translate, restructure). Prefer edit_canvas for local changes.",
-  comment_canvas: "Leave review comments anchored to exact quotes (one sentence or less each) in a canvas.",
-};
 
 export class McpSession {
   readonly server: McpServer;
@@ -110,13 +82,7 @@ export class McpSession {
       { name: "canvas", version: "1.0.0" },
       {
         capabilities: { resources: { subscribe: true, listChanged: true } },
-        instructions:
-          `You are connected to one Canvas room with a ${link.role} link` +
-          (can(link.role, "write")
-            ? ": you may read, edit, rewrite, comment on and create canvases. People see your changes live and can undo each one."
-            : can(link.role, "comment")
-              ? ": you may read canvases and comment on them, not change them."
-              : ": you may read canvases, not change or comment on them."),
+        instructions: instructionsFor(link.role),
       },
     );
     this.registerTools();
@@ -186,9 +152,10 @@ export class McpSession {
 
   private registerTools(): void {
     const read = { readOnlyHint: true, openWorldHint: false } as const;
+    const role = this.link.role;
     this.server.registerTool(
       "list_canvases",
-      { description: DESCRIPTIONS.list_canvases, inputSchema: z.strictObject({}), annotations: read },
+      { description: describeTool("list_canvases", role), inputSchema: z.strictObject({}), annotations: read },
       async () =>
         this.call(async (room) => {
           const canvases = listCanvases(room.doc).map((meta) => describeCanvas(room, meta));
@@ -199,8 +166,8 @@ export class McpSession {
       this.server.registerTool(
         name,
         {
-          description: DESCRIPTIONS[name],
-          inputSchema: navigationArgSchemas[name].extend({ canvas_id: canvasId }),
+          description: describeTool(name, role),
+          inputSchema: withCanvas(navigationArgSchemas[name]),
           annotations: read,
         },
         async (args: Record<string, unknown>) =>
@@ -212,47 +179,79 @@ export class McpSession {
           }),
       );
     }
-    for (const [name, tool] of Object.entries(writeTools) as [
-      keyof typeof writeTools,
-      (typeof writeTools)[keyof typeof writeTools],
-    ][]) {
-      if (!can(this.link.role, tool.action)) continue;
+    this.server.registerTool(
+      "list_suggestions",
+      { description: describeTool("list_suggestions", role), inputSchema: listSuggestionsSchema, annotations: read },
+      async ({ canvas_id: target, status }) =>
+        this.call(async (room) => {
+          const meta = findCanvas(room, target);
+          return ok(JSON.stringify({ canvasId: meta.id, ...canvasSuggestions(room.doc, meta.id, status) }, null, 2));
+        }),
+    );
+    for (const name of TOOL_NAMES) {
+      if (!offersTool(role, name)) continue;
+      // A link that may not write only proposes: its rewrite cannot destroy anything.
+      const destructive = name === "rewrite_canvas" && can(role, "write");
       this.server.registerTool(
         name,
         {
-          description: DESCRIPTIONS[name],
-          inputSchema: tool.schema,
-          annotations: { readOnlyHint: false, destructiveHint: name === "rewrite_canvas", openWorldHint: false },
+          description: describeTool(name, role),
+          inputSchema: writeToolSchemas[name],
+          annotations: { readOnlyHint: false, destructiveHint: destructive, openWorldHint: false },
         },
         async (args: Record<string, unknown>) => this.call(async (room) => this.write(room, name, args)),
       );
     }
   }
 
-  /** One write through the seam: a version before it, the change, its chat card, the caret. */
+  /**
+   * One write through the seam: a version before it, the change (or, in suggest mode, its suggestions),
+   * its record in the change log, its chat card, the caret.
+   */
   private async write(room: Room, name: ToolName, args: Record<string, unknown>): Promise<CallToolResult> {
-    const { canvas_id: target, ...toolArgs } = args;
+    const { canvas_id: target, mode: requestedMode, ...toolArgs } = args;
     const canvas = typeof target === "string" ? findCanvas(room, target) : null;
-    if (canvas && name !== "comment_canvas") await this.keepVersion(room, canvas.id);
+    const changesText = name === "edit_canvas" || name === "rewrite_canvas";
+    let mode: EditMode = "edit";
+    if (changesText) {
+      // Validated by the tool's schema already; read back typed.
+      const requested = editModeSchema.safeParse(requestedMode).data;
+      const decided = changeMode(this.link.role, requested, roomEditMode(room.doc));
+      if (!decided.ok) return fail(decided.error);
+      mode = decided.mode;
+    }
+    const suggesting = mode === "suggest";
+    // A suggestion leaves the text as it is: only an accept (a person's change) writes it.
+    if (canvas && name !== "comment_canvas" && !suggesting) await this.keepVersion(room, canvas.id);
     const result = applyRawToolCall(room.doc, name, toolArgs, {
       canvasId: canvas?.id ?? null,
       origin: this.origin,
       author: this.author,
+      mode,
     });
     if (!result.ok) {
       this.addCard(room, name, result);
       return fail(result.summary);
     }
     // Recorded before its card shows, so the card's "Show" and undo find it.
-    await this.options.changes.record(room.id, result).catch((error: unknown) => {
+    await this.options.changes.record(room.id, result, suggesting ? "suggested" : "applied").catch((error: unknown) => {
       this.app.log.error({ err: error, roomId: room.id, changeId: result.change.id }, "storing an MCP change failed");
     });
     this.addCard(room, name, result);
     const last = result.applied[result.applied.length - 1];
-    this.presence?.showAt(result.canvasId, name === "comment_canvas" ? null : (last?.newTo ?? null));
+    // A suggestion's offsets are in the text as it is (nothing was written): the caret goes after its quote.
+    const caret = name === "comment_canvas" ? null : ((suggesting ? last?.to : last?.newTo) ?? null);
+    this.presence?.showAt(result.canvasId, caret);
     return ok(
       JSON.stringify(
-        { ok: true, canvasId: result.canvasId, changeId: result.change.id, summary: result.summary },
+        {
+          ok: true,
+          canvasId: result.canvasId,
+          changeId: result.change.id,
+          ...(changesText ? { mode } : {}),
+          summary: result.summary,
+          ...(suggesting ? { suggestions: suggestionsByIds(room.doc, result.suggestionIds ?? []) } : {}),
+        },
         null,
         2,
       ),

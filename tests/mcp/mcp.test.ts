@@ -1,64 +1,29 @@
 // External agents over MCP: the SDK's own client against the real server on a random port, with a
 // person connected through y-websocket in the same room.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { ResourceUpdatedNotificationSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { ResourceUpdatedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { canvasText } from "../../shared/markdown/index.ts";
 import { commentsMap, canvasFragment, listCanvases, readChat } from "../../shared/room.ts";
 import { startAgentHarness, type AgentHarness } from "../agent/harness.ts";
-import { connectClient, typeParagraph, waitFor, type TestClient } from "../helpers/server.ts";
+import { typeParagraph, waitFor } from "../helpers/server.ts";
+import { createEssay, ESSAY, McpClients, outcome, text } from "./clients.ts";
 
 let harness: AgentHarness;
-const clients: Client[] = [];
-const transports = new WeakMap<Client, StreamableHTTPClientTransport>();
-const people: TestClient[] = [];
+const mcp = new McpClients(() => harness);
+const connect = (token: string, name?: string): Promise<Client> => mcp.connect(token, name);
+const join = (token?: string) => mcp.join(token);
 
 beforeEach(async () => {
   harness = await startAgentHarness({ engine: "local", server: { mcp: { callsPerMinute: 60 } } });
 });
 afterEach(async () => {
-  for (const client of clients.splice(0)) await client.close().catch(() => undefined);
-  for (const person of people.splice(0)) person.destroy();
+  await mcp.close();
   await harness.close();
 });
 
-async function connect(token: string, name = "Test Agent"): Promise<Client> {
-  const client = new Client({ name, version: "1.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(`${harness.server.url}/mcp`), {
-    requestInit: { headers: { Authorization: `Bearer ${token}` } },
-  });
-  await client.connect(transport);
-  clients.push(client);
-  transports.set(client, transport);
-  return client;
-}
-
-async function join(token = harness.room.tokens.editor): Promise<TestClient> {
-  const person = connectClient(harness.server.wsUrl, harness.room.roomId, token);
-  await person.synced;
-  people.push(person);
-  return person;
-}
-
-function text(result: unknown): string {
-  const content = (result as CallToolResult).content;
-  return content.map((part) => (part.type === "text" ? part.text : "")).join("");
-}
-
-const ESSAY = "# Report\n\nThe budget grew by ten percent.\n\n## Conclusion\n\nThe outlook is uncertain.";
-
-async function createEssay(client: Client): Promise<string> {
-  const result = await client.callTool({
-    name: "create_canvas",
-    arguments: { title: "Report", kind: "document", language: null, content: ESSAY },
-  });
-  expect(result.isError).toBeFalsy();
-  return (JSON.parse(text(result)) as { canvasId: string }).canvasId;
-}
-
 describe("MCP: an external agent co-edits a room", () => {
-  it("an editor link gets every tool; a viewer link only the read tools", async () => {
+  it("an editor link gets every tool, a commenter link comments and suggests, a viewer link only reads; none decides suggestions", async () => {
     const editor = await connect(harness.room.tokens.editor);
     const viewer = await connect(harness.room.tokens.viewer);
     const commenter = await connect(harness.room.tokens.commenter);
@@ -68,12 +33,31 @@ describe("MCP: an external agent co-edits a room", () => {
       "create_canvas",
       "edit_canvas",
       "list_canvases",
+      "list_suggestions",
       "read_canvas",
       "rewrite_canvas",
       "search_canvas",
     ]);
-    expect(await names(viewer)).toEqual(["list_canvases", "read_canvas", "search_canvas"]);
-    expect(await names(commenter)).toEqual(["comment_canvas", "list_canvases", "read_canvas", "search_canvas"]);
+    expect(await names(viewer)).toEqual(["list_canvases", "list_suggestions", "read_canvas", "search_canvas"]);
+    expect(await names(commenter)).toEqual([
+      "comment_canvas",
+      "edit_canvas",
+      "list_canvases",
+      "list_suggestions",
+      "read_canvas",
+      "rewrite_canvas",
+      "search_canvas",
+    ]);
+    // Edits and rewrites take a mode; a commenter's cannot destroy anything, and people decide suggestions.
+    const tool = async (client: Client, name: string) => (await client.listTools()).tools.find((t) => t.name === name)!;
+    const editorRewrite = await tool(editor, "rewrite_canvas");
+    expect(editorRewrite.inputSchema.properties).toHaveProperty("mode");
+    expect(editorRewrite.inputSchema.required).not.toContain("mode");
+    expect(editorRewrite.annotations?.destructiveHint).toBe(true);
+    expect((await tool(commenter, "rewrite_canvas")).annotations?.destructiveHint).toBe(false);
+    expect((await tool(commenter, "edit_canvas")).description).toMatch(/commenter link.*suggestions/);
+    for (const name of ["edit_canvas", "rewrite_canvas", "list_suggestions"])
+      expect((await tool(editor, name)).description).toMatch(/cannot accept or reject suggestions/);
   });
 
   it("creates, reads, searches, edits and comments, and a person in the room sees each change and the agent live", async () => {
@@ -148,7 +132,7 @@ describe("MCP: an external agent co-edits a room", () => {
     ]);
 
     // Ending the session (DELETE /mcp) takes the agent out of the room.
-    await transports.get(agent)!.terminateSession();
+    await mcp.transport(agent).terminateSession();
     await waitFor(
       () => ![...person.provider.awareness.getStates().values()].some((state) => state.agent === "mcp"),
       "the agent leaving the presence list",
@@ -186,29 +170,29 @@ describe("MCP: an external agent co-edits a room", () => {
     expect(commentsMap(await harness.doc()).size).toBe(0);
   });
 
-  it("a viewer's write is refused and a commenter may comment but not edit", async () => {
+  it("a viewer's write is refused and a commenter may not edit in edit mode", async () => {
     const editor = await connect(harness.room.tokens.editor);
     const canvasId = await createEssay(editor);
     const viewer = await connect(harness.room.tokens.viewer);
-    const refused = await viewer
-      .callTool({ name: "rewrite_canvas", arguments: { canvas_id: canvasId, content: "gone", summary: "x" } })
-      .then(
-        (result) => ({ isError: result.isError === true, message: text(result) }),
-        (error: unknown) => ({ isError: true, message: String(error) }),
-      );
+    const refused = await outcome(
+      viewer.callTool({ name: "rewrite_canvas", arguments: { canvas_id: canvasId, content: "gone", summary: "x" } }),
+    );
     expect(refused.isError).toBe(true);
     expect(refused.message).toMatch(/rewrite_canvas/);
     const commenter = await connect(harness.room.tokens.commenter);
-    const edit = await commenter
-      .callTool({
+    const edit = await outcome(
+      commenter.callTool({
         name: "edit_canvas",
-        arguments: { canvas_id: canvasId, edits: [{ find: "budget", replace: "cost", all: false }], summary: "x" },
-      })
-      .then(
-        (result) => result.isError === true,
-        () => true,
-      );
-    expect(edit).toBe(true);
+        arguments: {
+          canvas_id: canvasId,
+          edits: [{ find: "budget", replace: "cost", all: false }],
+          summary: "x",
+          mode: "edit",
+        },
+      }),
+    );
+    expect(edit.isError).toBe(true);
+    expect(edit.message).toMatch(/commenter link/);
     expect(canvasText(await harness.doc(), canvasId)).toBe(ESSAY);
   });
 
