@@ -2,26 +2,12 @@
 // agent's tools (the same zod schemas, plus the canvas they work on) and whose every write goes through
 // the edit engine's seam as a change of this session (an AgentOrigin, so people can undo it like any
 // AI change), with a version kept before it, a card in the chat and the agent's caret in the room.
-import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-import {
-  SubscribeRequestSchema,
-  UnsubscribeRequestSchema,
-  type CallToolResult,
-  type ReadResourceResult,
-} from "@modelcontextprotocol/sdk/types.js";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type * as Y from "yjs";
 import { z } from "zod";
 import { can, type Role } from "../../shared/roles.ts";
-import {
-  addReplyActivity,
-  appendChatMessage,
-  canvasFragment,
-  canvasesMap,
-  listCanvases,
-  newId,
-  type CanvasMeta,
-} from "../../shared/room.ts";
-import { canvasText } from "../../shared/markdown/index.ts";
+import { addReplyActivity, appendChatMessage, listCanvases, newId } from "../../shared/room.ts";
 import { applyRawToolCall, navigateCanvas, type EngineResult } from "../../shared/engine/index.ts";
 import { AI_AUTHOR, AgentOrigin, ChatOrigin, type Author } from "../../shared/origins.ts";
 import { NAVIGATION_TOOL_NAMES, navigationArgSchemas, TOOL_NAMES, type ToolName } from "../../shared/tools.ts";
@@ -33,6 +19,8 @@ import { activityFor, refusedActivity } from "../agent/replies.ts";
 import type { ChangeLog } from "../changes/store.ts";
 import { canvasSuggestions, suggestionsByIds } from "./suggestions.ts";
 import { AgentPresence } from "./presence.ts";
+import { CanvasResources } from "./resources.ts";
+import { describeCanvas, findCanvas, ToolError } from "./canvases.ts";
 import {
   changeMode,
   describeTool,
@@ -58,7 +46,6 @@ export interface SessionOptions {
 
 /** Re-save a "before-ai" version of a canvas this session writes when its last one is older than this. */
 const VERSION_EVERY_MS = 5 * 60_000;
-const SUBSCRIPTION_THROTTLE_MS = 200;
 const MAX_NAME = 60;
 
 export class McpSession {
@@ -68,7 +55,7 @@ export class McpSession {
   private presence: AgentPresence | null = null;
   private chatEntry: Y.Map<unknown> | null = null;
   private readonly versioned = new Map<string, number>();
-  private readonly subscriptions = new Map<string, () => void>();
+  private readonly resources: CanvasResources;
   private releaseRoom: (() => void) | null = null;
   private room: Room | null = null;
   private closed = false;
@@ -86,7 +73,7 @@ export class McpSession {
       },
     );
     this.registerTools();
-    this.registerResources();
+    this.resources = new CanvasResources(this.server, () => this.limitedRoom());
     this.server.server.oninitialized = () => void this.join();
   }
 
@@ -107,8 +94,7 @@ export class McpSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const stop of this.subscriptions.values()) stop();
-    this.subscriptions.clear();
+    this.resources.close();
     this.presence?.close();
     this.releaseRoom?.();
     await this.server.close().catch(() => undefined);
@@ -296,101 +282,6 @@ export class McpSession {
       return fail("Something went wrong on the server. Try again.");
     }
   }
-
-  private registerResources(): void {
-    const template = new ResourceTemplate("canvas://{roomId}/{canvasId}", {
-      list: async () => {
-        const room = await this.limitedRoom();
-        return {
-          resources: listCanvases(room.doc).map((meta) => ({
-            uri: canvasUri(room.id, meta.id),
-            name: meta.title,
-            mimeType: mimeType(meta),
-          })),
-        };
-      },
-    });
-    this.server.registerResource(
-      "canvas",
-      template,
-      { description: "A canvas of this room: markdown for documents, the source for code." },
-      async (uri): Promise<ReadResourceResult> => {
-        const room = await this.limitedRoom();
-        const meta = canvasForUri(room, uri.href);
-        return { contents: [{ uri: uri.href, mimeType: mimeType(meta), text: canvasText(room.doc, meta.id) }] };
-      },
-    );
-    this.server.server.setRequestHandler(SubscribeRequestSchema, async (request) => {
-      const room = await this.limitedRoom();
-      this.subscribe(room, canvasForUri(room, request.params.uri));
-      return {};
-    });
-    this.server.server.setRequestHandler(UnsubscribeRequestSchema, async (request) => {
-      this.subscriptions.get(request.params.uri)?.();
-      this.subscriptions.delete(request.params.uri);
-      return {};
-    });
-  }
-
-  /** Tell the client when people (or anyone) change the canvas, at most every SUBSCRIPTION_THROTTLE_MS. */
-  private subscribe(room: Room, meta: CanvasMeta): void {
-    const uri = canvasUri(room.id, meta.id);
-    if (this.subscriptions.has(uri)) return;
-    const fragment = canvasFragment(room.doc, meta.id);
-    let timer: NodeJS.Timeout | null = null;
-    const notify = (): void => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        if (!this.closed) void this.server.server.sendResourceUpdated({ uri }).catch(() => undefined);
-      }, SUBSCRIPTION_THROTTLE_MS);
-    };
-    fragment.observeDeep(notify);
-    this.subscriptions.set(uri, () => {
-      fragment.unobserveDeep(notify);
-      if (timer) clearTimeout(timer);
-    });
-  }
-}
-
-/** A refusal the client can act on, returned as a tool error. */
-class ToolError extends Error {}
-
-function findCanvas(room: Room, id: string): CanvasMeta {
-  const meta = canvasesMap(room.doc).get(id);
-  if (meta) return meta;
-  const ids = listCanvases(room.doc).map((canvas) => `${canvas.id} ("${canvas.title}")`);
-  throw new ToolError(
-    `There is no canvas "${id}" in this room${ids.length ? `; canvases: ${ids.join(", ")}` : " (it has none yet)"}.`,
-  );
-}
-
-function describeCanvas(room: Room, meta: CanvasMeta) {
-  const text = canvasText(room.doc, meta.id);
-  return {
-    id: meta.id,
-    title: meta.title,
-    kind: meta.kind,
-    language: meta.language,
-    lines: text ? text.split("\n").length : 0,
-    characters: text.length,
-    uri: canvasUri(room.id, meta.id),
-  };
-}
-
-export function canvasUri(roomId: string, canvasId: string): string {
-  return `canvas://${encodeURIComponent(roomId)}/${encodeURIComponent(canvasId)}`;
-}
-
-function canvasForUri(room: Room, uri: string): CanvasMeta {
-  const match = /^canvas:\/\/([^/]+)\/([^/]+)$/.exec(uri);
-  if (!match || decodeURIComponent(match[1]!) !== room.id)
-    throw new ToolError(`${uri} is not a canvas of this room (canvas://${room.id}/<canvasId>).`);
-  return findCanvas(room, decodeURIComponent(match[2]!));
-}
-
-function mimeType(meta: CanvasMeta): string {
-  return meta.kind === "document" ? "text/markdown" : "text/plain";
 }
 
 function ok(text: string): CallToolResult {
