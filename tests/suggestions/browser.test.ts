@@ -74,13 +74,24 @@ describeBrowser("suggestion mode in the browser", () => {
     await expect
       .poll(() => bob.locator(".suggestion-del.suggestion-active").allInnerTexts())
       .toEqual(["most lights are automated"]);
+    // The reject reaches the server (everyone sees it over the socket) but its answer is held back, so
+    // Bob's Ctrl+Z comes before it: it must still undo the reject, not his accept before it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await bob.route(/\/suggestions\/[^/]+\/reject$/, async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
     await bob.keyboard.press("Alt+Backspace");
     await expect.poll(() => struck(ada)).toEqual([]);
+    await expect.poll(() => struck(bob)).toEqual([]);
     await expect.poll(() => ada.locator(".suggestions-bar").count()).toBe(0);
     expect(await exported(room.roomId, canvasId, room.tokens.viewer)).toContain("Today most lights are automated.");
 
     // Ctrl+Z undoes Bob's last decision (the reject): the suggestion is back for everyone.
     await bob.keyboard.press("Control+z");
+    release();
     await expect.poll(() => struck(ada)).toEqual(["most lights are automated"]);
     // And once more: the accept is undone, the text is back as it was.
     await bob.keyboard.press("Control+z");
