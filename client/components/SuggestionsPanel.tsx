@@ -6,8 +6,7 @@ import { useEffect, useMemo, useState, type MutableRefObject } from "react";
 import type { Editor } from "@tiptap/react";
 import type * as Y from "yjs";
 import { listSuggestions, suggestionsMap, type SuggestionRecord } from "../../shared/suggestions/record.ts";
-import type { ReviewDecision } from "../../shared/suggestions/review.ts";
-import type { ReviewHistory } from "../lib/reviewHistory.ts";
+import type { Decided } from "../lib/reviewHistory.ts";
 import {
   currentSuggestion,
   moveToSuggestion,
@@ -16,11 +15,13 @@ import {
   type SuggestionCommands,
 } from "../editor/suggestions.ts";
 
+/** What the bar and the keymap ask the room to do; decisions are kept for this person's Ctrl+Z. */
 export interface SuggestionActions {
-  decide(suggestionId: string, decision: ReviewDecision): Promise<boolean>;
-  decideChange(changeId: string, decision: "accept" | "reject"): Promise<boolean>;
-  /** This person's own decisions, for Ctrl+Z. */
-  history: ReviewHistory;
+  decide(suggestionId: string, decision: "accept" | "reject"): Promise<Decided>;
+  decideChange(changeId: string, decision: "accept" | "reject"): Promise<Decided>;
+  /** Undo (or redo) this person's last decision when it is newer than `since`; true when it took the key. */
+  undo(since: number): boolean;
+  redo(since: number): boolean;
 }
 
 export interface SuggestionsPanelProps {
@@ -84,13 +85,13 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
       if (!canDecide) return;
       // Move on first, so the next one is current once this one leaves the canvas.
       const next = suggestionSpans(editor.state).length > 1 ? moveToSuggestion(editor.view, 1) : null;
-      if (await actions.decide(id, decision)) actions.history.record(id, decision);
-      else if (next && !editor.isDestroyed) setSuggestions(editor.view, { activeId: id });
+      const decided = await actions.decide(id, decision);
+      if (!decided && next && !editor.isDestroyed) setSuggestions(editor.view, { activeId: id });
     };
     props.commands.current = {
       decide: (id, decision) => void decide(id, decision),
-      undoReview: (since) => actions.history.undo(since),
-      redoReview: (since) => actions.history.redo(since),
+      undoReview: (since) => actions.undo(since),
+      redoReview: (since) => actions.redo(since),
     };
     return () => {
       props.commands.current = null;
@@ -101,12 +102,25 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
   const record = pending.find((s) => s.id === current?.id) ?? pending[0]!;
   const outdated = current?.id === record.id && current.outdated;
   const index = pending.indexOf(record);
-  const decide = (decision: "accept" | "reject") => props.commands.current?.decide(record.id, decision);
-  const decideAll = (decision: "accept" | "reject") => void actions.decideChange(record.changeId, decision);
+  // From the bar, the caret goes back to the text, so Ctrl+Z there undoes this decision.
+  const decide = (decision: "accept" | "reject") => {
+    props.commands.current?.decide(record.id, decision);
+    if (!editor.isDestroyed) editor.view.focus();
+  };
+  const decideAll = (decision: "accept" | "reject") => {
+    void actions.decideChange(record.changeId, decision);
+    if (!editor.isDestroyed) editor.view.focus();
+  };
   const ofChange = pending.filter((s) => s.changeId === record.changeId).length;
 
   return (
-    <div className="suggestions-bar" role="toolbar" aria-label="Suggestions">
+    <div
+      className="suggestions-bar"
+      role="toolbar"
+      aria-label="Suggestions"
+      // A click here leaves the caret (and the selection) in the text.
+      onMouseDown={(event) => event.preventDefault()}
+    >
       <span className="suggestions-count" aria-live="polite">
         {pending.length === 1 ? "1 suggestion" : `${pending.length} suggestions`}
         {shown < pending.length ? ` (${pending.length - shown} no longer in the text)` : ""}

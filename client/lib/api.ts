@@ -117,21 +117,33 @@ export class Api {
     );
   }
 
-  /** Accept, reject, or undo the decision on one suggestion. */
-  decideSuggestion(suggestionId: string, decision: ReviewDecision, authorName: string): Promise<ApiResult<unknown>> {
-    return request(
-      `${this.base()}/suggestions/${encodeURIComponent(suggestionId)}/${decision}`,
-      { token: this.token, method: "POST", body: { authorName } },
-      z.unknown(),
-    );
+  /** Accept, reject, or undo the decision on these suggestions (all or none). */
+  decideSuggestions(ids: string[], decision: ReviewDecision, authorName: string): Promise<ApiResult<unknown>> {
+    const [only] = ids;
+    return ids.length === 1 && only !== undefined
+      ? request(
+          `${this.base()}/suggestions/${encodeURIComponent(only)}/${decision}`,
+          { token: this.token, method: "POST", body: { authorName } },
+          z.unknown(),
+        )
+      : request(
+          `${this.base()}/suggestions/${decision}`,
+          { token: this.token, method: "POST", body: { ids, authorName } },
+          z.unknown(),
+        );
   }
 
-  /** Accept or reject every pending suggestion of one change (all or none). */
-  decideChange(changeId: string, decision: "accept" | "reject", canvasId: string): Promise<ApiResult<unknown>> {
+  /** Accept or reject every pending suggestion of one change (all or none); answers the ids decided. */
+  decideChange(
+    changeId: string,
+    decision: "accept" | "reject",
+    canvasId: string,
+    authorName: string,
+  ): Promise<ApiResult<{ suggestions: { id: string }[] }>> {
     return request(
       `${this.base()}/suggestions/${decision}`,
-      { token: this.token, method: "POST", body: { changeId, canvasId } },
-      z.unknown(),
+      { token: this.token, method: "POST", body: { changeId, canvasId, authorName } },
+      z.object({ suggestions: z.array(z.object({ id: z.string() })) }),
     );
   }
 

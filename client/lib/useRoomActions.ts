@@ -73,29 +73,36 @@ export function useRoomActions(input: RoomActionsInput) {
     [api, onCanvasCreated],
   );
 
-  const decide = useCallback(
-    (suggestionId: string, decision: ReviewDecision) => {
+  const sendDecision = useCallback(
+    (ids: string[], decision: ReviewDecision) => {
       expectChange();
-      return report(api.decideSuggestion(suggestionId, decision, identity.name));
+      return report(api.decideSuggestions(ids, decision, identity.name));
     },
     [api, report, expectChange, identity.name],
   );
-  const latestDecide = useRef(decide);
-  latestDecide.current = decide;
+  const latestSend = useRef(sendDecision);
+  latestSend.current = sendDecision;
   // One history per room view: it outlives re-renders and canvas switches.
-  const history = useMemo(() => new ReviewHistory((id, decision) => latestDecide.current(id, decision)), []);
+  const history = useMemo(() => new ReviewHistory((ids, decision) => latestSend.current(ids, decision)), []);
 
   const suggestions = useMemo(
     (): SuggestionActions => ({
-      history,
-      decide,
+      decide: (suggestionId, decision) =>
+        history.decide(decision, async () => ((await sendDecision([suggestionId], decision)) ? [suggestionId] : null)),
       decideChange: (changeId, decision) => {
-        if (!activeCanvasId) return Promise.resolve(false);
-        expectChange();
-        return report(api.decideChange(changeId, decision, activeCanvasId));
+        const canvasId = activeCanvasId;
+        if (!canvasId) return Promise.resolve(null);
+        return history.decide(decision, async () => {
+          expectChange();
+          const result = await api.decideChange(changeId, decision, canvasId, identity.name);
+          if (!result.ok) notify(forPeople(result.message));
+          return result.ok ? result.value.suggestions.map((suggestion) => suggestion.id) : null;
+        });
       },
+      undo: (since) => history.undo(since),
+      redo: (since) => history.redo(since),
     }),
-    [api, report, expectChange, activeCanvasId, history, decide],
+    [api, sendDecision, expectChange, activeCanvasId, history, identity.name, notify],
   );
 
   return useMemo(
@@ -122,13 +129,14 @@ export function useRoomActions(input: RoomActionsInput) {
           : Promise.resolve(false),
       reply: (comment: CommentRecord, body: string) => report(api.reply(comment.id, body, identity.name)),
       resolve: (comment: CommentRecord, resolved: boolean) => report(api.resolve(comment.id, resolved)),
-      apply: async (comment: CommentRecord) => {
-        expectChange();
-        const result = await api.applySuggestion(comment.id);
-        if (!result.ok) notify(forPeople(result.message));
-        else for (const id of result.value.suggestionIds) history.record(id, "accept");
-        return result.ok;
-      },
+      // Kept for Ctrl+Z at once, like an accept: the text may arrive before the answer does.
+      apply: async (comment: CommentRecord) =>
+        (await history.decide("accept", async () => {
+          expectChange();
+          const result = await api.applySuggestion(comment.id);
+          if (!result.ok) notify(forPeople(result.message));
+          return result.ok ? result.value.suggestionIds : null;
+        })) !== null,
       /** Undo exactly this AI change, or the open canvas's newest one. */
       undo: (changeId?: string) => {
         if (changeId) {

@@ -113,13 +113,20 @@ export function registerAgentRoutes(
         throw new HttpError(409, "no_suggestion", "This comment has no suggestion to apply.");
       const origin = new ApiOrigin(role, "review_suggestion");
       const author = { id: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`, name: "Someone" };
-      const changeId = newId();
-      const proposed = proposeFromComment(live.doc, comment, changeId, origin, {
-        id: comment.author,
-        name: comment.authorName,
-      });
-      if (!proposed.ok) throw new HttpError(409, "cannot_apply", proposed.summary);
-      const ids = [...suggestionsMap(live.doc).values()].filter((s) => s.changeId === changeId).map((s) => s.id);
+      // Applied before and undone: its suggestion is pending again, and applying means accepting that one.
+      const earlier = [...suggestionsMap(live.doc).values()].filter(
+        (s) => s.commentId === comment.id && s.status === "pending",
+      );
+      let ids = earlier.map((s) => s.id);
+      if (!ids.length) {
+        const changeId = newId();
+        const proposed = proposeFromComment(live.doc, comment, changeId, origin, {
+          id: comment.author,
+          name: comment.authorName,
+        });
+        if (!proposed.ok) throw new HttpError(409, "cannot_apply", proposed.summary);
+        ids = [...suggestionsMap(live.doc).values()].filter((s) => s.changeId === changeId).map((s) => s.id);
+      }
       const result = reviewSuggestionsCall(live.doc, ids, "accept", { origin, author });
       if (!result.ok) throw reviewError(result);
       live.doc.transact(() => comments.set(comment.id, { ...comment, resolved: true }), origin);

@@ -9,9 +9,12 @@ import type { PendingSuggestion } from "../agent/types.ts";
 const MAX_READ = 100;
 
 export function pendingSuggestions(doc: Y.Doc, canvasId: string): PendingSuggestion[] {
-  return listSuggestions(doc, canvasId)
-    .filter((suggestion) => suggestion.status === "pending")
-    .slice(0, MAX_READ)
-    .filter((suggestion) => suggestionState(doc, suggestion).state === "pending")
-    .map(({ quote, replacement }) => ({ quote, replacement }));
+  return (
+    listSuggestions(doc, canvasId)
+      // A comment's own suggestion reaches the model with its comment.
+      .filter((suggestion) => suggestion.status === "pending" && suggestion.commentId === null)
+      .slice(0, MAX_READ)
+      .filter((suggestion) => suggestionState(doc, suggestion).state === "pending")
+      .map(({ quote, replacement }) => ({ quote, replacement }))
+  );
 }

@@ -33,7 +33,17 @@ const proposeBody = z.strictObject({
   all: z.boolean().optional(),
   authorName: z.string().trim().min(1).max(80).optional(),
 });
-const changeBody = z.strictObject({ changeId: z.string().min(1).max(80), canvasId: z.string().max(64).optional() });
+/** Several suggestions at once: every pending one of a change (on one canvas), or these ids. */
+const manyBody = z
+  .strictObject({
+    changeId: z.string().min(1).max(80).optional(),
+    canvasId: z.string().max(64).optional(),
+    ids: z.array(z.string().min(1).max(64)).min(1).max(500).optional(),
+    authorName: z.string().trim().min(1).max(80).optional(),
+  })
+  .refine((body) => (body.changeId === undefined) !== (body.ids === undefined), {
+    message: "Give either changeId (every pending suggestion of that change) or ids.",
+  });
 const decideBody = z.strictObject({ authorName: z.string().trim().min(1).max(80).optional() });
 const modeBody = z.strictObject({ mode: editModeSchema });
 
@@ -149,21 +159,26 @@ export function registerSuggestionRoutes(app: AppContext): void {
   router.add("POST", "/api/rooms/:roomId/suggestions/:suggestionId/reject", decide("reject"));
   router.add("POST", "/api/rooms/:roomId/suggestions/:suggestionId/undo", decide("undo"));
 
-  // All pending suggestions of one change, all or none.
-  const decideChange = (decision: "accept" | "reject") => async (ctx: RequestContext) => {
+  // Several at once, all or none: every pending suggestion of one change, or a list of ids (what a
+  // person's Ctrl+Z sends to undo their "Accept all").
+  const decideMany = (decision: ReviewDecision) => async (ctx: RequestContext) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
-    const body = await ctx.body(changeBody);
+    const body = await ctx.body(manyBody);
     return registry.hold(room.id, async (live) => {
-      const ids = [...suggestionsMap(live.doc).values()]
-        .filter((s) => s.changeId === body.changeId && s.status === "pending")
-        .filter((s) => !body.canvasId || s.canvasId === body.canvasId)
-        .map((s) => s.id);
+      const ids =
+        body.ids ??
+        [...suggestionsMap(live.doc).values()]
+          .filter((s) => s.changeId === body.changeId && s.status === "pending")
+          .filter((s) => !body.canvasId || s.canvasId === body.canvasId)
+          .map((s) => s.id);
       if (!ids.length) throw new HttpError(404, "suggestion_not_found", "This change has no pending suggestions.");
-      const result = reviewSuggestionsCall(live.doc, ids, decision, {
-        origin: new ApiOrigin(role, "review_suggestion"),
-        author: personOf(role, ctx.token, undefined),
+      const origin = new ApiOrigin(role, "review_suggestion");
+      const result = reviewSuggestionsCall(live.doc, [...new Set(ids)], decision, {
+        origin,
+        author: personOf(role, ctx.token, body.authorName),
       });
       if (!result.ok) throw reviewError(result);
+      if (decision === "undo") reopenComments(live.doc, result.suggestions, origin);
       await live.flush();
       const changes = await recordReview(log, room.id, decision, result);
       return {
@@ -172,8 +187,9 @@ export function registerSuggestionRoutes(app: AppContext): void {
       };
     });
   };
-  router.add("POST", "/api/rooms/:roomId/suggestions/accept", decideChange("accept"));
-  router.add("POST", "/api/rooms/:roomId/suggestions/reject", decideChange("reject"));
+  router.add("POST", "/api/rooms/:roomId/suggestions/accept", decideMany("accept"));
+  router.add("POST", "/api/rooms/:roomId/suggestions/reject", decideMany("reject"));
+  router.add("POST", "/api/rooms/:roomId/suggestions/undo", decideMany("undo"));
 
   router.add("PUT", "/api/rooms/:roomId/mode", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");

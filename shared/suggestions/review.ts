@@ -17,7 +17,7 @@ export type ReviewDecision = "accept" | "reject" | "undo";
 /** What a suggestion is now: its stored status, or "outdated" when its passage no longer reads as quoted. */
 export type SuggestionState = "pending" | "outdated" | "accepted" | "rejected";
 
-export type ReviewFailureCode = "not_found" | "outdated" | "decided" | "changed_since";
+export type ReviewFailureCode = "not_found" | "outdated" | "decided" | "changed_since" | "canvas_deleted";
 
 export interface ReviewFailure {
   readonly ok: false;
@@ -75,6 +75,19 @@ export function reviewSuggestions(
   const missing = ids.filter((id) => !map.has(id));
   if (missing.length) return failure("not_found", `No suggestion ${missing.join(", ")} in this room.`, missing);
   for (const id of ids) records.push(map.get(id)!);
+  // Text can only change on a canvas that is in the room (a deleted one is in the trash, text and all).
+  const canvases = canvasesMap(doc);
+  const gone = records.filter(
+    (record) =>
+      (decision === "accept" || (decision === "undo" && record.status === "accepted")) &&
+      !canvases.has(record.canvasId),
+  );
+  if (gone.length)
+    return failure(
+      "canvas_deleted",
+      `The canvas ${gone.length > 1 ? "these suggestions are" : "this suggestion is"} on was deleted. Nothing was applied; restore the canvas from the trash to review ${gone.length > 1 ? "them" : "it"}.`,
+      gone.map((record) => record.id),
+    );
   const wrong = records.filter((record) =>
     decision === "undo" ? record.status === "pending" : record.status !== "pending",
   );

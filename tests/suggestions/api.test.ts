@@ -284,5 +284,9 @@ describe("suggest mode through the API", () => {
     expect(commentsMap(await harness.doc()).get(comment!.id)?.resolved).toBe(false);
     const after = await api(`/changes?canvasId=${canvasId}`, harness.room.tokens.viewer);
     expect((after.json as { changes: { status: string }[] }).changes[0]!.status).toBe("undone");
+    // Applying it again accepts the same suggestion: no second, forever-pending copy.
+    expect((await api(`/comments/${comment!.id}/apply`, harness.room.tokens.editor, "POST")).status).toBe(200);
+    expect(await exportMarkdown(canvasId)).toBe(ESSAY.replace("very very fast", "very fast"));
+    expect((await listed(canvasId)).map((s) => [s.id, s.status])).toEqual([[suggestion!.id, "accepted"]]);
   });
 });

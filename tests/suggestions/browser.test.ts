@@ -74,13 +74,24 @@ describeBrowser("suggestion mode in the browser", () => {
     await expect
       .poll(() => bob.locator(".suggestion-del.suggestion-active").allInnerTexts())
       .toEqual(["most lights are automated"]);
+    // The reject reaches the server (everyone sees it over the socket) but its answer is held back, so
+    // Bob's Ctrl+Z comes before it: it must still undo the reject, not his accept before it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await bob.route(/\/suggestions\/[^/]+\/reject$/, async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
     await bob.keyboard.press("Alt+Backspace");
     await expect.poll(() => struck(ada)).toEqual([]);
+    await expect.poll(() => struck(bob)).toEqual([]);
     await expect.poll(() => ada.locator(".suggestions-bar").count()).toBe(0);
     expect(await exported(room.roomId, canvasId, room.tokens.viewer)).toContain("Today most lights are automated.");
 
     // Ctrl+Z undoes Bob's last decision (the reject): the suggestion is back for everyone.
     await bob.keyboard.press("Control+z");
+    release();
     await expect.poll(() => struck(ada)).toEqual(["most lights are automated"]);
     // And once more: the accept is undone, the text is back as it was.
     await bob.keyboard.press("Control+z");
@@ -146,5 +157,47 @@ describeBrowser("suggestion mode in the browser", () => {
     // The comment's suggestion is back in its card, not inline.
     expect(await struck(ada)).toEqual([]);
     await ada.context().close();
+  });
+
+  it("pending suggestions fit the screen on a 1440×900 desktop and a 390×844 phone", async () => {
+    const { room, canvasId } = await roomWithCanvas(suite.app, "Layout");
+    for (const [find, replace] of [
+      ["guided every ship along the coast", "guided ships along the whole rocky coast"],
+      ["lonely and hard", "solitary and demanding"],
+      ["Today most lights are automated.", "Today almost every light runs itself."],
+    ])
+      expect(
+        (
+          await suite.app.api(`/api/rooms/${room.roomId}/suggestions`, {
+            method: "POST",
+            token: room.tokens.commenter,
+            body: { canvasId, find, replace, authorName: "Grace" },
+          })
+        ).status,
+      ).toBe(201);
+    for (const [name, viewport] of [
+      ["suggestions-desktop-1440", { width: 1440, height: 900 }],
+      ["suggestions-phone-390", { width: 390, height: 844 }],
+    ] as const) {
+      const page = await openAs(suite.browser, room.links.editor, ADA, viewport);
+      await expect.poll(() => struck(page)).toHaveLength(3);
+      const bar = page.locator(".suggestions-bar");
+      await expect.poll(() => bar.locator(".suggestions-count").innerText()).toContain("3 suggestions");
+      // Every control of the bar is on screen, and nothing makes the page scroll sideways.
+      for (const control of await bar.getByRole("button").all()) {
+        const box = (await control.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      // The canvas slides in on a phone: look at it once it is in place.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll(".canvas-slot")].every((slot) =>
+          slot.getAnimations().every((animation) => animation.playState === "finished"),
+        ),
+      );
+      await screenshot(page, name);
+      await page.context().close();
+    }
   });
 });
