@@ -1,5 +1,10 @@
 // The comments rail: a card per comment, aligned with the text it is anchored to (pushed down when
 // cards would overlap), with severity colours, replies, resolve and "apply suggestion".
+//
+// While a mouse button is down on the cards they hold still: a click lands on the element under both
+// the press and the release, so a card opening or closing, the text moving under a collaborator's edit
+// or a slide still running must not move the button between the two (the first click on "Apply
+// suggestion" used to be lost that way, #18). Layout goes on underneath and shows once the click is in.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import type { Editor } from "@tiptap/react";
 import type { CommentRecord } from "../../shared/room.ts";
@@ -17,6 +22,12 @@ export interface CommentsRailProps {
 
 const GAP = 8;
 
+/** Where the cards stood when a press on them began. */
+interface Hold {
+  tops: Record<string, number>;
+  height: number;
+}
+
 export function CommentsRail({
   editor,
   comments,
@@ -31,13 +42,17 @@ export function CommentsRail({
   const [tops, setTops] = useState<Record<string, number>>({});
   const [spanIds, setSpanIds] = useState<string[]>([]);
   const [height, setHeight] = useState(0);
+  const [hold, setHold] = useState<Hold | null>(null);
   const cardRefs = useRef(new Map<string, HTMLElement>());
   const railRef = useRef<HTMLDivElement>(null);
+  const releaseHold = useRef<(() => void) | null>(null);
 
+  // Held cards keep their place (and their DOM order: moving the pressed node would lose the click too).
+  const shownTops = hold ? { ...tops, ...hold.tops } : tops;
   // In the order of their text (then the ones whose text is gone): the Tab order follows the page.
   const visible = comments
     .filter((comment) => showResolved || !comment.resolved)
-    .sort((a, b) => (tops[a.id] ?? Infinity) - (tops[b.id] ?? Infinity) || a.createdAt - b.createdAt);
+    .sort((a, b) => (shownTops[a.id] ?? Infinity) - (shownTops[b.id] ?? Infinity) || a.createdAt - b.createdAt);
   const open = comments.filter((comment) => !comment.resolved).length;
 
   // Hand the comments to the highlight plugin whenever they or the active card change.
@@ -113,6 +128,34 @@ export function CommentsRail({
     return () => dom.removeEventListener("click", onClick);
   }, [editor]);
 
+  // Pin every card where it is drawn now (mid-slide too: the computed top is the animated one) until
+  // the click is in. The click is dispatched in the same task as the mouseup (a tap sends mousedown,
+  // mouseup and click together), so a task queued at mouseup runs after it, or after a press that
+  // ended elsewhere and clicked nothing.
+  function holdStill() {
+    releaseHold.current?.();
+    const pinned: Record<string, number> = {};
+    for (const [id, element] of cardRefs.current) pinned[id] = parseFloat(getComputedStyle(element).top) || 0;
+    setHold({ tops: pinned, height });
+    let timer = 0;
+    const release = () => {
+      window.clearTimeout(timer);
+      window.removeEventListener("mouseup", releaseAfterClick, true);
+      window.removeEventListener("blur", release);
+      if (releaseHold.current === release) releaseHold.current = null;
+      setHold(null);
+    };
+    const releaseAfterClick = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(release, 0);
+    };
+    window.addEventListener("mouseup", releaseAfterClick, true);
+    window.addEventListener("blur", release);
+    releaseHold.current = release;
+  }
+
+  useEffect(() => () => releaseHold.current?.(), []);
+
   if (comments.length === 0) return <div className="comments-rail empty" ref={railRef} aria-hidden="true" />;
 
   return (
@@ -126,12 +169,16 @@ export function CommentsRail({
           Show resolved
         </label>
       </div>
-      <div className="rail-cards" style={{ minHeight: height }}>
+      <div
+        className={`rail-cards${hold ? " held" : ""}`}
+        style={{ minHeight: Math.max(height, hold?.height ?? 0) }}
+        onMouseDownCapture={holdStill}
+      >
         {visible.map((comment) => (
           <CommentCard
             key={comment.id}
             comment={comment}
-            top={tops[comment.id] ?? 0}
+            top={shownTops[comment.id] ?? 0}
             anchored={spanIds.includes(comment.id)}
             active={comment.id === activeId}
             canComment={canComment}

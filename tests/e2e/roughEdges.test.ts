@@ -115,10 +115,8 @@ describeBrowser("rough edges", () => {
     await ada.context().close();
   });
 
-  it("the first click on Apply suggestion applies it, even with another card open above", async () => {
-    const { room } = await roomWithCanvas(suite.app, "Apply");
-    const ada = await openAs(suite.browser, room.links.editor, ADA, DESKTOP);
-    await waitForEditorText(ada, /lonely and hard/);
+  /** Two AI comments with suggestions on neighbouring sentences, their cards at rest in the rail. */
+  async function twoSuggestions(page: Page): Promise<void> {
     suite.fake.script([
       {
         text: "Two notes.",
@@ -143,30 +141,88 @@ describeBrowser("rough edges", () => {
         },
       },
     ]);
-    await sendChat(ada, "Review this essay");
-    await expect.poll(() => ada.locator(".comment-card").count()).toBe(2);
-    // Open the first card (its reply box makes it taller and pushes the second one down).
-    await ada.locator(".comment-card", { hasText: "Which ships?" }).locator(".comment-body").click();
-    await ada.locator(".comment-card.active .reply-form").waitFor();
-    const apply = ada
-      .locator(".comment-card", { hasText: "Show it." })
-      .getByRole("button", { name: "Apply suggestion" });
-    // The rail lays the cards out on the next frame: wait until the button has stopped moving.
-    let before = (await apply.boundingBox())!;
-    await expect
-      .poll(async () => {
-        const now = (await apply.boundingBox())!;
-        const settled = Math.abs(now.y - before.y) < 0.5;
-        before = now;
-        return settled;
-      })
-      .toBe(true);
-    await ada.mouse.move(before.x + 12, before.y + before.height / 2);
+    await sendChat(page, "Review this essay");
+    await expect.poll(() => page.locator(".comment-card").count()).toBe(2);
+    await railAtRest(page);
+  }
+
+  /** Open the first card (its reply box makes it taller and pushes the second one down); returns the
+   * second card's Apply button. */
+  async function openFirstCard(page: Page) {
+    await page.locator(".comment-card", { hasText: "Which ships?" }).locator(".comment-body").click();
+    await page.locator(".comment-card.active .reply-form").waitFor();
+    return page.locator(".comment-card", { hasText: "Show it." }).getByRole("button", { name: "Apply suggestion" });
+  }
+
+  /** Until the rail is at rest: its next-frame layout pass has run and no card is still sliding. */
+  async function railAtRest(page: Page): Promise<void> {
+    await page.evaluate(async () => {
+      const nextFrame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      for (;;) {
+        await nextFrame();
+        const running = document.querySelector(".rail-cards")?.getAnimations({ subtree: true }) ?? [];
+        if (running.length === 0) return;
+        await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+      }
+    });
+  }
+
+  /** The text of the button under the point, if any (what a click there would land on). */
+  function buttonAt(page: Page, point: { x: number; y: number }): Promise<string> {
+    return page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("button")?.textContent ?? "", point);
+  }
+
+  it("the first click on Apply suggestion applies it, even with another card open above", async () => {
+    const { room } = await roomWithCanvas(suite.app, "Apply");
+    const ada = await openAs(suite.browser, room.links.editor, ADA, DESKTOP);
+    await waitForEditorText(ada, /lonely and hard/);
+    await twoSuggestions(ada);
+    const apply = await openFirstCard(ada);
+    await railAtRest(ada);
+    const before = (await apply.boundingBox())!;
+    const point = { x: before.x + 12, y: before.y + before.height / 2 };
+    await ada.mouse.move(point.x, point.y);
     await ada.mouse.down();
-    const during = (await apply.boundingBox())!;
-    expect(Math.abs(during.y - before.y)).toBeLessThan(1);
+    // Whatever the press sets off (focus leaving the open card, the pressed card's activation, a
+    // re-layout) has run and finished sliding before the button is measured again.
+    await railAtRest(ada);
+    await screenshot(ada, "comments-apply-pressed");
+    expect(Math.abs((await apply.boundingBox())!.y - before.y)).toBeLessThan(1);
+    expect(await buttonAt(ada, point)).toBe("Apply suggestion");
     await ada.mouse.up();
     await waitForEditorText(ada, /solitary and demanding/);
+    await expect.poll(() => ada.locator(".comment-card", { hasText: "Show it." }).count()).toBe(0);
+    await ada.context().close();
+  });
+
+  it("a press on a card that is still sliding holds the rail still until the click is in", async () => {
+    const { room } = await roomWithCanvas(suite.app, "Apply mid-slide");
+    const ada = await openAs(suite.browser, room.links.editor, ADA, DESKTOP);
+    await waitForEditorText(ada, /lonely and hard/);
+    await twoSuggestions(ada);
+    // Stop the page's animation clock, so the second card's slide down (the first one opened) is
+    // caught at its start, however fast or loaded the machine is.
+    const cdp = await ada.context().newCDPSession(ada);
+    await cdp.send("Animation.enable");
+    try {
+      await cdp.send("Animation.setPlaybackRate", { playbackRate: 0 });
+      const apply = await openFirstCard(ada);
+      expect(
+        await ada.evaluate(() => document.querySelector(".rail-cards")!.getAnimations({ subtree: true }).length),
+      ).toBeGreaterThan(0);
+      const before = (await apply.boundingBox())!;
+      const point = { x: before.x + 12, y: before.y + before.height / 2 };
+      await ada.mouse.move(point.x, point.y);
+      await ada.mouse.down();
+      await cdp.send("Animation.setPlaybackRate", { playbackRate: 1 });
+      await railAtRest(ada);
+      expect(Math.abs((await apply.boundingBox())!.y - before.y)).toBeLessThan(1);
+      expect(await buttonAt(ada, point)).toBe("Apply suggestion");
+      await ada.mouse.up();
+      await waitForEditorText(ada, /solitary and demanding/);
+    } finally {
+      await cdp.send("Animation.setPlaybackRate", { playbackRate: 1 });
+    }
     await ada.context().close();
   });
 
