@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState, type MutableRefObject } from "react";
 import type { Editor } from "@tiptap/react";
 import type * as Y from "yjs";
+import { chatArray, readChatMessage } from "../../shared/room.ts";
 import { listSuggestions, suggestionsMap, type SuggestionRecord } from "../../shared/suggestions/record.ts";
 import type { Decided } from "../lib/reviewHistory.ts";
 import {
@@ -43,6 +44,20 @@ function useCanvasSuggestions(doc: Y.Doc, canvasId: string): SuggestionRecord[] 
     return () => map.unobserve(update);
   }, [doc, canvasId]);
   return suggestions;
+}
+
+/** The run a suggestion came from, named by the request that started it ("for “make it shorter”"). */
+function RunLabel({ doc, runId }: { doc: Y.Doc; runId: string | null }) {
+  if (!runId) return null;
+  const request = chatArray(doc)
+    .toArray()
+    .map(readChatMessage)
+    .find((message) => message.runId === runId && message.role === "user");
+  return (
+    <span className="suggestion-run" title={`Run ${runId}`}>
+      {request?.text.trim() ? <> · for “{clip(request.text, 40)}”</> : <> · run {runId}</>}
+    </span>
+  );
 }
 
 function clip(text: string, max = 60): string {
@@ -148,7 +163,7 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
           {index + 1}/{pending.length}
         </span>{" "}
         <strong>{record.author.name}</strong>
-        {record.runId ? <span className="suggestion-run"> · run {record.runId}</span> : null}:{" "}
+        <RunLabel doc={doc} runId={record.runId} />:{" "}
         {record.display.quote.trim() ? <del>{clip(record.display.quote)}</del> : null}
         {record.display.quote.trim() && record.display.replacement.trim() ? " → " : null}
         {record.display.replacement.trim() ? <ins>{clip(record.display.replacement)}</ins> : null}
