@@ -54,6 +54,8 @@ export interface ToolActivity {
   changeId?: string | null;
   /** True when the call proposed suggestions (suggest mode) instead of changing the text; `count` counts them. */
   suggested?: boolean;
+  /** True once a person undid the change (its card says so for everyone). */
+  undone?: boolean;
 }
 
 /** A chat message lives in `chat` as a Y.Map; its text is a Y.Text so it can stream live. */
@@ -290,6 +292,18 @@ export function setReplyStatus(entry: Y.Map<unknown>, status: ChatStatus, error?
 export function addReplyActivity(entry: Y.Map<unknown>, activity: ToolActivity): void {
   entry.set("activity", [...((entry.get("activity") as ToolActivity[] | undefined) ?? []), activity]);
   if (entry.get("step") != null) entry.set("step", null);
+}
+
+/** Mark the chat card of change `changeId` as undone (in the caller's transaction; a no-op without one). */
+export function markActivityUndone(doc: Y.Doc, changeId: string): void {
+  for (const entry of chatArray(doc)) {
+    const activity = (entry.get("activity") as ToolActivity[] | undefined) ?? [];
+    if (!activity.some((card) => card.changeId === changeId && !card.undone)) continue;
+    entry.set(
+      "activity",
+      activity.map((card) => (card.changeId === changeId ? { ...card, undone: true } : card)),
+    );
+  }
 }
 
 /** The step (tool) an assistant reply is taking now, or null once it is done. */

@@ -56,12 +56,18 @@ function ActivityCard({
 }) {
   const canvas = canvases.find((candidate) => candidate.id === activity.canvasId) ?? null;
   return (
-    <div className={`activity-card${activity.ok ? "" : " failed"}`} data-tool={activity.tool}>
+    <div
+      className={`activity-card${activity.ok ? "" : " failed"}${activity.undone ? " undone" : ""}`}
+      data-tool={activity.tool}
+    >
       <span className="activity-icon" aria-hidden="true">
         {ICONS[activity.tool] ?? "•"}
       </span>
       <span className="activity-text">
-        <span className="activity-label">{activityLabel(activity, canvas?.title ?? null)}</span>
+        <span className="activity-label">
+          {activityLabel(activity, canvas?.title ?? null)}
+          {activity.undone && <span className="activity-undone"> · Undone</span>}
+        </span>
         {activity.ok && activity.summary && activity.tool !== "create_canvas" && (
           <span className="activity-summary">{activity.summary}</span>
         )}

@@ -4,7 +4,7 @@
 // after the change, the canvas now, and the text before the change. Later work that does not touch the
 // change stays; when later work overlaps it, nothing is written and the answer names that later change.
 import type * as Y from "yjs";
-import { canvasesMap, commentsMap } from "../../shared/room.ts";
+import { canvasesMap, commentsMap, markActivityUndone } from "../../shared/room.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
 import { merge3, writeText } from "../../shared/engine/index.ts";
 import { ApiOrigin } from "../../shared/origins.ts";
@@ -74,6 +74,7 @@ export async function undoChange(log: ChangeLog, roomId: string, doc: Y.Doc, cha
       throw new Error(`undoChange: unknown tool ${String(tool)}`);
   }
   await log.setStatus(roomId, change.id, "undone");
+  doc.transact(() => markActivityUndone(doc, change.id), origin);
   return { ok: true as const, change: { ...change, status: "undone" as const } };
 }
 

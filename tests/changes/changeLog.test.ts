@@ -2,7 +2,7 @@
 // durable record, and each can be undone on its own, on its own canvas, after a restart too.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { canvasText } from "../../shared/markdown/index.ts";
-import { canvasesMap, commentsMap, listCanvases } from "../../shared/room.ts";
+import { canvasesMap, commentsMap, listCanvases, readChat } from "../../shared/room.ts";
 import type { ChangeSummary } from "../../shared/changes.ts";
 import * as Y from "yjs";
 import { connectClient, typeParagraph, waitFor } from "../helpers/server.ts";
@@ -78,6 +78,9 @@ describe("AI change records", () => {
     const after = await changes(canvasId);
     expect(after.find((change) => change.id === first!.id)!.status).toBe("undone");
     expect(after.find((change) => change.id === second!.id)!.status).toBe("applied");
+    // The chat card of the undone change says so for everyone; the other card does not.
+    const cards = readChat(await harness.doc()).flatMap((message) => message.activity);
+    expect(cards.filter((card) => card.undone).map((card) => card.changeId)).toEqual([first!.id]);
     // The undo is itself undoable: a version of the canvas before it is stored.
     const versions = (await api(`/versions?canvasId=${canvasId}`)).json as { versions: { reason: string }[] };
     expect(versions.versions[0]).toMatchObject({ reason: "before-undo" });

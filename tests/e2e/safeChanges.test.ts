@@ -77,6 +77,9 @@ describeBrowser("safe AI changes with two people", () => {
     expect(text).toContain("all lights are automated");
     await ada.locator('.side-panel .change-detail[data-status="undone"]').waitFor();
     expect(await panel.getByRole("button", { name: "Undo this change" }).count()).toBe(0);
+    // Its chat card says so (for everyone: the mark is in the room); the other card does not.
+    await expect.poll(() => cards.nth(0).locator(".activity-undone").count()).toBe(1);
+    expect(await cards.nth(1).locator(".activity-undone").count()).toBe(0);
     await screenshot(ada, "safe-4-first-change-undone");
 
     await cards.nth(1).getByRole("button", { name: "Show" }).click();
