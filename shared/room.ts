@@ -10,6 +10,8 @@ export interface CanvasMeta {
   kind: CanvasKind;
   language: string | null;
   createdAt: number;
+  /** "crlf" when the canvas was made from a file with CRLF line ends: it is exported with them again. */
+  lineEnding?: "crlf";
 }
 
 export interface CommentReply {
@@ -192,6 +194,7 @@ const canvasMetaSchema = z.object({
   kind: z.enum(CANVAS_KINDS),
   language: z.string().nullable(),
   createdAt: z.number(),
+  lineEnding: z.literal("crlf").optional(),
 });
 
 /** The room's well-formed canvases, oldest first; malformed entries are left out. */

@@ -18,6 +18,7 @@ const canvasMetaSchema = z.object({
   kind: z.enum(CANVAS_KINDS),
   language: z.string().max(40).nullable(),
   createdAt: z.number(),
+  lineEnding: z.literal("crlf").optional(),
 });
 
 const trashEntrySchema = z.object({

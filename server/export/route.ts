@@ -56,7 +56,7 @@ export function registerExportRoutes(app: AppContext): void {
         format === "markdown" && meta.kind === "code" ? `\`\`\`${meta.language ?? ""}\n${text}\n\`\`\`\n` : text;
       return {
         status: 200,
-        text: body,
+        text: meta.lineEnding === "crlf" ? body.replace(/\n/g, "\r\n") : body,
         headers: headers(format === "markdown" ? "md" : fileExtension(meta.language)),
       };
     }

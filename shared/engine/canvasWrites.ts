@@ -14,9 +14,9 @@ import { rawHtmlFor, writeCanvasText } from "./writeText.ts";
 export type CanvasHeader = Omit<CreateCanvasArgs, "content">;
 
 /** A new canvas's metadata: the one place a canvas is made, so every writer gets the same language rule. */
-function canvasMeta(id: string, header: CanvasHeader, createdAt = Date.now()): CanvasMeta {
+function canvasMeta(id: string, header: CanvasHeader, createdAt = Date.now(), crlf = false): CanvasMeta {
   const language = header.kind === "code" ? header.language : null;
-  return { id, title: header.title, kind: header.kind, language, createdAt };
+  return { id, title: header.title, kind: header.kind, language, createdAt, ...(crlf ? { lineEnding: "crlf" } : {}) };
 }
 
 /** create_canvas: metadata and content in one transaction. A streamed create passes the canvas it already made. */
@@ -27,13 +27,16 @@ export function createCanvas(
   origin: ToolCallOrigin,
   createdAt?: number,
 ): Applied {
-  const meta = canvasMeta(canvasId, args, createdAt);
+  // A file written with CRLF line ends is edited with LF and exported with CRLF again (meta.lineEnding).
+  const crlf = args.content.includes("\r\n");
+  const content = args.content.includes("\r") ? args.content.replace(/\r\n?/g, "\n") : args.content;
+  const meta = canvasMeta(canvasId, args, createdAt, crlf);
   doc.transact(() => {
     canvasesMap(doc).set(canvasId, meta);
     const view = readCanvasView(canvasFragment(doc, canvasId), meta.kind);
-    writeCanvasText(doc, view, args.content, null, meta.language, rawHtmlFor(origin));
+    writeCanvasText(doc, view, content, null, meta.language, rawHtmlFor(origin));
   }, origin);
-  return wholeChange(canvasId, "", args.content, `Created "${args.title}"`);
+  return wholeChange(canvasId, "", content, `Created "${args.title}"`);
 }
 
 /** edit_canvas: every edit is located first; one problem refuses the whole call and nothing is written. */
