@@ -20,6 +20,7 @@ import {
 import { suggestionState, type ReviewDecision, type ReviewFailure } from "../../shared/suggestions/review.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { AppContext } from "../appContext.ts";
+import type { Room } from "../rooms/room.ts";
 import { requireAccess } from "../http/auth.ts";
 import { HttpError, notFound } from "../http/errors.ts";
 import type { Handler } from "../http/router.ts";
@@ -135,25 +136,37 @@ export function registerSuggestionRoutes(app: AppContext): void {
     });
   });
 
+  /** Decide suggestions `ids` of the live room, all or none, and record the decision in the change log. */
+  const review = async (
+    live: Room,
+    role: Role,
+    token: string | null,
+    ids: string[],
+    decision: ReviewDecision,
+    authorName: string | undefined,
+  ) => {
+    const origin = new ApiOrigin(role, "review_suggestion");
+    const result = reviewSuggestionsCall(live.doc, ids, decision, {
+      origin,
+      author: personOf(role, token, authorName),
+    });
+    if (!result.ok) throw reviewError(result);
+    // Undoing an applied comment suggestion opens its comment again.
+    if (decision === "undo") reopenComments(live.doc, result.suggestions, origin);
+    await live.flush();
+    const changes = await recordReview(log, live.id, decision, result);
+    return {
+      status: 200,
+      json: { suggestions: result.suggestions.map((s) => suggestionView(live.doc, s)), changes },
+    };
+  };
+
   const decide = (decision: ReviewDecision) => async (ctx: RequestContext) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
     const body = await ctx.body(decideBody);
-    return registry.hold(room.id, async (live) => {
-      const origin = new ApiOrigin(role, "review_suggestion");
-      const result = reviewSuggestionsCall(live.doc, [ctx.params.suggestionId!], decision, {
-        origin,
-        author: personOf(role, ctx.token, body.authorName),
-      });
-      if (!result.ok) throw reviewError(result);
-      // Undoing an applied comment suggestion opens its comment again.
-      if (decision === "undo") reopenComments(live.doc, result.suggestions, origin);
-      await live.flush();
-      const changes = await recordReview(log, room.id, decision, result);
-      return {
-        status: 200,
-        json: { suggestions: result.suggestions.map((s) => suggestionView(live.doc, s)), changes },
-      };
-    });
+    return registry.hold(room.id, (live) =>
+      review(live, role, ctx.token, [ctx.params.suggestionId!], decision, body.authorName),
+    );
   };
   router.add("POST", "/api/rooms/:roomId/suggestions/:suggestionId/accept", decide("accept"));
   router.add("POST", "/api/rooms/:roomId/suggestions/:suggestionId/reject", decide("reject"));
@@ -164,7 +177,7 @@ export function registerSuggestionRoutes(app: AppContext): void {
   const decideMany = (decision: ReviewDecision) => async (ctx: RequestContext) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
     const body = await ctx.body(manyBody);
-    return registry.hold(room.id, async (live) => {
+    return registry.hold(room.id, (live) => {
       const ids =
         body.ids ??
         [...suggestionsMap(live.doc).values()]
@@ -172,19 +185,7 @@ export function registerSuggestionRoutes(app: AppContext): void {
           .filter((s) => !body.canvasId || s.canvasId === body.canvasId)
           .map((s) => s.id);
       if (!ids.length) throw new HttpError(404, "suggestion_not_found", "This change has no pending suggestions.");
-      const origin = new ApiOrigin(role, "review_suggestion");
-      const result = reviewSuggestionsCall(live.doc, [...new Set(ids)], decision, {
-        origin,
-        author: personOf(role, ctx.token, body.authorName),
-      });
-      if (!result.ok) throw reviewError(result);
-      if (decision === "undo") reopenComments(live.doc, result.suggestions, origin);
-      await live.flush();
-      const changes = await recordReview(log, room.id, decision, result);
-      return {
-        status: 200,
-        json: { suggestions: result.suggestions.map((s) => suggestionView(live.doc, s)), changes },
-      };
+      return review(live, role, ctx.token, [...new Set(ids)], decision, body.authorName);
     });
   };
   router.add("POST", "/api/rooms/:roomId/suggestions/accept", decideMany("accept"));

@@ -10,32 +10,7 @@ import { merge3 } from "../../shared/engine/merge.ts";
 import { canvasText } from "../../shared/markdown/index.ts";
 import { canvasesMap, canvasFragment, commentsMap, listCanvases } from "../../shared/room.ts";
 import { roomWith } from "../engine/fixtures.ts";
-
-const PERSON = { person: true };
-
-/** Two docs linked by queues, delivered when the test says so (a network with latency in both directions). */
-function linked(server: Y.Doc) {
-  const person = new Y.Doc();
-  Y.applyUpdate(person, Y.encodeStateAsUpdate(server));
-  const toPerson: Uint8Array[] = [];
-  const toServer: Uint8Array[] = [];
-  server.on("update", (update: Uint8Array, origin: unknown) => origin !== PERSON && toPerson.push(update));
-  person.on("update", (update: Uint8Array, origin: unknown) => origin !== PERSON && toServer.push(update));
-  const deliver = (queue: Uint8Array[], doc: Y.Doc) => {
-    for (const update of queue.splice(0)) Y.applyUpdate(doc, update, PERSON);
-  };
-  return {
-    person,
-    toServer: () => deliver(toServer, server),
-    toPerson: () => deliver(toPerson, person),
-    settle() {
-      while (toServer.length || toPerson.length) {
-        deliver(toServer, server);
-        deliver(toPerson, person);
-      }
-    },
-  };
-}
+import { linked } from "./linkedDocs.ts";
 
 /** Type `word` into block `index` (mod the block count) of the person's canvas, at its start or end. */
 function typeWord(doc: Y.Doc, canvasId: string, index: number, atEnd: boolean, word: string): boolean {
