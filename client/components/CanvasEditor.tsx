@@ -25,12 +25,14 @@ export interface CanvasEditorProps {
   identity: Identity;
   canWrite: boolean;
   canComment: boolean;
+  canSuggest: boolean;
   canAsk: boolean;
   comments: CommentRecord[];
   aiSignal: AiSignal;
   onEditor: (editor: Editor | null) => void;
   onAsk: SelectionBubbleProps["onAsk"];
   onComment: SelectionBubbleProps["onComment"];
+  onSuggest: SelectionBubbleProps["onSuggest"];
   onReply: CommentsRailProps["onReply"];
   onResolve: CommentsRailProps["onResolve"];
   onApply: CommentsRailProps["onApply"];
@@ -127,8 +129,11 @@ export function CanvasEditor(props: CanvasEditorProps) {
               editor={editor}
               canAsk={props.canAsk}
               canComment={props.canComment}
+              canSuggest={props.canSuggest}
+              kind={canvas.kind}
               onAsk={props.onAsk}
               onComment={props.onComment}
+              onSuggest={props.onSuggest}
             />
           </div>
           <CommentsRail

@@ -30,6 +30,7 @@ export interface CanvasPaneProps {
   canvas: CanvasMeta;
   canWrite: boolean;
   canComment: boolean;
+  canSuggest: boolean;
   canRun: boolean;
   running: boolean;
   aiSignal: AiSignal;
@@ -43,6 +44,7 @@ export interface CanvasPaneProps {
   onEditor: (editor: Editor | null) => void;
   onAsk: CanvasEditorProps["onAsk"];
   onComment: CanvasEditorProps["onComment"];
+  onSuggest: CanvasEditorProps["onSuggest"];
   onReply: CanvasEditorProps["onReply"];
   onResolve: CanvasEditorProps["onResolve"];
   onApply: CanvasEditorProps["onApply"];
@@ -342,12 +344,14 @@ export function CanvasPane(props: CanvasPaneProps) {
           identity={props.identity}
           canWrite={props.canWrite}
           canComment={props.canComment}
+          canSuggest={props.canSuggest}
           canAsk={props.canRun && !props.running}
           comments={comments}
           aiSignal={props.aiSignal}
           onEditor={props.onEditor}
           onAsk={props.onAsk}
           onComment={props.onComment}
+          onSuggest={props.onSuggest}
           onReply={props.onReply}
           onResolve={props.onResolve}
           onApply={props.onApply}

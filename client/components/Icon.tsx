@@ -10,6 +10,7 @@ const PATHS = {
   close: "M6 6l12 12M18 6 6 18",
   sparkle: "M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8z",
   comment: "M21 12a8 8 0 0 1-11.6 7.1L3 21l1.9-6.4A8 8 0 1 1 21 12z",
+  pencil: "M4 20h4L19 9a2.8 2.8 0 0 0-4-4L4 16v4zm9.5-13.5 4 4",
   back: "M15 18l-6-6 6-6",
   stop: "M7 7h10v10H7z",
 } as const;

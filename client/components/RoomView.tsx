@@ -44,6 +44,8 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
   const role = info?.role ?? "viewer";
   const canWrite = can(role, "write");
   const canComment = can(role, "comment");
+  // Proposing a suggestion asks for "comment" on the server too: nothing lands until an editor accepts.
+  const canSuggest = can(role, "comment");
   const running = messages.some((message) => message.role === "assistant" && message.status === "streaming");
 
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -264,6 +266,7 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
               canvas={active}
               canWrite={canWrite}
               canComment={canComment}
+              canSuggest={canSuggest}
               canRun={canWrite}
               running={running}
               aiSignal={aiSignal}
@@ -283,6 +286,7 @@ export function RoomView({ api, info, infoError, connection, identity, onIdentit
               onEditor={onEditor}
               onAsk={actions.ask}
               onComment={actions.comment}
+              onSuggest={actions.suggest}
               onReply={actions.reply}
               onResolve={actions.resolve}
               onApply={actions.apply}

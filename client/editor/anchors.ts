@@ -10,7 +10,8 @@ import {
 } from "@tiptap/y-tiptap";
 import type { ProsemirrorBinding } from "@tiptap/y-tiptap";
 
-function bindingOf(state: EditorState): ProsemirrorBinding | null {
+/** The Yjs binding of the editor (its doc and the canvas fragment), or null before it is bound. */
+export function bindingOf(state: EditorState): ProsemirrorBinding | null {
   const sync = ySyncPluginKey.getState(state) as { binding?: ProsemirrorBinding | null } | undefined;
   return sync?.binding ?? null;
 }

@@ -117,6 +117,20 @@ export class Api {
     );
   }
 
+  /** A person proposes a change as a suggestion (commenters too): `find` must read once in the canvas. */
+  proposeSuggestion(body: {
+    canvasId: string;
+    find: string;
+    replace: string;
+    authorName: string;
+  }): Promise<ApiResult<{ changeId: string; suggestionIds: string[] }>> {
+    return request(
+      `${this.base()}/suggestions`,
+      { token: this.token, method: "POST", body },
+      z.object({ changeId: z.string(), suggestionIds: z.array(z.string()) }),
+    );
+  }
+
   /** Accept, reject, or undo the decision on these suggestions (all or none). */
   decideSuggestions(ids: string[], decision: ReviewDecision, authorName: string): Promise<ApiResult<unknown>> {
     const [only] = ids;

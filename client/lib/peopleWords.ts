@@ -33,6 +33,15 @@ export function forPeople(message: string): string {
   return message;
 }
 
+/** Why a person's own suggestion ("Suggest edit") was refused, in words that say what to do next. */
+export function suggestionRefusal(failure: { code: string; message: string }): string {
+  if (failure.code === "cannot_suggest" && /is not in the canvas/i.test(failure.message))
+    return "Someone changed this passage while you were writing, so it was not suggested. Your text is kept: select the passage again to suggest it there.";
+  if (failure.code === "cannot_suggest" && /occurs \d+ times/i.test(failure.message))
+    return "These words appear more than once in the canvas. Select a few more words around them so it is clear which place you mean.";
+  return forPeople(failure.message);
+}
+
 /**
  * An assistant's chat text with engine errors it quotes ("Last problem: No canvas is open. Use
  * create_canvas…") put in people's words; the rest of the text stays as written.

@@ -10,7 +10,7 @@ import { ReviewHistory } from "./reviewHistory.ts";
 import type { Api } from "./api.ts";
 import type { Identity } from "./identity.ts";
 import { readImport } from "./files.ts";
-import { forPeople } from "./peopleWords.ts";
+import { forPeople, suggestionRefusal } from "./peopleWords.ts";
 import type { AiSignal } from "../components/CanvasEditor.tsx";
 import type { NewCanvasInput } from "../components/NewCanvasDialog.tsx";
 
@@ -127,6 +127,16 @@ export function useRoomActions(input: RoomActionsInput) {
         activeCanvasId
           ? report(api.addComment({ canvasId: activeCanvasId, ...comment, authorName: identity.name }))
           : Promise.resolve(false),
+      /** A person's suggestion; answers null when proposed, else what to tell them (their text stays). */
+      suggest: async (proposal: { find: string; replace: string }): Promise<string | null> => {
+        if (!activeCanvasId) return "Open a canvas first.";
+        const result = await api.proposeSuggestion({
+          canvasId: activeCanvasId,
+          ...proposal,
+          authorName: identity.name,
+        });
+        return result.ok ? null : suggestionRefusal(result);
+      },
       reply: (comment: CommentRecord, body: string) => report(api.reply(comment.id, body, identity.name)),
       resolve: (comment: CommentRecord, resolved: boolean) => report(api.resolve(comment.id, resolved)),
       // Kept for Ctrl+Z at once, like an accept: the text may arrive before the answer does.
