@@ -3,7 +3,7 @@
 // the block's plain text by a character diff; every plain character knows its Y.XmlText and index.
 import * as Y from "yjs";
 import { diffChars } from "diff";
-import type { CanvasBlock, CanvasView } from "../markdown/index.ts";
+import { blockIndex, type CanvasBlock, type CanvasView } from "../markdown/index.ts";
 import { yNodeSize } from "../markdown/yjsNodes.ts";
 import { canvasSchema } from "../schema.ts";
 
@@ -74,6 +74,27 @@ function alignToMarkdown(plain: string, markdown: string): number[] {
   return offsets;
 }
 
+interface AlignedBlock {
+  node: CanvasBlock["node"];
+  text: string;
+  plain: PlainBlock;
+  offsets: number[];
+}
+
+/** Each block's plain text aligned with its markdown, while the block holds the node it was read as. */
+const aligned = new WeakMap<Y.XmlElement, AlignedBlock>();
+
+/** The block's plain characters and, for each, its offset in the block's markdown (-1: written differently). */
+function alignedBlock(block: CanvasBlock): AlignedBlock {
+  const cached = aligned.get(block.y);
+  // The same node on the same element: the element is unchanged since (the view cache's invariant).
+  if (cached && cached.node === block.node && cached.text === block.text) return cached;
+  const plain = plainOf(block.y);
+  const entry = { node: block.node, text: block.text, plain, offsets: alignToMarkdown(plain.text, block.text) };
+  aligned.set(block.y, entry);
+  return entry;
+}
+
 export interface YRange {
   start: YTextPosition;
   /** Position just after the last character. */
@@ -95,8 +116,7 @@ export function textRangeToY(view: CanvasView, from: number, to: number): YRange
 }
 
 function mapBlock(block: CanvasBlock, from: number, to: number): YRange | null {
-  const plain = plainOf(block.y);
-  const offsets = alignToMarkdown(plain.text, block.text);
+  const { plain, offsets } = alignedBlock(block);
   let first = -1;
   let last = -1;
   for (let i = 0; i < offsets.length; i++) {
@@ -160,10 +180,9 @@ export function yPositionToText(view: CanvasView, type: unknown, index: number, 
     top = top.parent;
   }
   if (!(top instanceof Y.XmlElement) || top._item?.deleted) return null;
-  const block = view.blocks.find((candidate) => candidate.y === top);
+  const block = view.blocks[blockIndex(view, top)];
   if (!block) return null;
-  const plain = plainOf(block.y);
-  const offsets = alignToMarkdown(plain.text, block.text);
+  const { plain, offsets } = alignedBlock(block);
   let found = -1;
   for (let i = 0; i < plain.positions.length; i++) {
     const position = plain.positions[i];

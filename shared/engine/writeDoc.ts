@@ -7,7 +7,13 @@
 import * as Y from "yjs";
 import { updateYFragment } from "@tiptap/y-tiptap";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { readBlockNodes, recordCanvasWrite, type BlockNode, type CanvasView } from "../markdown/canvasView.ts";
+import {
+  readBlockNodes,
+  recordCanvasWrite,
+  type BlockNode,
+  type CanvasView,
+  type CanvasWrite,
+} from "../markdown/canvasView.ts";
 
 type Mapping = Map<Y.AbstractType<unknown>, PMNode | PMNode[]>;
 
@@ -43,11 +49,11 @@ export function writeBlocks(
     if (!old) {
       // Something the schema cannot read is in the fragment: let the binding reconcile everything.
       updateYFragment(ydoc, fragment, ydocSchemaDoc(nodes), { mapping: new Map(), isOMark: new Map() });
-      recordCanvasWrite(fragment, transaction, new Map());
+      recordCanvasWrite(fragment, transaction, { written: new Map(), others: "unknown", moved: true });
       return;
     }
-    const known = reconcile(ydoc, fragment, old, reuseEqualNodes(hints.reuseFrom ?? old, nodes));
-    recordCanvasWrite(fragment, transaction, known);
+    const write = reconcile(ydoc, fragment, old, reuseEqualNodes(hints.reuseFrom ?? old, old, nodes));
+    recordCanvasWrite(fragment, transaction, write);
   });
 }
 
@@ -58,19 +64,35 @@ function ydocSchemaDoc(nodes: readonly PMNode[]): PMNode {
   return schema.topNodeType.create(null, nodes);
 }
 
-/** Substitute old node objects for new nodes equal to them, in order, so identity marks "unchanged". */
-function reuseEqualNodes(old: readonly BlockNode[], nodes: readonly PMNode[]): PMNode[] {
-  const oldSet = new Set<PMNode>(old.map((block) => block.node));
+/**
+ * Substitute old node objects for new nodes equal to them, in order, so identity marks "unchanged".
+ * The nodes at either end that are the current blocks' own nodes, in place, are unchanged as they are:
+ * only the nodes between them are compared (on a long canvas, a few among thousands).
+ */
+function reuseEqualNodes(
+  reusable: readonly BlockNode[],
+  current: readonly BlockNode[],
+  nodes: readonly PMNode[],
+): PMNode[] {
+  let start = 0;
+  while (start < current.length && start < nodes.length && current[start]!.node === nodes[start]) start++;
+  let end = nodes.length;
+  let currentEnd = current.length;
+  while (end > start && currentEnd > start && current[currentEnd - 1]!.node === nodes[end - 1]) {
+    end--;
+    currentEnd--;
+  }
+  const oldSet = new Set<PMNode>(reusable.map((block) => block.node));
   // Keyed by type and size (cheap); equality decides.
   const bySize = new Map<string, PMNode[]>();
-  for (const block of old) {
+  for (const block of reusable) {
     const key = `${block.node.type.name}:${block.node.nodeSize}`;
     const list = bySize.get(key);
     if (list) list.push(block.node);
     else bySize.set(key, [block.node]);
   }
   const used = new Set<PMNode>();
-  return nodes.map((node) => {
+  const reuse = (node: PMNode): PMNode => {
     if (oldSet.has(node)) used.add(node);
     if (oldSet.has(node) || !bySize.size) return node;
     const candidates = bySize.get(`${node.type.name}:${node.nodeSize}`) ?? [];
@@ -84,16 +106,26 @@ function reuseEqualNodes(old: readonly BlockNode[], nodes: readonly PMNode[]): P
       }
     }
     return node;
-  });
+  };
+  const next = nodes.slice();
+  for (let i = 0; i < start; i++) if (oldSet.has(nodes[i]!)) used.add(nodes[i]!);
+  for (let i = start; i < end; i++) next[i] = reuse(nodes[i]!);
+  return next;
 }
 
+/** What reconciling wrote: the node of each element written or inserted; the others are as they were. */
+interface Reconciled extends CanvasWrite {
+  written: Map<Y.XmlElement, PMNode>;
+}
+
+/** Make the fragment's blocks `next` (old blocks reappear as their own node objects). */
 function reconcile(
   ydoc: Y.Doc,
   fragment: Y.XmlFragment,
   old: readonly BlockNode[],
   next: readonly PMNode[],
-): Map<Y.XmlElement, PMNode> {
-  const known = new Map<Y.XmlElement, PMNode>();
+): Reconciled {
+  const write: Reconciled = { written: new Map(), others: "unchanged", moved: false };
   let start = 0;
   while (start < old.length && start < next.length && old[start]!.node === next[start]) start++;
   let oldEnd = old.length;
@@ -102,7 +134,6 @@ function reconcile(
     oldEnd--;
     nextEnd--;
   }
-  for (const block of old) known.set(block.y, block.node);
   // In the middle, keep old blocks that reappear unchanged (in order: longest increasing run), and
   // reconcile the gaps between them by position.
   const oldIndex = new Map<PMNode, number>();
@@ -119,11 +150,11 @@ function reconcile(
   let gapNextEnd = nextEnd;
   for (let k = 1; k <= bounds.length; k++) {
     const [anchorOld, anchorNext] = k < bounds.length ? bounds[k]! : [start - 1, start - 1];
-    reconcileGap(ydoc, fragment, old, next, anchorOld + 1, gapOldEnd, anchorNext + 1, gapNextEnd, known);
+    reconcileGap(ydoc, fragment, old, next, anchorOld + 1, gapOldEnd, anchorNext + 1, gapNextEnd, write);
     gapOldEnd = anchorOld;
     gapNextEnd = anchorNext;
   }
-  return known;
+  return write;
 }
 
 function reconcileGap(
@@ -135,16 +166,17 @@ function reconcileGap(
   oldEnd: number,
   nextStart: number,
   nextEnd: number,
-  known: Map<Y.XmlElement, PMNode>,
+  write: Reconciled,
 ): void {
   const paired = Math.min(oldEnd - oldStart, nextEnd - nextStart);
   // Extra old blocks go, extra new blocks come (at the gap's end, before touching pairs: indices hold).
   if (oldEnd - oldStart > paired) {
-    for (let i = oldStart + paired; i < oldEnd; i++) known.delete(old[i]!.y);
+    for (let i = oldStart + paired; i < oldEnd; i++) write.written.delete(old[i]!.y);
     fragment.delete(oldStart + paired, oldEnd - oldStart - paired);
+    write.moved = true;
   }
   for (let j = nextEnd - 1; j >= nextStart + paired; j--) {
-    insertBlock(ydoc, fragment, oldStart + paired, next[j]!, known);
+    insertBlock(ydoc, fragment, oldStart + paired, next[j]!, write);
   }
   for (let k = paired - 1; k >= 0; k--) {
     const block = old[oldStart + k]!;
@@ -152,26 +184,21 @@ function reconcileGap(
     if (block.node === node) continue;
     if (block.y.nodeName === node.type.name) {
       updateYFragment(ydoc, block.y, node, { mapping: new Map() as Mapping, isOMark: new Map() });
-      known.set(block.y, node);
+      write.written.set(block.y, node);
     } else {
-      known.delete(block.y);
+      write.written.delete(block.y);
       fragment.delete(oldStart + k, 1);
-      insertBlock(ydoc, fragment, oldStart + k, node, known);
+      insertBlock(ydoc, fragment, oldStart + k, node, write);
     }
   }
 }
 
-function insertBlock(
-  ydoc: Y.Doc,
-  fragment: Y.XmlFragment,
-  index: number,
-  node: PMNode,
-  known: Map<Y.XmlElement, PMNode>,
-): void {
+function insertBlock(ydoc: Y.Doc, fragment: Y.XmlFragment, index: number, node: PMNode, write: Reconciled): void {
   const element = new Y.XmlElement(node.type.name);
   fragment.insert(index, [element]);
   updateYFragment(ydoc, element, node, { mapping: new Map() as Mapping, isOMark: new Map() });
-  known.set(element, node);
+  write.written.set(element, node);
+  write.moved = true;
 }
 
 /** Longest chain of pairs increasing in both coordinates (pairs are sorted by the second). */

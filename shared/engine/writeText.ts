@@ -12,6 +12,7 @@ import {
   type CanvasView,
   type ParseOptions,
   type RawHtml,
+  viewSlice,
 } from "../markdown/index.ts";
 import type { ToolCallOrigin } from "../origins.ts";
 import { keptGap, sameBlock, withGapOf } from "../markdown/source.ts";
@@ -89,7 +90,7 @@ function documentNodes(
     const { first, last } = region;
     const lo = Math.max(0, first - 1);
     const hi = Math.min(blocks.length - 1, last + 1);
-    const parsed = parseBlocks(applyChanges(view.text, region.changes, blocks[lo]!.from, blocks[hi]!.to));
+    const parsed = parseBlocks(regionText(view, region.changes, blocks[lo]!.from, blocks[hi]!.to));
     const left = lo < first ? parsed[0] : undefined;
     const right = hi > last && parsed.length > (left ? 1 : 0) ? parsed[parsed.length - 1] : undefined;
     const leftOk = lo === first || (left !== undefined && sameContext(left, blocks[lo]!.node));
@@ -114,21 +115,48 @@ function documentNodes(
   return { nodes, path: "blocks", reuseFrom };
 }
 
+/** The text of old range [from, to) after the changes inside it, read from the blocks there only. */
+function regionText(view: CanvasView, changes: readonly TextChange[], from: number, to: number): string {
+  const shifted = changes.map((change) => ({ ...change, from: change.from - from, to: change.to - from }));
+  return applyChanges(viewSlice(view, from, to), shifted, 0, to - from);
+}
+
 /**
  * What parsing new text needs from the canvas: the link reference definitions (a slice uses them too),
  * and, for model-written text, the blocks people wrote, so their HTML stays theirs wherever it is re-parsed.
  */
 function parseOptions(view: CanvasView, rawHtml: RawHtml): ParseOptions {
-  const definitions = view.blocks.filter((block) => block.node.type.name === "rawBlock" && block.text.includes("]:"));
+  const { blocks } = view;
+  const definitions = blocks.filter((block) => block.node.type.name === "rawBlock" && block.text.includes("]:"));
   const options: ParseOptions = { rawHtml };
   if (definitions.length) options.references = definitions.map((block) => block.text).join("\n\n");
   if (rawHtml === "text") {
-    options.trusted = new Set(
-      view.blocks.filter((block) => block.kept).map((block) => block.text.replace(/^\s*\n/, "")),
-    );
+    // Asked about the few blocks a slice parses into: a scan by length per question costs less on a
+    // long canvas than a set of every kept block's text (which hashes all of it).
+    const answers = new Map<string, boolean>();
+    options.trusted = {
+      has: (source) => {
+        let answer = answers.get(source);
+        if (answer === undefined) answers.set(source, (answer = blocks.some((block) => keptAs(block, source))));
+        return answer;
+      },
+    };
   }
   return options;
 }
+
+/** True when the block is a person's as parsed and its text (without blank lines before it) is `source`. */
+function keptAs(block: CanvasView["blocks"][number], source: string): boolean {
+  if (!block.kept || block.text.length < source.length) return false;
+  const { text } = block;
+  // Only text that starts with white space can lose blank lines before it.
+  const code = text.charCodeAt(0);
+  const printable = code > 32 && code < 127;
+  if (text.length === source.length) return text === source && (printable || !LEADING_BLANK_LINES.test(text));
+  return !printable && text.replace(LEADING_BLANK_LINES, "") === source;
+}
+
+const LEADING_BLANK_LINES = /^\s*\n/;
 
 /**
  * True when a context block re-parsed from the slice is the block it stands for. A person's raw HTML

@@ -17,7 +17,8 @@ export {
 } from "./manager.ts";
 export { sourceToDoc, docToSource, codeBlockNode } from "./code.ts";
 export { isSafeUrl } from "./sanitize.ts";
-export { readCanvasView, type CanvasView, type CanvasBlock } from "./canvasView.ts";
+export { readCanvasView, blockIndex, type CanvasView, type CanvasBlock } from "./canvasView.ts";
+export { viewSlice } from "./viewText.ts";
 
 export function textToDoc(text: string, kind: CanvasKind, language: string | null): PMNode {
   return kind === "code" ? sourceToDoc(text, language) : parseMarkdown(text);

@@ -86,7 +86,7 @@ export type RawHtml = "keep" | "text";
 export interface ParseOptions {
   rawHtml?: RawHtml;
   /** Blocks (their exact markdown) a person wrote, kept as written even when `rawHtml` is "text". */
-  trusted?: ReadonlySet<string>;
+  trusted?: Pick<ReadonlySet<string>, "has">;
   /** Link reference definitions from the rest of the document, for parsing a slice of it. */
   references?: string;
 }

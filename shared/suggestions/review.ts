@@ -4,7 +4,7 @@
 // written: a person's change is never overwritten). Several suggestions are decided all or none.
 import type * as Y from "yjs";
 import { canvasFragment, canvasesMap, type CanvasMeta } from "../room.ts";
-import { readCanvasView, type CanvasView } from "../markdown/index.ts";
+import { readCanvasView, viewSlice, type CanvasView } from "../markdown/index.ts";
 import type { ToolCallOrigin } from "../origins.ts";
 import { applyChanges, type TextChange } from "../engine/textChanges.ts";
 import { writeCanvasText } from "../engine/writeText.ts";
@@ -55,7 +55,7 @@ export function suggestionState(
   record: SuggestionRecord,
 ): { state: SuggestionState; current: string | null } {
   const located = locateSuggestion(doc, record);
-  const current = located?.range ? located.view.text.slice(located.range.from, located.range.to) : null;
+  const current = located?.range ? viewSlice(located.view, located.range.from, located.range.to) : null;
   if (record.status !== "pending") return { state: record.status, current };
   return { state: current === record.quote ? "pending" : "outdated", current };
 }
@@ -137,7 +137,7 @@ function accept(
   const outdated: string[] = [];
   for (const record of records) {
     const located = locateSuggestion(doc, record);
-    const current = located?.range ? located.view.text.slice(located.range.from, located.range.to) : null;
+    const current = located?.range ? viewSlice(located.view, located.range.from, located.range.to) : null;
     if (!located?.range || current !== record.quote) {
       outdated.push(record.id);
       continue;
@@ -169,8 +169,8 @@ function accept(
         ? {
             changeId: changeIdFor(item.meta.id),
             anchor: anchored.anchor,
-            text: after.text.slice(anchored.from, anchored.to),
-            restore: after.text.slice(anchored.from, from) + item.restore + after.text.slice(to, anchored.to),
+            text: viewSlice(after, anchored.from, anchored.to),
+            restore: viewSlice(after, anchored.from, from) + item.restore + viewSlice(after, to, anchored.to),
             quoteAt: from - anchored.from,
           }
         : null;
@@ -187,7 +187,7 @@ function undoAccept(doc: Y.Doc, records: SuggestionRecord[], origin: ToolCallOri
     }
     const located = locateSuggestion(doc, record);
     const applied = record.applied;
-    const current = located?.range ? located.view.text.slice(located.range.from, located.range.to) : null;
+    const current = located?.range ? viewSlice(located.view, located.range.from, located.range.to) : null;
     if (!located?.range || !applied || current !== applied.text)
       return failure(
         "changed_since",
@@ -283,7 +283,7 @@ function write(
       });
       const exact =
         after.text.length === view.text.length + shift &&
-        items.every((item, i) => after.text.startsWith(item.written, starts[i]));
+        items.every((item, i) => viewSlice(after, starts[i]!, starts[i]! + item.written.length) === item.written);
       items.forEach((item, i) =>
         next.push(update(item, exact ? after : null, starts[i]!, starts[i]! + item.written.length)),
       );
