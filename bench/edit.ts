@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { AgentOrigin, applyToolCall } from "../shared/engine/index.ts";
 import { canvasText } from "../shared/markdown/index.ts";
 import { essay } from "../tests/engine/fixtures.ts";
+import { time, timing } from "./timing.ts";
 
 interface Figure {
   words: number;
@@ -14,22 +15,6 @@ interface Figure {
   editP95Ms: number;
   rewriteMs: number;
   updateBytes: number;
-}
-
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
 }
 
 function measure(words: number): Figure {
@@ -93,9 +78,9 @@ function measure(words: number): Figure {
     words,
     createMs,
     readColdMs,
-    editMs: median(editTimes),
-    editP95Ms: p95(editTimes),
-    rewriteMs: median(rewriteTimes),
+    editMs: timing(editTimes).median,
+    editP95Ms: timing(editTimes).p95,
+    rewriteMs: timing(rewriteTimes).median,
     updateBytes,
   };
 }

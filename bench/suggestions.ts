@@ -10,15 +10,11 @@ import { canvasText } from "../shared/markdown/index.ts";
 import { listSuggestions } from "../shared/suggestions/record.ts";
 import { suggestionState } from "../shared/suggestions/review.ts";
 import { essay } from "../tests/engine/fixtures.ts";
+import { time, timing, type Timing } from "./timing.ts";
 
 const GOAL_MS = 10;
 /** Suggestions (and direct edits) per canvas: more on the long canvases, so their p95 is not the 2nd worst of 30. */
 const roundsFor = (words: number): number => (words < 10_000 ? 30 : 100);
-
-interface Timing {
-  median: number;
-  p95: number;
-}
 
 interface Figure {
   words: number;
@@ -28,20 +24,6 @@ interface Figure {
   reject: Timing;
   edit: Timing;
   listMs: number;
-}
-
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
-function timing(values: number[]): Timing {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    median: sorted[Math.floor(sorted.length / 2)]!,
-    p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!,
-  };
 }
 
 function canvasOf(words: number, rounds: number): { doc: Y.Doc; canvasId: string; sentences: string[] } {
