@@ -7,6 +7,8 @@ import type { JSONContent } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import markdownItFactory, { type MarkdownIt, type StateInline, type Token } from "markdown-it";
 import { canvasSchema } from "../schema.ts";
+import { NodeBuilder } from "./nodes.ts";
+import { useCheapTokens } from "./parserStates.ts";
 import { isSafeUrl, mentionsUnsafeScheme, sanitizeJson } from "./sanitize.ts";
 import { withSource } from "./source.ts";
 
@@ -21,6 +23,7 @@ export function markdownParser(): MarkdownIt {
   // Every link is parsed (so a refused one keeps only its text); sanitize.ts decides which URLs stay.
   created.validateLink = () => true;
   created.helpers = { ...created.helpers, parseLinkLabel: boundedLinkLabel };
+  useCheapTokens(created);
   parser = created;
   return created;
 }
@@ -28,12 +31,17 @@ export function markdownParser(): MarkdownIt {
 /** Longest link text looked for, as CommonMark bounds reference labels: a longer one is literal text. */
 export const MAX_LINK_LABEL = 999;
 
-let lastBracket: { src: string; at: number } = { src: "", at: -1 };
+/** Where the last "]" of an inline state's text is, by state (comparing the texts themselves costs more). */
+const lastBrackets = new WeakMap<StateInline, number>();
 
 /** Where the last "]" of a text is (found once per text, not once per "["). */
-function lastClosingBracket(src: string): number {
-  if (lastBracket.src !== src) lastBracket = { src, at: src.lastIndexOf("]") };
-  return lastBracket.at;
+function lastClosingBracket(state: StateInline): number {
+  let at = lastBrackets.get(state);
+  if (at === undefined) {
+    at = state.src.lastIndexOf("]");
+    lastBrackets.set(state, at);
+  }
+  return at;
 }
 
 /**
@@ -42,7 +50,7 @@ function lastClosingBracket(src: string): number {
  */
 function boundedLinkLabel(state: StateInline, start: number, disableNested?: boolean): number {
   const max = Math.min(state.posMax, start + 1 + MAX_LINK_LABEL);
-  if (lastClosingBracket(state.src) <= start) return -1;
+  if (lastClosingBracket(state) <= start) return -1;
   const oldPos = state.pos;
   state.pos = start + 1;
   let level = 1;
@@ -258,11 +266,13 @@ function blockNodes(tokens: readonly Token[], source: string, keepHtml: boolean)
   return nodes.length === 1 ? nodes[0]! : rawBlock(source);
 }
 
+let builder: NodeBuilder | null = null;
+
 function blockFromJson(json: JSONContent): PMNode {
   const schema = canvasSchema();
+  builder ??= new NodeBuilder(schema);
   try {
-    const node = schema.nodeFromJSON(json);
-    node.check();
+    const node = builder.node(json);
     if (node.isBlock) return node;
   } catch {
     // fall through: what the schema refuses becomes its plain text
@@ -278,6 +288,12 @@ function textOf(json: JSONContent): string {
 
 type Marks = NonNullable<JSONContent["marks"]>;
 
+// One object per mark without attributes: the node builder makes each mark (and each set) once.
+const CODE = Object.freeze({ type: "code" });
+const ITALIC = Object.freeze({ type: "italic" });
+const BOLD = Object.freeze({ type: "bold" });
+const STRIKE = Object.freeze({ type: "strike" });
+
 /** markdown-it's token stream as the canvas schema's JSON. */
 class Converter {
   /** What sanitising acts on: an image (a block in the canvas), a link or image with a refused URL. */
@@ -285,6 +301,8 @@ class Converter {
   hasUnsafeUrl = false;
   /** Raw HTML was met (an HTML block, inline HTML). */
   hasHtml = false;
+  /** Link marks of this block by target. */
+  private readonly links = new Map<string, Marks[number]>();
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -367,7 +385,7 @@ class Converter {
           this.hasUnsafeUrl = true;
         }
       }
-      out.push(...inline(token.children ?? []));
+      for (const node of inline(token.children ?? [], this.links)) out.push(node);
     }
     return out;
   }
@@ -409,24 +427,42 @@ class Converter {
   private table(open: number, close: number): JSONContent {
     const rows: JSONContent[] = [];
     for (let i = open + 1; i < close; i++) {
-      const token = this.tokens[i]!;
-      if (token.type !== "tr_open") continue;
+      if (this.tokens[i]!.type !== "tr_open") continue;
       const end = closingIndex(this.tokens, i);
-      const cells = this.children(i, end).map(([from, to]) => {
+      const cells: JSONContent[] = [];
+      for (let from = i + 1; from < end;) {
         const cell = this.tokens[from]!;
-        const align = /text-align:(left|right|center)/.exec(String(cell.attrGet("style") ?? ""))?.[1] ?? null;
+        const to = cell.nesting === 1 ? closingIndex(this.tokens, from) : from;
         const content = this.inlineBetween(from, to);
-        return {
+        cells.push({
           type: cell.type === "th_open" ? "tableHeader" : "tableCell",
-          attrs: { colspan: 1, rowspan: 1, colwidth: null, align },
+          attrs: cellAttrs(cell),
           content: [content.length ? { type: "paragraph", content } : { type: "paragraph" }],
-        };
-      });
+        });
+        from = to + 1;
+      }
       rows.push({ type: "tableRow", content: cells });
       i = end;
     }
     return { type: "table", content: rows };
   }
+}
+
+type CellAttrs = { colspan: number; rowspan: number; colwidth: null; align: string | null };
+
+/** Cell attributes by the style markdown-it gives a cell: one object each (see nodes.ts), never changed. */
+const CELL_ATTRS = new Map<string, Readonly<CellAttrs>>();
+
+function cellAttrs(cell: Token): Readonly<CellAttrs> {
+  const style = String(cell.attrGet("style") ?? "");
+  let attrs = CELL_ATTRS.get(style);
+  if (!attrs) {
+    const align = /text-align:(left|right|center)/.exec(style)?.[1] ?? null;
+    attrs = Object.freeze({ colspan: 1, rowspan: 1, colwidth: null, align });
+    // markdown-it writes only the three alignments; anything else is not kept.
+    if (CELL_ATTRS.size < 16) CELL_ATTRS.set(style, attrs);
+  }
+  return attrs;
 }
 
 function codeBlock(content: string, language: string | null): JSONContent {
@@ -453,78 +489,67 @@ function stripTaskMarker(blocks: JSONContent[]): JSONContent[] {
 }
 
 /** Inline tokens as text nodes with marks (links, emphasis, code), hard breaks and images. */
-function inline(tokens: readonly Token[]): JSONContent[] {
-  const out: JSONContent[] = [];
-  const marks: Marks = [];
-  const text = (value: string): void => {
-    if (!value) return;
-    const previous = out[out.length - 1];
-    if (previous && previous.type === "text" && sameMarks(previous.marks, marks)) previous.text += value;
-    else out.push(marks.length ? { type: "text", text: value, marks: [...marks] } : { type: "text", text: value });
-  };
-  const pop = (type: string): void => {
-    for (let i = marks.length - 1; i >= 0; i--) {
-      if (marks[i]!.type === type) {
-        marks.splice(i, 1);
-        return;
-      }
-    }
-  };
+function inline(tokens: readonly Token[], links: Map<string, Marks[number]>): JSONContent[] {
+  const writer = new InlineWriter();
   for (const token of tokens) {
     switch (token.type) {
       case "text":
       case "text_special":
       case "html_inline":
-        text(token.content);
+        writer.text(token.content);
         break;
       case "softbreak":
-        text("\n");
+        writer.text("\n");
         break;
       case "hardbreak":
-        out.push({ type: "hardBreak" });
+        writer.out.push({ type: "hardBreak" });
         break;
       case "code_inline":
-        marks.push({ type: "code" });
-        text(token.content);
-        pop("code");
+        writer.push(CODE);
+        writer.text(token.content);
+        writer.pop("code");
         break;
       case "em_open":
-        marks.push({ type: "italic" });
+        writer.push(ITALIC);
         break;
       case "strong_open":
-        marks.push({ type: "bold" });
+        writer.push(BOLD);
         break;
       case "s_open":
-        marks.push({ type: "strike" });
+        writer.push(STRIKE);
         break;
       case "em_close":
-        pop("italic");
+        writer.pop("italic");
         break;
       case "strong_close":
-        pop("bold");
+        writer.pop("bold");
         break;
       case "s_close":
-        pop("strike");
+        writer.pop("strike");
         break;
-      case "link_open":
+      case "link_open": {
         if (!safeUrl(token.attrGet("href"), "link")) break; // its text stays, plain
-        marks.push({
-          type: "link",
-          attrs: {
-            href: token.attrGet("href") ?? "",
-            target: "_blank",
-            rel: "noopener noreferrer nofollow",
-            class: null,
-            title: token.attrGet("title") ?? null,
-          },
-        });
+        const href = token.attrGet("href") ?? "";
+        const title = token.attrGet("title") ?? null;
+        // One mark object per link target in a block ("[a]" repeated): the node builder makes it once.
+        const key = title === null ? String(href) : `${href}\u0000${title}`; // markdown-it turns NUL into U+FFFD
+        let mark = links.get(key);
+        if (!mark) {
+          mark = {
+            type: "link",
+            attrs: { href, target: "_blank", rel: "noopener noreferrer nofollow", class: null, title },
+          };
+          links.set(key, mark);
+        }
+        writer.push(mark);
         break;
+      }
       case "link_close":
-        pop("link");
+        writer.pop("link");
         break;
       case "image":
         if (!safeUrl(token.attrGet("src"), "image")) break;
-        out.push({
+        writer.out.push({
           type: "image",
           attrs: {
             src: token.attrGet("src") ?? "",
@@ -536,10 +561,43 @@ function inline(tokens: readonly Token[]): JSONContent[] {
         });
         break;
       default:
-        if (token.content) text(token.content);
+        if (token.content) writer.text(token.content);
     }
   }
-  return out;
+  return writer.out;
+}
+
+/** Text nodes under a stack of open marks; text under the same marks runs together. */
+class InlineWriter {
+  readonly out: JSONContent[] = [];
+  private readonly marks: Marks = [];
+  /** The marks of the text made since the stack last changed: text nodes share it (see nodes.ts). */
+  private snapshot: Marks | null = null;
+
+  text(value: string): void {
+    if (!value) return;
+    const previous = this.out[this.out.length - 1];
+    if (previous && previous.type === "text" && sameMarks(previous.marks, this.marks)) previous.text += value;
+    else if (this.marks.length)
+      this.out.push({ type: "text", text: value, marks: (this.snapshot ??= [...this.marks]) });
+    else this.out.push({ type: "text", text: value });
+  }
+
+  push(mark: Marks[number]): void {
+    this.marks.push(mark);
+    this.snapshot = null;
+  }
+
+  pop(type: string): void {
+    const marks = this.marks;
+    for (let i = marks.length - 1; i >= 0; i--) {
+      if (marks[i]!.type === type) {
+        marks.splice(i, 1);
+        this.snapshot = null;
+        return;
+      }
+    }
+  }
 }
 
 /**
@@ -548,6 +606,22 @@ function inline(tokens: readonly Token[]): JSONContent[] {
  */
 function safeUrl(url: string | number | null, kind: "link" | "image"): boolean {
   const given = String(url ?? "");
+  const cache = kind === "link" ? safeLinks : safeImages;
+  let safe = cache.get(given);
+  if (safe === undefined) {
+    if (cache.size >= SAFE_URL_CACHE) cache.clear();
+    safe = checkUrl(given, kind);
+    cache.set(given, safe);
+  }
+  return safe;
+}
+
+/** URLs checked lately (a document links the same few targets again and again), by kind. */
+const safeLinks = new Map<string, boolean>();
+const safeImages = new Map<string, boolean>();
+const SAFE_URL_CACHE = 1000;
+
+function checkUrl(given: string, kind: "link" | "image"): boolean {
   let decoded = given;
   try {
     decoded = decodeURIComponent(given);

@@ -5,7 +5,7 @@
 // The source is only trusted while the block still says what it said when parsed: `key` is a hash of
 // the block's content and attributes at parse time. Once a person or the model changes the block, the
 // key no longer matches and the block is serialised from its nodes; undoing the change brings it back.
-import type { Node as PMNode } from "@tiptap/pm/model";
+import type { Mark, NodeType, Node as PMNode } from "@tiptap/pm/model";
 
 export const SOURCE_ATTRIBUTE = "markdown";
 
@@ -93,25 +93,55 @@ export function withGapOf(node: PMNode, other: PMNode): PMNode {
 /** A hash of the block without its source attribute: what the block says (types, attributes, marks, text). */
 function contentKey(node: PMNode): string {
   const hash = new Hash();
-  const walk = (current: PMNode, top: boolean): void => {
-    hash.add(current.type.name);
-    const attrs = current.attrs;
-    for (const name in attrs) {
-      if (top && name === SOURCE_ATTRIBUTE) continue;
-      const value: unknown = attrs[name];
-      hash.add(value === null || typeof value !== "object" ? String(value) : JSON.stringify(value));
-    }
-    for (const mark of current.marks) {
-      hash.add(mark.type.name);
-      if (Object.keys(mark.attrs).length) hash.add(JSON.stringify(mark.attrs));
-    }
-    if (current.isText) hash.add(current.text!);
-    hash.add("(");
-    current.forEach((child) => walk(child, false));
-    hash.add(")");
-  };
-  walk(node, true);
+  hashNode(hash, node, true);
   return hash.digest();
+}
+
+/** What a mark adds to a content key: its name, and its attributes when it has any (marks are shared, so this is kept). */
+const markKeys = new WeakMap<Mark, string | null>();
+
+function markKey(mark: Mark): string | null {
+  let key = markKeys.get(mark);
+  if (key === undefined) {
+    key = Object.keys(mark.attrs).length ? JSON.stringify(mark.attrs) : null;
+    markKeys.set(mark, key);
+  }
+  return key;
+}
+
+/**
+ * A node type's attribute names, in the order its nodes' attributes are built in: the order of its spec
+ * (prosemirror's attrs are dictionary objects, slow to enumerate node by node).
+ */
+const attrNames = new WeakMap<NodeType, readonly string[]>();
+
+function attributesOf(type: NodeType): readonly string[] {
+  let names = attrNames.get(type);
+  if (!names) {
+    names = Object.keys(type.spec.attrs ?? {});
+    attrNames.set(type, names);
+  }
+  return names;
+}
+
+function hashNode(hash: Hash, node: PMNode, top: boolean): void {
+  hash.add(node.type.name);
+  const attrs = node.attrs;
+  for (const name of attributesOf(node.type)) {
+    if (top && name === SOURCE_ATTRIBUTE) continue;
+    const value: unknown = attrs[name];
+    hash.add(value === null || typeof value !== "object" ? String(value) : JSON.stringify(value));
+  }
+  for (const mark of node.marks) {
+    hash.add(mark.type.name);
+    const key = markKey(mark);
+    if (key !== null) hash.add(key);
+  }
+  if (node.isText) hash.add(node.text!);
+  hash.add("(");
+  const content = node.content;
+  for (let i = 0; i < content.childCount; i++) hashNode(hash, content.child(i), false);
+  hash.add(")");
 }
 
 /** cyrb53, fed piece by piece: a fast 53-bit string hash (not cryptographic; it tells edited from untouched). */
