@@ -1,17 +1,18 @@
 // A live room: one Y.Doc, its awareness, the sockets connected to it, and the pipe to storage.
 // Every document change, from a socket or from the agent, goes through one ordered pipeline:
 // apply in memory -> append to the store -> broadcast. Nothing is broadcast before it is stored.
+import { AsyncLocalStorage } from "node:async_hooks";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
-import { LOAD_ORIGIN, REMOTE_ORIGIN, isTransactionOrigin, type PeerOrigin } from "../../shared/origins.ts";
+import { ApiOrigin, LOAD_ORIGIN, REMOTE_ORIGIN, isTransactionOrigin, type PeerOrigin } from "../../shared/origins.ts";
 import type { Store, StoredDoc } from "../store/store.ts";
 import { CLOSE } from "../../shared/closeCodes.ts";
 import type { Fanout, RoomChannel } from "../scale/fanout.ts";
 import { RunCancelRelay } from "./runCancelRelay.ts";
 import { measureUpdate, structCount } from "./updateCost.ts";
 import { guardAiAuthorship } from "./aiAuthorship.ts";
-import { HttpError } from "../http/errors.ts";
+import { HttpError, storageUnavailable } from "../http/errors.ts";
 
 export interface Peer extends PeerOrigin {
   /** Send a binary protocol message to this peer. */
@@ -38,6 +39,9 @@ export interface StorageHealth {
 
 /** What the person is told when their room cannot store changes. */
 export const STORAGE_FAILURE_MESSAGE = "Changes can't be saved right now. Your edits are kept and will be sent again.";
+
+/** Which HTTP write (Room.commit) the running code belongs to, so each takes back only its own transactions. */
+const currentWrite = new AsyncLocalStorage<object>();
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot after this many appended updates. */
@@ -231,6 +235,7 @@ export class Room {
    */
   private writeFailed(batch: { update: Uint8Array; origin: unknown }[], error: unknown): void {
     this.unsaved = batch;
+    this.stopRetrying();
     const first = this.failure === null;
     this.failure = error instanceof Error ? error : new Error(String(error));
     if (first) {
@@ -279,7 +284,42 @@ export class Room {
    */
   async flush(): Promise<void> {
     await this.pipeline;
-    if (this.failure) throw new HttpError(503, "storage_unavailable", STORAGE_FAILURE_MESSAGE, { "Retry-After": "5" });
+    if (this.failure) {
+      const error = new HttpError(503, "storage_unavailable", STORAGE_FAILURE_MESSAGE, { "Retry-After": "5" });
+      error.cause = this.failure;
+      throw error;
+    }
+  }
+
+  /**
+   * Run an HTTP write and store it before it is answered. When anything in it throws (the store
+   * refusing a write above all) its ApiOrigin transactions are taken back, so a refused request
+   * changes nothing: what was not stored yet was never broadcast, and the inverse is stored with the
+   * rest once storage works. Call `flush` inside `work` before a store write that must follow the
+   * stored document (a change record), so a record never describes a change that was taken back.
+   */
+  async commit<T>(work: () => Promise<T>): Promise<T> {
+    const write = {};
+    const undo = new Y.UndoManager(this.doc, {
+      trackedOrigins: new Set([ApiOrigin]),
+      captureTransaction: () => currentWrite.getStore() === write,
+    });
+    try {
+      const result = await currentWrite.run(write, work);
+      await this.flush();
+      return result;
+    } catch (error) {
+      if (undo.undoStack.length > 0 && !this.destroyed) {
+        while (undo.undoStack.length > 0) undo.undo();
+        this.log.warn({ err: error }, "an HTTP write failed; its changes were taken back");
+      }
+      // Taken back, so the person is told nothing changed (not that their edit is kept, as a socket is).
+      throw error instanceof HttpError && error.code === "storage_unavailable"
+        ? storageUnavailable(error.cause)
+        : error;
+    } finally {
+      undo.destroy();
+    }
   }
 
   private async compactNow(): Promise<void> {
@@ -307,19 +347,28 @@ export class Room {
   }
 
   /**
-   * Drop the room without storing it again (the room is being deleted): later changes are ignored,
-   * writes already queued finish first, the sockets are closed with `reason`.
+   * Drop the room without storing it again (it is being deleted): later changes are ignored, writes
+   * already queued finish first, then `remove` deletes it from the store and the sockets are closed
+   * with `reason`. When `remove` fails the sockets are told to come back instead (the room is still
+   * stored, and their clients resend what was ignored) and the error is thrown.
    */
-  async discard(code: number, reason: string): Promise<void> {
-    if (this.destroyed) return;
+  async discard(remove: () => Promise<void>, code: number, reason: string): Promise<void> {
+    if (this.destroyed) return remove();
     this.destroyed = true;
     this.stopRetrying();
-    for (const peer of this.peers) peer.close(code, reason);
-    await this.pipeline;
-    await this.channel?.leave();
-    this.doc.off("update", this.handleDocUpdate);
-    this.awareness.destroy();
-    this.doc.destroy();
+    try {
+      await this.pipeline;
+      await remove();
+      for (const peer of this.peers) peer.close(code, reason);
+    } catch (error) {
+      for (const peer of this.peers) peer.close(CLOSE.unavailable, STORAGE_FAILURE_MESSAGE);
+      throw error;
+    } finally {
+      await this.channel?.leave();
+      this.doc.off("update", this.handleDocUpdate);
+      this.awareness.destroy();
+      this.doc.destroy();
+    }
   }
 
   async destroy(): Promise<void> {
