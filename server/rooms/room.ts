@@ -10,7 +10,8 @@ import type { Store, StoredDoc } from "../store/store.ts";
 import { CLOSE } from "../../shared/closeCodes.ts";
 import type { Fanout, RoomChannel } from "../scale/fanout.ts";
 import { RunCancelRelay } from "./runCancelRelay.ts";
-import { measureUpdate, structCount } from "./updateCost.ts";
+import { readUpdate, structCount } from "./updateCost.ts";
+import { MAX_NESTING, updateNesting } from "./updateDepth.ts";
 import { guardAiAuthorship } from "./aiAuthorship.ts";
 import { HttpError, storageUnavailable } from "../http/errors.ts";
 
@@ -135,11 +136,18 @@ export class Room {
    * reason it was refused (nothing applied, nothing stored). Throws on bytes that do not decode.
    */
   applyPeerUpdate(update: Uint8Array, origin: Peer): string | null {
-    const cost = measureUpdate(update);
+    const { cost, structs } = readUpdate(update);
     if (structCount(this.doc) + cost.items > this.budget.maxItems)
       return `This change is too large for the room (over ${this.budget.maxItems} items).`;
     if (this.storedBytes + update.byteLength > this.budget.maxBytes)
       return `This change is too large for the room (over ${Math.round(this.budget.maxBytes / 1024 / 1024)} MB).`;
+    const nesting = updateNesting(this.doc, structs);
+    if (nesting.depth > MAX_NESTING)
+      return `This change nests content deeper than the room allows (${MAX_NESTING} levels).`;
+    // Types that hang from content still to come are counted from there; letting only one batch of
+    // them wait at a time keeps the deepest document under twice MAX_NESTING whatever the order.
+    if (nesting.unplaced > 0 && this.doc.store.pendingStructs)
+      return "This change depends on content the room does not have yet. Reconnect to send it again.";
     Y.applyUpdate(this.doc, update, origin);
     return null;
   }
@@ -400,14 +408,19 @@ function loadWithinBudget(doc: Y.Doc, stored: StoredDoc, budget: RoomBudget, log
   doc.transact(() => {
     for (const [index, update] of [stored.snapshot, ...stored.updates].entries()) {
       if (!update) continue;
-      let items: number;
+      let read: ReturnType<typeof readUpdate>;
       try {
-        items = measureUpdate(update).items;
+        read = readUpdate(update);
       } catch (error) {
         log.error({ err: error, index }, "skipped a stored update that does not decode");
         continue;
       }
-      if (structCount(doc) + items > budget.maxItems || bytes + update.byteLength > budget.maxBytes) {
+      const items = read.cost.items;
+      if (
+        structCount(doc) + items > budget.maxItems ||
+        bytes + update.byteLength > budget.maxBytes ||
+        updateNesting(doc, read.structs).depth > MAX_NESTING
+      ) {
         if (index === 0) throw new RoomOverBudgetError();
         log.error({ index, items, bytes: update.byteLength }, "skipped a stored update over the room budget");
         continue;
@@ -422,6 +435,10 @@ function loadWithinBudget(doc: Y.Doc, stored: StoredDoc, budget: RoomBudget, log
 /** A stored snapshot larger than the budget: the room cannot be opened by this server. */
 export class RoomOverBudgetError extends HttpError {
   constructor() {
-    super(507, "room_too_large", "This room is larger than this server allows. Ask the server's operator.");
+    super(
+      507,
+      "room_too_large",
+      "This room is larger (or nested deeper) than this server allows. Ask the server's operator.",
+    );
   }
 }

@@ -255,6 +255,7 @@ export class SqliteStore implements Store {
    * quota, and how the tests fill the disk for real.
    */
   limitSize(bytes: number | null): void {
+    if (!this.db.open) return;
     const pageSize = Number(this.db.pragma("page_size", { simple: true }));
     const pages = bytes === null ? 0xfffffffe : Math.max(1, Math.floor(bytes / pageSize));
     this.db.pragma(`max_page_count = ${pages}`);
