@@ -16,11 +16,12 @@ import {
 } from "./config.ts";
 import { SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/store.ts";
+import { StoreHealth, guardStore, type StoreHealthOptions } from "./store/health.ts";
 import type { Fanout } from "./scale/fanout.ts";
 import type { RoomLocks } from "./scale/roomLock.ts";
 import { RoomRegistry } from "./rooms/registry.ts";
-import { STORAGE_FAILURE_MESSAGE, type RoomBudget } from "./rooms/room.ts";
-import { HttpError } from "./http/errors.ts";
+import type { RoomBudget } from "./rooms/room.ts";
+import { HttpError, storageUnavailable } from "./http/errors.ts";
 import { Router, errorBody, send } from "./http/router.ts";
 import { checkAccess } from "./http/auth.ts";
 import { attachConnection } from "./ws/connection.ts";
@@ -74,6 +75,8 @@ export interface ServerOptions {
   roomBudget?: RoomBudget;
   /** First wait before a failed room write is retried (ms). */
   storageRetryMs?: number;
+  /** The store probe behind /readyz and HTTP writes: how long an answer stands, how long a probe may take. */
+  storageProbe?: StoreHealthOptions;
   /** How often changed canvases get a "snapshot" version (ms); 0 turns it off. */
   snapshotEveryMs?: number;
   /** Handles requests no route matched (Vite's dev middleware in `npm run dev`). */
@@ -94,7 +97,9 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.logger ?? createLogger();
-  const store = options.store ?? new SqliteStore(options.dataDir);
+  const rawStore = options.store ?? new SqliteStore(options.dataDir);
+  const storeHealth = new StoreHealth(rawStore, log, options.storageProbe);
+  const store = guardStore(rawStore, storeHealth);
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const metrics = new Metrics();
   const failingRooms = new Set<string>();
@@ -112,6 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const closeHooks: (() => Promise<void> | void)[] = [];
   const app: AppContext = {
     store,
+    storeHealth,
     registry,
     router,
     log,
@@ -124,12 +130,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   router.add("GET", "/healthz", async () => ({ status: 200, json: { ok: true } }));
+  // Ready when the store takes a write (one cached probe a second however many ask) and no room is
+  // holding changes the store refused.
   router.add("GET", "/readyz", async () => {
-    await store.getRoom("readiness-probe");
-    if (failingRooms.size > 0)
+    const storeError = await storeHealth.check();
+    if (storeError || failingRooms.size > 0)
       return {
         status: 503,
-        json: { ok: false, reason: "storage writes are failing", failingRooms: failingRooms.size },
+        json: {
+          ok: false,
+          reason: storeError ? "the store refuses writes" : "storage writes are failing",
+          failingRooms: failingRooms.size,
+        },
       };
     return { status: 200, json: { ok: true, rooms: registry.loadedCount } };
   });
@@ -163,12 +175,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const server = createServer((req, res) => {
     void (async () => {
-      if (refusedWhileFailing(req, failingRooms)) {
-        send(res, {
-          status: 503,
-          json: errorBody("storage_unavailable", STORAGE_FAILURE_MESSAGE),
-          headers: { "Retry-After": "5" },
-        });
+      if (await refusedWhileFailing(req, failingRooms, storeHealth)) {
+        const refusal = storageUnavailable();
+        send(res, { status: refusal.status, json: errorBody(refusal.code, refusal.message), headers: refusal.headers });
         return;
       }
       if (await router.handle(req, res)) return;
@@ -302,11 +311,24 @@ function rawLength(data: RawData): number {
   return Array.isArray(data) ? data.reduce((sum, part) => sum + part.byteLength, 0) : data.byteLength;
 }
 
-/** A write to a room that cannot store: refused before it changes anything (it would be kept, not stored). */
-function refusedWhileFailing(req: IncomingMessage, failingRooms: ReadonlySet<string>): boolean {
-  if (failingRooms.size === 0 || req.method === "GET" || req.method === "HEAD") return false;
-  const match = /^\/api\/rooms\/([^/?]+)/.exec(req.url ?? "");
-  if (!match) return false;
+/** Writes that store nothing and stay allowed while storage fails (stopping a run). */
+const WRITES_THAT_STORE_NOTHING = /^\/api\/rooms\/[^/?]+\/runs\/current\/cancel(?:\?|$)/;
+
+/**
+ * A write while the store refuses writes (its probe or a recent write failed), or to a room holding
+ * changes it could not store: refused before it changes anything.
+ */
+async function refusedWhileFailing(
+  req: IncomingMessage,
+  failingRooms: ReadonlySet<string>,
+  health: StoreHealth,
+): Promise<boolean> {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
+  const url = req.url ?? "";
+  if (!url.startsWith("/api/rooms") || WRITES_THAT_STORE_NOTHING.test(url)) return false;
+  if (await health.check()) return true;
+  const match = /^\/api\/rooms\/([^/?]+)/.exec(url);
+  if (!match || failingRooms.size === 0) return false;
   try {
     return failingRooms.has(decodeURIComponent(match[1]!));
   } catch {

@@ -3,6 +3,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "pino";
 import type { Store } from "./store/store.ts";
+import type { StoreHealth } from "./store/health.ts";
 import type { RoomRegistry } from "./rooms/registry.ts";
 import type { Router } from "./http/router.ts";
 import type { Metrics } from "./metrics.ts";
@@ -11,6 +12,8 @@ import type { EngineInfo } from "../shared/engineInfo.ts";
 
 export interface AppContext {
   store: Store;
+  /** Whether the store takes writes (its cached probe), behind /readyz and every HTTP write. */
+  storeHealth: StoreHealth;
   registry: RoomRegistry;
   router: Router;
   log: Logger;

@@ -29,6 +29,8 @@ export interface UndoBy {
   name: string;
   /** Store a version of the canvas before an undo rewrites its text (the undo is then itself undoable). */
   beforeWrite?: (canvasId: string, text: string) => Promise<void>;
+  /** Store the undo's document change before it is recorded (the record never describes an unstored change). */
+  stored?: () => Promise<void>;
 }
 
 /** Undo change `changeId` of the room whose live doc is `doc`; marks it undone when it was. */
@@ -73,6 +75,7 @@ export async function undoChange(log: ChangeLog, roomId: string, doc: Y.Doc, cha
       tool satisfies never;
       throw new Error(`undoChange: unknown tool ${String(tool)}`);
   }
+  await by.stored?.();
   await log.setStatus(roomId, change.id, "undone");
   doc.transact(() => markActivityUndone(doc, change.id), origin);
   return { ok: true as const, change: { ...change, status: "undone" as const } };

@@ -17,3 +17,15 @@ export function tooManyRequests(waitMs: number, what = "Too many requests from t
 }
 
 export const notFound = (what: string): HttpError => new HttpError(404, "not_found", `${what} not found.`);
+
+/** The answer to a write while storage refuses writes: the request changed nothing and can be sent again. */
+export function storageUnavailable(cause?: unknown): HttpError {
+  const error = new HttpError(
+    503,
+    "storage_unavailable",
+    "Changes can't be saved right now, so nothing was changed. Try again in a moment.",
+    { "Retry-After": "5" },
+  );
+  if (cause !== undefined) error.cause = cause;
+  return error;
+}

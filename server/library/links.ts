@@ -13,16 +13,11 @@ function isSealedRole(role: Role): role is SealedRole {
   return role !== "owner";
 }
 
-/** Seal a new room's non-owner tokens under its owner token. */
-export async function sealRoomLinks(
-  store: Store,
-  roomId: string,
-  ownerToken: string,
-  tokens: Record<Role, string>,
-): Promise<void> {
+/** A new room's non-owner tokens sealed under its owner token (stored with the room, Store.createRoom). */
+export function sealedRoomLinks(roomId: string, tokens: Record<Role, string>): Uint8Array {
   const sealed: RoleTokens = {};
   for (const role of ROLES) if (isSealedRole(role)) sealed[role] = tokens[role];
-  await store.setSealedLinks(roomId, sealLinks(ownerToken, roomId, sealed));
+  return sealLinks(tokens.owner, roomId, sealed);
 }
 
 async function readSealed(store: Store, roomId: string, ownerToken: string): Promise<RoleTokens> {
@@ -68,9 +63,9 @@ export function registerLinkRoutes(app: AppContext): void {
           "The owner link cannot be revoked: it is the only way to manage this room. Rotate it to replace it.",
         );
       const sealed = await readSealed(store, room.id, ownerToken);
-      await store.setLink(room.id, role, null);
       delete sealed[role];
-      await store.setSealedLinks(room.id, sealLinks(ownerToken, room.id, sealed));
+      // One transaction: a store that refuses it leaves the link and its sealed copy as they were.
+      await store.setLink(room.id, role, null, sealLinks(ownerToken, room.id, sealed));
       app.liveLinks.closeRole(room.id, role, `The ${role} link was revoked by the owner.`);
       return { status: 200, json: { role, revoked: true } };
     }
@@ -78,9 +73,13 @@ export function registerLinkRoutes(app: AppContext): void {
     const sealed = await readSealed(store, room.id, ownerToken);
     const token = newToken();
     if (isSealedRole(role)) sealed[role] = token;
-    // Sealed first under the key the next owner request will bring, then the hash that makes it valid.
-    await store.setSealedLinks(room.id, sealLinks(role === "owner" ? token : ownerToken, room.id, sealed));
-    await store.setLink(room.id, role, hashToken(token));
+    // Sealed under the key the next owner request will bring, with the hash that makes it valid, in one transaction.
+    await store.setLink(
+      room.id,
+      role,
+      hashToken(token),
+      sealLinks(role === "owner" ? token : ownerToken, room.id, sealed),
+    );
     app.liveLinks.closeRole(room.id, role, `The ${role} link was replaced by a new one; ask the owner for it.`);
     return { status: 200, json: { role, token, link: linkFor(app.publicUrl(ctx.req), room.id, token) } };
   });

@@ -106,14 +106,18 @@ export class RoomRegistry {
     this.log.debug({ roomId }, "room unloaded");
   }
 
-  /** Unload a room without storing it (it is being deleted); see Room.discard. */
-  async discard(roomId: string, code: number, reason: string): Promise<void> {
+  /**
+   * Delete a room: unload it without storing it and run `remove` (the store's delete); see
+   * Room.discard. When `remove` fails, the room loads again from the store on its next use.
+   */
+  async discard(roomId: string, remove: () => Promise<void>, code: number, reason: string): Promise<void> {
     const pending = this.rooms.get(roomId);
     this.cancelIdle(roomId);
     this.rooms.delete(roomId);
     this.holds.delete(roomId);
     const room = await pending?.catch(() => null);
-    await room?.discard(code, reason);
+    if (room) await room.discard(remove, code, reason);
+    else await remove();
   }
 
   /** Rooms whose writes are failing now (readiness). */

@@ -1,17 +1,19 @@
 // A live room: one Y.Doc, its awareness, the sockets connected to it, and the pipe to storage.
 // Every document change, from a socket or from the agent, goes through one ordered pipeline:
 // apply in memory -> append to the store -> broadcast. Nothing is broadcast before it is stored.
+import { AsyncLocalStorage } from "node:async_hooks";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { Logger } from "pino";
-import { LOAD_ORIGIN, REMOTE_ORIGIN, isTransactionOrigin, type PeerOrigin } from "../../shared/origins.ts";
+import { ApiOrigin, LOAD_ORIGIN, REMOTE_ORIGIN, isTransactionOrigin, type PeerOrigin } from "../../shared/origins.ts";
 import type { Store, StoredDoc } from "../store/store.ts";
 import { CLOSE } from "../../shared/closeCodes.ts";
 import type { Fanout, RoomChannel } from "../scale/fanout.ts";
 import { RunCancelRelay } from "./runCancelRelay.ts";
-import { measureUpdate, structCount } from "./updateCost.ts";
+import { readUpdate, structCount } from "./updateCost.ts";
+import { MAX_NESTING, updateNesting } from "./updateDepth.ts";
 import { guardAiAuthorship } from "./aiAuthorship.ts";
-import { HttpError } from "../http/errors.ts";
+import { HttpError, storageUnavailable } from "../http/errors.ts";
 
 export interface Peer extends PeerOrigin {
   /** Send a binary protocol message to this peer. */
@@ -38,6 +40,9 @@ export interface StorageHealth {
 
 /** What the person is told when their room cannot store changes. */
 export const STORAGE_FAILURE_MESSAGE = "Changes can't be saved right now. Your edits are kept and will be sent again.";
+
+/** Which HTTP write (Room.commit) the running code belongs to, so each takes back only its own transactions. */
+const currentWrite = new AsyncLocalStorage<object>();
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot after this many appended updates. */
@@ -131,11 +136,18 @@ export class Room {
    * reason it was refused (nothing applied, nothing stored). Throws on bytes that do not decode.
    */
   applyPeerUpdate(update: Uint8Array, origin: Peer): string | null {
-    const cost = measureUpdate(update);
+    const { cost, structs } = readUpdate(update);
     if (structCount(this.doc) + cost.items > this.budget.maxItems)
       return `This change is too large for the room (over ${this.budget.maxItems} items).`;
     if (this.storedBytes + update.byteLength > this.budget.maxBytes)
       return `This change is too large for the room (over ${Math.round(this.budget.maxBytes / 1024 / 1024)} MB).`;
+    const nesting = updateNesting(this.doc, structs);
+    if (nesting.depth > MAX_NESTING)
+      return `This change nests content deeper than the room allows (${MAX_NESTING} levels).`;
+    // Types that hang from content still to come are counted from there; letting only one batch of
+    // them wait at a time keeps the deepest document under twice MAX_NESTING whatever the order.
+    if (nesting.unplaced > 0 && this.doc.store.pendingStructs)
+      return "This change depends on content the room does not have yet. Reconnect to send it again.";
     Y.applyUpdate(this.doc, update, origin);
     return null;
   }
@@ -231,6 +243,7 @@ export class Room {
    */
   private writeFailed(batch: { update: Uint8Array; origin: unknown }[], error: unknown): void {
     this.unsaved = batch;
+    this.stopRetrying();
     const first = this.failure === null;
     this.failure = error instanceof Error ? error : new Error(String(error));
     if (first) {
@@ -279,7 +292,42 @@ export class Room {
    */
   async flush(): Promise<void> {
     await this.pipeline;
-    if (this.failure) throw new HttpError(503, "storage_unavailable", STORAGE_FAILURE_MESSAGE, { "Retry-After": "5" });
+    if (this.failure) {
+      const error = new HttpError(503, "storage_unavailable", STORAGE_FAILURE_MESSAGE, { "Retry-After": "5" });
+      error.cause = this.failure;
+      throw error;
+    }
+  }
+
+  /**
+   * Run an HTTP write and store it before it is answered. When anything in it throws (the store
+   * refusing a write above all) its ApiOrigin transactions are taken back, so a refused request
+   * changes nothing: what was not stored yet was never broadcast, and the inverse is stored with the
+   * rest once storage works. Call `flush` inside `work` before a store write that must follow the
+   * stored document (a change record), so a record never describes a change that was taken back.
+   */
+  async commit<T>(work: () => Promise<T>): Promise<T> {
+    const write = {};
+    const undo = new Y.UndoManager(this.doc, {
+      trackedOrigins: new Set([ApiOrigin]),
+      captureTransaction: () => currentWrite.getStore() === write,
+    });
+    try {
+      const result = await currentWrite.run(write, work);
+      await this.flush();
+      return result;
+    } catch (error) {
+      if (undo.undoStack.length > 0 && !this.destroyed) {
+        while (undo.undoStack.length > 0) undo.undo();
+        this.log.warn({ err: error }, "an HTTP write failed; its changes were taken back");
+      }
+      // Taken back, so the person is told nothing changed (not that their edit is kept, as a socket is).
+      throw error instanceof HttpError && error.code === "storage_unavailable"
+        ? storageUnavailable(error.cause)
+        : error;
+    } finally {
+      undo.destroy();
+    }
   }
 
   private async compactNow(): Promise<void> {
@@ -307,19 +355,28 @@ export class Room {
   }
 
   /**
-   * Drop the room without storing it again (the room is being deleted): later changes are ignored,
-   * writes already queued finish first, the sockets are closed with `reason`.
+   * Drop the room without storing it again (it is being deleted): later changes are ignored, writes
+   * already queued finish first, then `remove` deletes it from the store and the sockets are closed
+   * with `reason`. When `remove` fails the sockets are told to come back instead (the room is still
+   * stored, and their clients resend what was ignored) and the error is thrown.
    */
-  async discard(code: number, reason: string): Promise<void> {
-    if (this.destroyed) return;
+  async discard(remove: () => Promise<void>, code: number, reason: string): Promise<void> {
+    if (this.destroyed) return remove();
     this.destroyed = true;
     this.stopRetrying();
-    for (const peer of this.peers) peer.close(code, reason);
-    await this.pipeline;
-    await this.channel?.leave();
-    this.doc.off("update", this.handleDocUpdate);
-    this.awareness.destroy();
-    this.doc.destroy();
+    try {
+      await this.pipeline;
+      await remove();
+      for (const peer of this.peers) peer.close(code, reason);
+    } catch (error) {
+      for (const peer of this.peers) peer.close(CLOSE.unavailable, STORAGE_FAILURE_MESSAGE);
+      throw error;
+    } finally {
+      await this.channel?.leave();
+      this.doc.off("update", this.handleDocUpdate);
+      this.awareness.destroy();
+      this.doc.destroy();
+    }
   }
 
   async destroy(): Promise<void> {
@@ -351,14 +408,19 @@ function loadWithinBudget(doc: Y.Doc, stored: StoredDoc, budget: RoomBudget, log
   doc.transact(() => {
     for (const [index, update] of [stored.snapshot, ...stored.updates].entries()) {
       if (!update) continue;
-      let items: number;
+      let read: ReturnType<typeof readUpdate>;
       try {
-        items = measureUpdate(update).items;
+        read = readUpdate(update);
       } catch (error) {
         log.error({ err: error, index }, "skipped a stored update that does not decode");
         continue;
       }
-      if (structCount(doc) + items > budget.maxItems || bytes + update.byteLength > budget.maxBytes) {
+      const items = read.cost.items;
+      if (
+        structCount(doc) + items > budget.maxItems ||
+        bytes + update.byteLength > budget.maxBytes ||
+        updateNesting(doc, read.structs).depth > MAX_NESTING
+      ) {
         if (index === 0) throw new RoomOverBudgetError();
         log.error({ index, items, bytes: update.byteLength }, "skipped a stored update over the room budget");
         continue;
@@ -373,6 +435,10 @@ function loadWithinBudget(doc: Y.Doc, stored: StoredDoc, budget: RoomBudget, log
 /** A stored snapshot larger than the budget: the room cannot be opened by this server. */
 export class RoomOverBudgetError extends HttpError {
   constructor() {
-    super(507, "room_too_large", "This room is larger than this server allows. Ask the server's operator.");
+    super(
+      507,
+      "room_too_large",
+      "This room is larger (or nested deeper) than this server allows. Ask the server's operator.",
+    );
   }
 }

@@ -9,6 +9,7 @@ import { isRole, type Role } from "../../shared/roles.ts";
 import {
   ROOM_DATA_TABLES,
   type FeedbackRecord,
+  type NewRoomData,
   type RoomRecord,
   type Store,
   type StoredDoc,
@@ -38,6 +39,7 @@ const MIGRATIONS = [
    CREATE INDEX changes_by_canvas ON changes (room_id, canvas_id, created_at);
    -- The texts arrive brotli-compressed: TOAST stores them out of line without compressing them again.
    ALTER TABLE changes ALTER COLUMN before_text SET STORAGE EXTERNAL, ALTER COLUMN after_text SET STORAGE EXTERNAL;`,
+  `CREATE TABLE health (id INTEGER PRIMARY KEY, checked_at BIGINT NOT NULL);`,
 ];
 /** The schema version a migrated database is at. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -123,7 +125,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  async createRoom(room: RoomRecord, tokenHashes: Record<Role, string>): Promise<void> {
+  async createRoom(room: RoomRecord, tokenHashes: Record<Role, string>, data?: NewRoomData): Promise<void> {
     await this.transaction(async (client) => {
       await client.query("INSERT INTO rooms (id, title, created_at) VALUES ($1, $2, $3)", [
         room.id,
@@ -131,6 +133,12 @@ export class PostgresStore implements Store {
         room.createdAt,
       ]);
       for (const [role, hash] of Object.entries(tokenHashes)) await upsertLink(client, room.id, role, hash);
+      if (data?.sealedLinks) await putSealed(client, room.id, data.sealedLinks);
+      if (data?.firstUpdate)
+        await client.query("INSERT INTO updates (room_id, seq, data) VALUES ($1, 1, $2)", [
+          room.id,
+          Buffer.from(data.firstUpdate),
+        ]);
     });
   }
 
@@ -160,8 +168,12 @@ export class PostgresStore implements Store {
     return row && isRole(row.role) ? { roomId: row.room_id, role: row.role } : null;
   }
 
-  async setLink(roomId: string, role: Role, tokenHash: string | null): Promise<void> {
-    await upsertLink(this.pool, roomId, role, tokenHash);
+  async setLink(roomId: string, role: Role, tokenHash: string | null, sealed?: Uint8Array): Promise<void> {
+    if (!sealed) return upsertLink(this.pool, roomId, role, tokenHash);
+    await this.transaction(async (client) => {
+      await putSealed(client, roomId, sealed);
+      await upsertLink(client, roomId, role, tokenHash);
+    });
   }
 
   async getSealedLinks(roomId: string): Promise<Uint8Array | null> {
@@ -176,10 +188,7 @@ export class PostgresStore implements Store {
       await this.pool.query("DELETE FROM sealed_links WHERE room_id = $1", [roomId]);
       return;
     }
-    await this.pool.query(
-      "INSERT INTO sealed_links (room_id, data) VALUES ($1, $2) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data",
-      [roomId, Buffer.from(sealed)],
-    );
+    await putSealed(this.pool, roomId, sealed);
   }
 
   async deleteRoom(roomId: string): Promise<void> {
@@ -324,11 +333,29 @@ export class PostgresStore implements Store {
     return result.rowCount ?? 0;
   }
 
+  async probe(): Promise<void> {
+    const now = Date.now();
+    const result = await this.pool.query<{ checked_at: string }>(
+      `INSERT INTO health (id, checked_at) VALUES (1, $1)
+       ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at RETURNING checked_at`,
+      [now],
+    );
+    if (Number(result.rows[0]?.checked_at) !== now)
+      throw new Error("the store probe read back something other than it wrote");
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.pool.end();
   }
+}
+
+async function putSealed(client: pg.Pool | pg.PoolClient, roomId: string, sealed: Uint8Array): Promise<void> {
+  await client.query(
+    "INSERT INTO sealed_links (room_id, data) VALUES ($1, $2) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data",
+    [roomId, Buffer.from(sealed)],
+  );
 }
 
 async function upsertLink(

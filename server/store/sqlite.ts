@@ -7,6 +7,7 @@ import { isRole, type Role } from "../../shared/roles.ts";
 import {
   ROOM_DATA_TABLES,
   type FeedbackRecord,
+  type NewRoomData,
   type RoomRecord,
   type Store,
   type StoredDoc,
@@ -32,6 +33,7 @@ const MIGRATIONS = [
      summary TEXT NOT NULL, author_id TEXT NOT NULL, author_name TEXT NOT NULL, origin TEXT NOT NULL, status TEXT NOT NULL,
      before_text BLOB, after_text BLOB, created_at INTEGER NOT NULL, PRIMARY KEY (room_id, id));
    CREATE INDEX changes_by_canvas ON changes (room_id, canvas_id, created_at);`,
+  `CREATE TABLE health (id INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL);`,
 ];
 
 export const DB_FILE = "canvas.db";
@@ -90,6 +92,10 @@ export class SqliteStore implements Store {
         "INSERT INTO sealed_links (room_id, data) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET data = excluded.data",
       ),
       deleteSealed: db.prepare("DELETE FROM sealed_links WHERE room_id = ?"),
+      writeProbe: db.prepare(
+        "INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
+      ),
+      readProbe: db.prepare("SELECT checked_at FROM health WHERE id = 1"),
       deleteRoomRows: [
         ...ROOM_DATA_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE room_id = ?`)),
         db.prepare("DELETE FROM rooms WHERE id = ?"),
@@ -107,10 +113,12 @@ export class SqliteStore implements Store {
     }
   }
 
-  async createRoom(room: RoomRecord, tokenHashes: Record<Role, string>): Promise<void> {
+  async createRoom(room: RoomRecord, tokenHashes: Record<Role, string>, data?: NewRoomData): Promise<void> {
     this.db.transaction(() => {
       this.statements.insertRoom.run(room.id, room.title, room.createdAt);
       for (const [role, hash] of Object.entries(tokenHashes)) this.statements.setLink.run(room.id, role, hash);
+      if (data?.sealedLinks) this.statements.putSealed.run(room.id, Buffer.from(data.sealedLinks));
+      if (data?.firstUpdate) this.statements.appendUpdate.run(room.id, 1, Buffer.from(data.firstUpdate));
     })();
   }
 
@@ -129,8 +137,11 @@ export class SqliteStore implements Store {
     return row && isRole(row.role) ? { roomId: row.room_id, role: row.role } : null;
   }
 
-  async setLink(roomId: string, role: Role, tokenHash: string | null): Promise<void> {
-    this.statements.setLink.run(roomId, role, tokenHash);
+  async setLink(roomId: string, role: Role, tokenHash: string | null, sealed?: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      if (sealed) this.statements.putSealed.run(roomId, Buffer.from(sealed));
+      this.statements.setLink.run(roomId, role, tokenHash);
+    })();
   }
 
   async getSealedLinks(roomId: string): Promise<Uint8Array | null> {
@@ -229,6 +240,32 @@ export class SqliteStore implements Store {
 
   async pruneFeedback(before: number): Promise<number> {
     return this.statements.pruneFeedback.run(before).changes;
+  }
+
+  async probe(): Promise<void> {
+    const now = Date.now();
+    this.statements.writeProbe.run(now);
+    const row = this.statements.readProbe.get() as { checked_at: number } | undefined;
+    if (row?.checked_at !== now) throw new Error("the store probe read back something other than it wrote");
+  }
+
+  /**
+   * Cap the database at `bytes` (SQLite's max_page_count, this connection only); null lifts the cap.
+   * Past it every write that needs a new page fails with SQLITE_FULL, as on a full disk: an operator's
+   * quota, and how the tests fill the disk for real.
+   */
+  limitSize(bytes: number | null): void {
+    if (!this.db.open) return;
+    const pageSize = Number(this.db.pragma("page_size", { simple: true }));
+    const pages = bytes === null ? 0xfffffffe : Math.max(1, Math.floor(bytes / pageSize));
+    this.db.pragma(`max_page_count = ${pages}`);
+  }
+
+  /** Bytes the database holds now (pages in use, the write-ahead log included). */
+  sizeBytes(): number {
+    return (
+      Number(this.db.pragma("page_count", { simple: true })) * Number(this.db.pragma("page_size", { simple: true }))
+    );
   }
 
   async close(): Promise<void> {

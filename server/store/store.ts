@@ -65,14 +65,24 @@ export const ROOM_DATA_TABLES = [
   "changes",
 ] as const;
 
+/** What a new room starts with, written in the same transaction as its row and links. */
+export interface NewRoomData {
+  /** The non-owner tokens sealed under the owner token (auth/sealedLinks.ts). */
+  sealedLinks: Uint8Array | null;
+  /** The document's first update (its title), stored as update 1. */
+  firstUpdate: Uint8Array | null;
+}
+
 export interface Store {
-  createRoom(room: RoomRecord, tokenHashes: Record<Role, string>): Promise<void>;
+  /** Create a room with its links (and `data`) in one transaction: it exists whole or not at all. */
+  createRoom(room: RoomRecord, tokenHashes: Record<Role, string>, data?: NewRoomData): Promise<void>;
   getRoom(roomId: string): Promise<RoomRecord | null>;
   /** The role a token hash grants in a room, or null (unknown or revoked). */
   roleForToken(roomId: string, tokenHash: string): Promise<Role | null>;
   /** The room and role a token hash grants, whatever the room (an MCP client brings only its token); null if none. */
   linkForToken(tokenHash: string): Promise<{ roomId: string; role: Role } | null>;
-  setLink(roomId: string, role: Role, tokenHash: string | null): Promise<void>;
+  /** Set (or, with null, revoke) a role's token; with `sealed`, the room's sealed links change in the same transaction. */
+  setLink(roomId: string, role: Role, tokenHash: string | null, sealed?: Uint8Array): Promise<void>;
   /** The room's other role tokens, sealed with a key only the owner token yields (auth/sealedLinks.ts). */
   getSealedLinks(roomId: string): Promise<Uint8Array | null>;
   setSealedLinks(roomId: string, sealed: Uint8Array | null): Promise<void>;
@@ -104,6 +114,12 @@ export interface Store {
   listFeedback(): Promise<FeedbackRecord[]>;
   /** Delete feedback created before `before` (retention); returns how many rows went. */
   pruneFeedback(before: number): Promise<number>;
+
+  /**
+   * A tiny write and read (one row rewritten in place) that throws when the store refuses writes:
+   * a read-only or broken disk, an unreachable database. It cannot tell a full disk (the row fits).
+   */
+  probe(): Promise<void>;
 
   close(): Promise<void>;
 }

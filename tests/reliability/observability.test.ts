@@ -82,19 +82,28 @@ describe("health, readiness, metrics and logs", () => {
     expect(ready.status).toBe(200);
     expect((ready.json as { ok: boolean }).ok).toBe(true);
     const store = server.running.app.store;
-    const original = store.getRoom.bind(store);
-    store.getRoom = async () => {
+    const original = store.probe.bind(store);
+    store.probe = async () => {
       throw new Error("SQLITE_BUSY: database is locked");
     };
     try {
-      const down = await server.api("/readyz");
-      expect(down.status).toBeGreaterThanOrEqual(500);
+      // The probe's last answer stands for a second: poll for the next one.
+      const down = await pollReadyz((status) => status >= 500);
       expect(down.text).not.toContain("SQLITE");
     } finally {
-      store.getRoom = original;
+      store.probe = original;
     }
-    expect((await server.api("/readyz")).status).toBe(200);
+    await pollReadyz((status) => status === 200);
   });
+
+  /** /readyz until its status satisfies `wanted` (bounded by the test's timeout). */
+  async function pollReadyz(wanted: (status: number) => boolean): Promise<{ status: number; text: string }> {
+    for (;;) {
+      const response = await server.api("/readyz");
+      if (wanted(response.status)) return response;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 
   it("/metrics is Prometheus text with clients, rooms and stored updates that follow the activity", async () => {
     const before = await metrics();

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { canvasFragment, canvasesMap } from "../../shared/room.ts";
 import { CLOSE } from "../../shared/closeCodes.ts";
 import { SqliteStore } from "../../server/store/sqlite.ts";
-import type { Store } from "../../server/store/store.ts";
+import { FailingDisk } from "./failingDisk.ts";
 import {
   connectClient,
   fragmentText,
@@ -20,22 +20,6 @@ import {
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-/** A real SQLite store whose writes fail while `failing` is set, as a read-only or full disk does. */
-class FailingDisk {
-  failing = false;
-  readonly store: Store;
-  constructor(inner: Store) {
-    const store = Object.create(inner) as Store;
-    const refuse = (): never => {
-      throw new Error("SQLITE_READONLY: attempt to write a readonly database");
-    };
-    store.appendUpdate = async (roomId, update) => (this.failing ? refuse() : inner.appendUpdate(roomId, update));
-    store.compact = async (roomId, snapshot, upto) => (this.failing ? refuse() : inner.compact(roomId, snapshot, upto));
-    store.createRoom = async (room, hashes) => (this.failing ? refuse() : inner.createRoom(room, hashes));
-    this.store = store;
-  }
-}
 
 let dataDir: string;
 let disk: FailingDisk;
@@ -51,7 +35,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
-  disk.failing = false;
+  disk.mode = "ok";
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -71,7 +55,7 @@ describe("a storage write failure", () => {
     await waitFor(() => fragmentText(canvasFragment(bob.doc, "c1")) === "before", "bob to see alice's line");
     expect((await server.api("/readyz")).status).toBe(200);
 
-    disk.failing = true;
+    disk.mode = "readonly";
     const closes: { code: number; reason: string }[] = [];
     alice.provider.on("connection-close", (event: CloseEvent | null) => {
       if (event) closes.push({ code: event.code, reason: event.reason });
@@ -93,7 +77,7 @@ describe("a storage write failure", () => {
     // Bob types while the room cannot store: his client keeps the edit and sends it on reconnect.
     typeParagraph(canvasFragment(bob.doc, "c1"), "bob while broken");
 
-    disk.failing = false;
+    disk.mode = "ok";
     await until(async () => (await failingRooms()) === 0, "the room to store its kept changes");
     expect((await server.api("/readyz")).status).toBe(200);
     typeParagraph(canvasFragment(alice.doc, "c1"), "after");
@@ -116,13 +100,13 @@ describe("a storage write failure", () => {
   it("a new socket to a room that cannot store is told so instead of editing into the void", async () => {
     const alice = editor();
     await alice.synced;
-    disk.failing = true;
+    disk.mode = "readonly";
     typeParagraph(canvasFragment(alice.doc, "c1"), "during");
     await until(async () => (await failingRooms()) === 1, "the room to notice the failure");
     const late = editor();
     const code = await late.closed;
     expect(code).toBe(CLOSE.unavailable);
-    disk.failing = false;
+    disk.mode = "ok";
     await until(async () => (await failingRooms()) === 0, "the room to recover");
     await waitFor(() => late.provider.synced, "the late client to sync after recovery", 15_000);
     await waitFor(
@@ -142,3 +126,37 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15
 }
 
 const failingRooms = (): Promise<number> => server.running.app.registry.failingCount();
+
+describe("/readyz", () => {
+  it("probes the store itself: a store that fails while no room is open makes it 503, and it recovers", async () => {
+    expect(server.running.app.registry.loadedCount).toBe(0);
+    expect((await server.api("/readyz")).status).toBe(200);
+    disk.mode = "readonly";
+    await until(async () => (await server.api("/readyz")).status === 503, "/readyz to see the failing store");
+    const refused = await server.api("/readyz");
+    expect(refused.json).toMatchObject({ ok: false, reason: "the store refuses writes", failingRooms: 0 });
+    // A write to a room nobody has open is refused before it starts, not half done.
+    const rename = await server.api(`/api/rooms/${room.roomId}`, {
+      method: "PATCH",
+      token: room.tokens.editor,
+      body: { title: "Never" },
+    });
+    expect(rename.status).toBe(503);
+    disk.mode = "ok";
+    await until(async () => (await server.api("/readyz")).status === 200, "/readyz to see the store recover");
+    expect(server.running.app.registry.loadedCount).toBe(0);
+  });
+
+  it("a flood of readiness checks costs one store probe while its answer stands", async () => {
+    const flooded = await startTestServer({ storageProbe: { cacheMs: 60_000 } });
+    try {
+      const health = flooded.running.app.storeHealth;
+      const before = health.probes;
+      const answers = await Promise.all(Array.from({ length: 300 }, () => flooded.api("/readyz")));
+      expect(answers.every((answer) => answer.status === 200)).toBe(true);
+      expect(health.probes - before).toBeLessThanOrEqual(1);
+    } finally {
+      await flooded.close();
+    }
+  });
+});

@@ -23,7 +23,7 @@ import { ApiOrigin } from "../../../shared/origins.ts";
 import { requireAccess } from "../auth.ts";
 import { HttpError, notFound, tooManyRequests } from "../errors.ts";
 import { RateLimiter } from "../rateLimit.ts";
-import { sealRoomLinks } from "../../library/links.ts";
+import { sealedRoomLinks } from "../../library/links.ts";
 import { roomActivity } from "../../library/activity.ts";
 
 const createRoomBody = z.strictObject({ title: z.string().trim().min(1).max(200).optional() });
@@ -66,11 +66,15 @@ export function registerRoomRoutes(app: AppContext): void {
     const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
     const hashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>;
     const title = body.title ?? "Untitled room";
-    await store.createRoom({ id: roomId, title, createdAt: Date.now() }, hashes);
-    await sealRoomLinks(store, roomId, tokens.owner, tokens);
-    await registry.hold(roomId, async (room) => {
-      room.doc.transact(() => roomMeta(room.doc).set("title", title), new ApiOrigin("owner", "create_room"));
+    // The room row, its links, its sealed links and its first update (the title) in one transaction:
+    // a store that refuses it leaves nothing behind, not a room without links or without a title.
+    const first = new Y.Doc();
+    first.transact(() => roomMeta(first).set("title", title), new ApiOrigin("owner", "create_room"));
+    await store.createRoom({ id: roomId, title, createdAt: Date.now() }, hashes, {
+      sealedLinks: sealedRoomLinks(roomId, tokens),
+      firstUpdate: Y.encodeStateAsUpdate(first),
     });
+    first.destroy();
     ctx.log.info({ roomId }, "room created");
     return { status: 201, json: { roomId, links: linksFor(app.publicUrl(ctx.req), roomId, tokens), tokens } };
   });
@@ -96,15 +100,15 @@ export function registerRoomRoutes(app: AppContext): void {
     // A canvas made by a person (the new-canvas dialog, an import) is a create_canvas call with an API origin.
     const args = { title: body.title, kind: body.kind, language: body.language ?? null, content: body.content ?? "" };
     const author = { id: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`, name: "Someone" };
-    const result = await registry.hold(room.id, async (live) => {
-      const applied = applyRawToolCall(live.doc, "create_canvas", args, {
-        canvasId: null,
-        origin: new ApiOrigin(role, "create_canvas"),
-        author,
-      });
-      await live.flush();
-      return applied;
-    });
+    const result = await registry.hold(room.id, (live) =>
+      live.commit(async () =>
+        applyRawToolCall(live.doc, "create_canvas", args, {
+          canvasId: null,
+          origin: new ApiOrigin(role, "create_canvas"),
+          author,
+        }),
+      ),
+    );
     if (!result.ok || !result.canvasId) throw new HttpError(400, "invalid_canvas", result.summary);
     return { status: 201, json: { canvasId: result.canvasId } };
   });
@@ -130,28 +134,29 @@ export function registerRoomRoutes(app: AppContext): void {
   router.add("POST", "/api/rooms/:roomId/comments", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
     const body = await ctx.body(addCommentBody);
-    return registry.hold(room.id, async (live) => {
-      if (!canvasesMap(live.doc).has(body.canvasId)) throw notFound("Canvas");
-      assertAnchorResolves(live.doc, body.anchor);
-      const comment: CommentRecord = {
-        id: newId(),
-        canvasId: body.canvasId,
-        anchor: body.anchor,
-        quote: body.quote,
-        body: body.body,
-        severity: body.severity ?? "info",
-        suggestion: null,
-        author: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`,
-        authorName: body.authorName ?? "Someone",
-        resolved: false,
-        replies: [],
-        createdAt: Date.now(),
-        runId: null,
-      };
-      live.doc.transact(() => commentsMap(live.doc).set(comment.id, comment), new ApiOrigin(role, "comment"));
-      await live.flush();
-      return { status: 201, json: { commentId: comment.id } };
-    });
+    return registry.hold(room.id, (live) =>
+      live.commit(async () => {
+        if (!canvasesMap(live.doc).has(body.canvasId)) throw notFound("Canvas");
+        assertAnchorResolves(live.doc, body.anchor);
+        const comment: CommentRecord = {
+          id: newId(),
+          canvasId: body.canvasId,
+          anchor: body.anchor,
+          quote: body.quote,
+          body: body.body,
+          severity: body.severity ?? "info",
+          suggestion: null,
+          author: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`,
+          authorName: body.authorName ?? "Someone",
+          resolved: false,
+          replies: [],
+          createdAt: Date.now(),
+          runId: null,
+        };
+        live.doc.transact(() => commentsMap(live.doc).set(comment.id, comment), new ApiOrigin(role, "comment"));
+        return { status: 201, json: { commentId: comment.id } };
+      }),
+    );
   });
 
   router.add("POST", "/api/rooms/:roomId/comments/:commentId/replies", async (ctx) => {
@@ -186,12 +191,13 @@ async function updateComment(
   role: Role,
   change: (doc: Y.Doc) => void,
 ): Promise<{ status: number; json: unknown }> {
-  return app.registry.hold(roomId, async (live) => {
-    if (!readComment(live.doc, commentId)) throw notFound("Comment");
-    live.doc.transact(() => change(live.doc), new ApiOrigin(role, "comment"));
-    await live.flush();
-    return { status: 200, json: { comment: readComment(live.doc, commentId) } };
-  });
+  return app.registry.hold(roomId, (live) =>
+    live.commit(async () => {
+      if (!readComment(live.doc, commentId)) throw notFound("Comment");
+      live.doc.transact(() => change(live.doc), new ApiOrigin(role, "comment"));
+      return { status: 200, json: { comment: readComment(live.doc, commentId) } };
+    }),
+  );
 }
 
 function assertAnchorResolves(doc: Y.Doc, anchor: { start: string; end: string }): void {
