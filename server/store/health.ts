@@ -81,7 +81,7 @@ export class StoreHealth {
 }
 
 /** Store methods that write (their failures mark the store failing). */
-const WRITES: ReadonlySet<PropertyKey> = new Set<keyof Store>([
+export const STORE_WRITES = [
   "createRoom",
   "setLink",
   "setSealedLinks",
@@ -93,7 +93,8 @@ const WRITES: ReadonlySet<PropertyKey> = new Set<keyof Store>([
   "setChangeStatus",
   "saveFeedback",
   "pruneFeedback",
-]);
+] as const satisfies readonly (keyof Store)[];
+const WRITES: ReadonlySet<PropertyKey> = new Set<PropertyKey>(STORE_WRITES);
 
 /**
  * The store as the server uses it: a write it refuses is reported to `health` and thrown as a 503

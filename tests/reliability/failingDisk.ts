@@ -3,22 +3,9 @@
 // probe's one-row rewrite, which still fits in place (a full disk: the probe cannot see it, the
 // first real write does).
 import type { Store } from "../../server/store/store.ts";
+import { STORE_WRITES } from "../../server/store/health.ts";
 
 export type DiskMode = "ok" | "readonly" | "full";
-
-const WRITES = [
-  "createRoom",
-  "setLink",
-  "setSealedLinks",
-  "deleteRoom",
-  "appendUpdate",
-  "compact",
-  "saveVersion",
-  "saveChange",
-  "setChangeStatus",
-  "saveFeedback",
-  "pruneFeedback",
-] as const satisfies readonly (keyof Store)[];
 
 export class FailingDisk {
   mode: DiskMode = "ok";
@@ -27,7 +14,7 @@ export class FailingDisk {
   constructor(inner: Store) {
     const store = Object.create(inner) as Store;
     const methods = store as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    for (const name of WRITES) {
+    for (const name of STORE_WRITES) {
       const write = inner[name] as (...args: unknown[]) => Promise<unknown>;
       methods[name] = async (...args) => {
         this.refuseIf("readonly", "full");
