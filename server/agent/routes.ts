@@ -105,54 +105,52 @@ export function registerAgentRoutes(
   // the same path as any other (outdated: 409; undoable with POST …/suggestions/:id/undo).
   router.add("POST", "/api/rooms/:roomId/comments/:commentId/apply", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
-    return registry.hold(room.id, (live) =>
-      live.commit(async () => {
-        const comments = commentsMap(live.doc);
-        const comment = readComment(live.doc, ctx.params.commentId!);
-        if (!comment) throw notFound("Comment");
-        if (comment.suggestion === null)
-          throw new HttpError(409, "no_suggestion", "This comment has no suggestion to apply.");
-        const origin = new ApiOrigin(role, "review_suggestion");
-        const author = { id: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`, name: "Someone" };
-        // Applied before and undone: its suggestion is pending again, and applying means accepting that one.
-        const earlier = [...suggestionsMap(live.doc).values()].filter(
-          (s) => s.commentId === comment.id && s.status === "pending",
+    return registry.write(room.id, async (live) => {
+      const comments = commentsMap(live.doc);
+      const comment = readComment(live.doc, ctx.params.commentId!);
+      if (!comment) throw notFound("Comment");
+      if (comment.suggestion === null)
+        throw new HttpError(409, "no_suggestion", "This comment has no suggestion to apply.");
+      const origin = new ApiOrigin(role, "review_suggestion");
+      const author = { id: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`, name: "Someone" };
+      // Applied before and undone: its suggestion is pending again, and applying means accepting that one.
+      const earlier = [...suggestionsMap(live.doc).values()].filter(
+        (s) => s.commentId === comment.id && s.status === "pending",
+      );
+      let ids = earlier.map((s) => s.id);
+      if (!ids.length) {
+        const changeId = newId();
+        const proposed = proposeFromComment(live.doc, comment, changeId, origin, {
+          id: comment.author,
+          name: comment.authorName,
+        });
+        if (!proposed.ok) throw new HttpError(409, "cannot_apply", proposed.summary);
+        ids = [...suggestionsMap(live.doc).values()].filter((s) => s.changeId === changeId).map((s) => s.id);
+      }
+      const result = reviewSuggestionsCall(live.doc, ids, "accept", { origin, author });
+      if (!result.ok) throw reviewError(result);
+      live.doc.transact(() => comments.set(comment.id, { ...comment, resolved: true }), origin);
+      await live.flush();
+      const changes = await recordReview(runs.changes, room.id, "accept", result);
+      // An eval signal, not the person's work: the applied suggestion stands without it.
+      await store
+        .saveFeedback({
+          id: newId(),
+          roomId: room.id,
+          runId: comment.runId,
+          kind: "accept",
+          value: "apply_suggestion",
+          context: { comment, canvasId: comment.canvasId },
+          createdAt: Date.now(),
+        })
+        .catch((error: unknown) =>
+          ctx.log.warn({ err: error, roomId: room.id }, "storing an accept's feedback failed"),
         );
-        let ids = earlier.map((s) => s.id);
-        if (!ids.length) {
-          const changeId = newId();
-          const proposed = proposeFromComment(live.doc, comment, changeId, origin, {
-            id: comment.author,
-            name: comment.authorName,
-          });
-          if (!proposed.ok) throw new HttpError(409, "cannot_apply", proposed.summary);
-          ids = [...suggestionsMap(live.doc).values()].filter((s) => s.changeId === changeId).map((s) => s.id);
-        }
-        const result = reviewSuggestionsCall(live.doc, ids, "accept", { origin, author });
-        if (!result.ok) throw reviewError(result);
-        live.doc.transact(() => comments.set(comment.id, { ...comment, resolved: true }), origin);
-        await live.flush();
-        const changes = await recordReview(runs.changes, room.id, "accept", result);
-        // An eval signal, not the person's work: the applied suggestion stands without it.
-        await store
-          .saveFeedback({
-            id: newId(),
-            roomId: room.id,
-            runId: comment.runId,
-            kind: "accept",
-            value: "apply_suggestion",
-            context: { comment, canvasId: comment.canvasId },
-            createdAt: Date.now(),
-          })
-          .catch((error: unknown) =>
-            ctx.log.warn({ err: error, roomId: room.id }, "storing an accept's feedback failed"),
-          );
-        return {
-          status: 200,
-          json: { applied: true, summary: "Applied the suggestion", suggestionIds: ids, changes },
-        };
-      }),
-    );
+      return {
+        status: 200,
+        json: { applied: true, summary: "Applied the suggestion", suggestionIds: ids, changes },
+      };
+    });
   });
 
   router.add("POST", "/api/rooms/:roomId/feedback", async (ctx) => {

@@ -52,55 +52,53 @@ export function registerChangeRoutes(app: AppContext, log: ChangeLog, options: C
   ) => {
     if (options.isRunning(roomId))
       throw new HttpError(409, "run_active", "Wait for the model to finish before undoing.");
-    return registry.hold(roomId, (live) =>
-      live.commit(async () => {
-        const outcome = await undoChange(log, roomId, live.doc, changeId, {
-          role,
-          name,
-          beforeWrite: (canvasId, text) =>
-            store.saveVersion({
-              id: newId(),
-              roomId,
-              canvasId,
-              reason: "before-undo",
-              author: name,
-              text,
-              runId: null,
-              createdAt: Date.now(),
-            }),
-          stored: () => live.flush(),
-        });
-        if (!outcome.ok) {
-          if (outcome.status === 404) throw notFound("Change");
-          throw new HttpError(409, outcome.code, outcome.message);
-        }
-        const { change } = outcome;
-        // An eval signal, not the person's work: the undo stands without it.
-        await store
-          .saveFeedback({
+    return registry.write(roomId, async (live) => {
+      const outcome = await undoChange(log, roomId, live.doc, changeId, {
+        role,
+        name,
+        beforeWrite: (canvasId, text) =>
+          store.saveVersion({
             id: newId(),
             roomId,
-            runId: change.runId,
-            kind: "undo",
-            value: "undo",
-            context: {
-              canvasId: change.canvasId,
-              change: { before: change.before, after: change.after, summary: change.summary },
-            },
+            canvasId,
+            reason: "before-undo",
+            author: name,
+            text,
+            runId: null,
             createdAt: Date.now(),
-          })
-          .catch((error: unknown) => app.log.warn({ err: error, roomId }, "storing an undo's feedback failed"));
-        const open = canvasesMap(live.doc).has(change.canvasId);
-        return {
-          status: 200,
-          json: {
-            undone: true,
-            change: changeSummary(change),
-            text: open ? canvasText(live.doc, change.canvasId) : null,
+          }),
+        stored: () => live.flush(),
+      });
+      if (!outcome.ok) {
+        if (outcome.status === 404) throw notFound("Change");
+        throw new HttpError(409, outcome.code, outcome.message);
+      }
+      const { change } = outcome;
+      // An eval signal, not the person's work: the undo stands without it.
+      await store
+        .saveFeedback({
+          id: newId(),
+          roomId,
+          runId: change.runId,
+          kind: "undo",
+          value: "undo",
+          context: {
+            canvasId: change.canvasId,
+            change: { before: change.before, after: change.after, summary: change.summary },
           },
-        };
-      }),
-    );
+          createdAt: Date.now(),
+        })
+        .catch((error: unknown) => app.log.warn({ err: error, roomId }, "storing an undo's feedback failed"));
+      const open = canvasesMap(live.doc).has(change.canvasId);
+      return {
+        status: 200,
+        json: {
+          undone: true,
+          change: changeSummary(change),
+          text: open ? canvasText(live.doc, change.canvasId) : null,
+        },
+      };
+    });
   };
 
   router.add("POST", "/api/rooms/:roomId/changes/:changeId/undo", async (ctx) => {

@@ -23,12 +23,10 @@ export function registerLibraryRoutes(app: AppContext): void {
   router.add("PATCH", "/api/rooms/:roomId", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
     const body = await ctx.body(renameBody);
-    return registry.hold(room.id, (live) =>
-      live.commit(async () => {
-        live.doc.transact(() => roomMeta(live.doc).set("title", body.title), new ApiOrigin(role, "rename_room"));
-        return { status: 200, json: { roomId: room.id, title: body.title } };
-      }),
-    );
+    return registry.write(room.id, async (live) => {
+      live.doc.transact(() => roomMeta(live.doc).set("title", body.title), new ApiOrigin(role, "rename_room"));
+      return { status: 200, json: { roomId: room.id, title: body.title } };
+    });
   });
 
   router.add("DELETE", "/api/rooms/:roomId", async (ctx) => {
@@ -54,35 +52,31 @@ export function registerLibraryRoutes(app: AppContext): void {
   router.add("PATCH", "/api/rooms/:roomId/canvases/:canvasId", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
     const body = await ctx.body(renameBody);
-    return registry.hold(room.id, (live) =>
-      live.commit(async () => {
-        const canvases = canvasesMap(live.doc);
-        const meta = canvases.get(ctx.params.canvasId!);
-        if (!meta) throw notFound("Canvas");
-        live.doc.transact(
-          () => canvases.set(meta.id, { ...meta, title: body.title }),
-          new ApiOrigin(role, "rename_canvas"),
-        );
-        return { status: 200, json: { canvasId: meta.id, title: body.title } };
-      }),
-    );
+    return registry.write(room.id, async (live) => {
+      const canvases = canvasesMap(live.doc);
+      const meta = canvases.get(ctx.params.canvasId!);
+      if (!meta) throw notFound("Canvas");
+      live.doc.transact(
+        () => canvases.set(meta.id, { ...meta, title: body.title }),
+        new ApiOrigin(role, "rename_canvas"),
+      );
+      return { status: 200, json: { canvasId: meta.id, title: body.title } };
+    });
   });
 
   router.add("DELETE", "/api/rooms/:roomId/canvases/:canvasId", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
     const body = await ctx.body(byBody);
-    return registry.hold(room.id, (live) =>
-      live.commit(async () => {
-        const result = trashCanvas(
-          live.doc,
-          ctx.params.canvasId!,
-          { by: body.authorName ?? role, reason: "deleted" },
-          new ApiOrigin(role, "trash_canvas"),
-        );
-        if (!result.ok) throw notFound("Canvas");
-        return { status: 200, json: { canvasId: result.canvas.id, trashed: true } };
-      }),
-    );
+    return registry.write(room.id, async (live) => {
+      const result = trashCanvas(
+        live.doc,
+        ctx.params.canvasId!,
+        { by: body.authorName ?? role, reason: "deleted" },
+        new ApiOrigin(role, "trash_canvas"),
+      );
+      if (!result.ok) throw notFound("Canvas");
+      return { status: 200, json: { canvasId: result.canvas.id, trashed: true } };
+    });
   });
 
   router.add("GET", "/api/rooms/:roomId/trash", async (ctx) => {
@@ -98,16 +92,14 @@ export function registerLibraryRoutes(app: AppContext): void {
 
   router.add("POST", "/api/rooms/:roomId/canvases/:canvasId/restore", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
-    return registry.hold(room.id, (live) =>
-      live.commit(async () => {
-        const result = restoreCanvas(live.doc, ctx.params.canvasId!, new ApiOrigin(role, "restore_canvas"));
-        if (!result.ok) {
-          if (result.code === "not_found") throw notFound("Canvas in the trash");
-          throw new HttpError(409, result.code, result.message);
-        }
-        return { status: 200, json: { canvas: result.canvas } };
-      }),
-    );
+    return registry.write(room.id, async (live) => {
+      const result = restoreCanvas(live.doc, ctx.params.canvasId!, new ApiOrigin(role, "restore_canvas"));
+      if (!result.ok) {
+        if (result.code === "not_found") throw notFound("Canvas in the trash");
+        throw new HttpError(409, result.code, result.message);
+      }
+      return { status: 200, json: { canvas: result.canvas } };
+    });
   });
 }
 

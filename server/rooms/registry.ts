@@ -76,6 +76,14 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * Hold the room for an HTTP write, run as `Room.commit`: stored before it is answered, and taken back
+   * (nothing changed) when anything in it fails.
+   */
+  write<T>(roomId: string, work: (room: Room) => Promise<T>): Promise<T> {
+    return this.hold(roomId, (room) => room.commit(() => work(room)));
+  }
+
   /** Call when a peer leaves: schedules the unload if nobody is left. */
   release(roomId: string): void {
     void this.rooms.get(roomId)?.then((room) => {

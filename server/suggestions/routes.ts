@@ -112,30 +112,28 @@ export function registerSuggestionRoutes(app: AppContext): void {
   router.add("POST", "/api/rooms/:roomId/suggestions", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
     const body = await ctx.body(proposeBody);
-    return registry.hold(room.id, (live) =>
-      live.commit(async () => {
-        if (!canvasesMap(live.doc).has(body.canvasId)) throw notFound("Canvas");
-        const result = applyToolCall(
-          live.doc,
-          {
-            name: "edit_canvas",
-            arguments: { edits: [{ find: body.find, replace: body.replace, all: body.all ?? false }], summary: "" },
-          },
-          {
-            canvasId: body.canvasId,
-            origin: new ApiOrigin(role, "review_suggestion"),
-            author: personOf(role, ctx.token, body.authorName),
-            mode: "suggest",
-          },
-        );
-        if (!result.ok) throw new HttpError(422, "cannot_suggest", result.summary);
-        await live.flush();
-        const ids = [...suggestionsMap(live.doc).values()]
-          .filter((s) => s.changeId === result.change.id)
-          .map((s) => s.id);
-        return { status: 201, json: { changeId: result.change.id, suggestionIds: ids } };
-      }),
-    );
+    return registry.write(room.id, async (live) => {
+      if (!canvasesMap(live.doc).has(body.canvasId)) throw notFound("Canvas");
+      const result = applyToolCall(
+        live.doc,
+        {
+          name: "edit_canvas",
+          arguments: { edits: [{ find: body.find, replace: body.replace, all: body.all ?? false }], summary: "" },
+        },
+        {
+          canvasId: body.canvasId,
+          origin: new ApiOrigin(role, "review_suggestion"),
+          author: personOf(role, ctx.token, body.authorName),
+          mode: "suggest",
+        },
+      );
+      if (!result.ok) throw new HttpError(422, "cannot_suggest", result.summary);
+      await live.flush();
+      const ids = [...suggestionsMap(live.doc).values()]
+        .filter((s) => s.changeId === result.change.id)
+        .map((s) => s.id);
+      return { status: 201, json: { changeId: result.change.id, suggestionIds: ids } };
+    });
   });
 
   /** Decide suggestions `ids` of the live room, all or none, and record the decision in the change log. */
@@ -166,8 +164,8 @@ export function registerSuggestionRoutes(app: AppContext): void {
   const decide = (decision: ReviewDecision) => async (ctx: RequestContext) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
     const body = await ctx.body(decideBody);
-    return registry.hold(room.id, (live) =>
-      live.commit(() => review(live, role, ctx.token, [ctx.params.suggestionId!], decision, body.authorName)),
+    return registry.write(room.id, (live) =>
+      review(live, role, ctx.token, [ctx.params.suggestionId!], decision, body.authorName),
     );
   };
   router.add("POST", "/api/rooms/:roomId/suggestions/:suggestionId/accept", decide("accept"));
@@ -179,18 +177,16 @@ export function registerSuggestionRoutes(app: AppContext): void {
   const decideMany = (decision: ReviewDecision) => async (ctx: RequestContext) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "write");
     const body = await ctx.body(manyBody);
-    return registry.hold(room.id, (live) =>
-      live.commit(() => {
-        const ids =
-          body.ids ??
-          [...suggestionsMap(live.doc).values()]
-            .filter((s) => s.changeId === body.changeId && s.status === "pending")
-            .filter((s) => !body.canvasId || s.canvasId === body.canvasId)
-            .map((s) => s.id);
-        if (!ids.length) throw new HttpError(404, "suggestion_not_found", "This change has no pending suggestions.");
-        return review(live, role, ctx.token, [...new Set(ids)], decision, body.authorName);
-      }),
-    );
+    return registry.write(room.id, (live) => {
+      const ids =
+        body.ids ??
+        [...suggestionsMap(live.doc).values()]
+          .filter((s) => s.changeId === body.changeId && s.status === "pending")
+          .filter((s) => !body.canvasId || s.canvasId === body.canvasId)
+          .map((s) => s.id);
+      if (!ids.length) throw new HttpError(404, "suggestion_not_found", "This change has no pending suggestions.");
+      return review(live, role, ctx.token, [...new Set(ids)], decision, body.authorName);
+    });
   };
   router.add("POST", "/api/rooms/:roomId/suggestions/accept", decideMany("accept"));
   router.add("POST", "/api/rooms/:roomId/suggestions/reject", decideMany("reject"));
@@ -200,13 +196,11 @@ export function registerSuggestionRoutes(app: AppContext): void {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "read");
     if (role !== "owner") throw new HttpError(403, "forbidden", "Only the room's owner can set its default mode.");
     const body = await ctx.body(modeBody);
-    return registry.hold(room.id, (live) =>
-      live.commit(async () => {
-        live.doc.transact(() => setRoomEditMode(live.doc, body.mode), new ApiOrigin(role, "room_settings"));
-        await live.flush();
-        return { status: 200, json: { mode: body.mode } };
-      }),
-    );
+    return registry.write(room.id, async (live) => {
+      live.doc.transact(() => setRoomEditMode(live.doc, body.mode), new ApiOrigin(role, "room_settings"));
+      await live.flush();
+      return { status: 200, json: { mode: body.mode } };
+    });
   });
 }
 

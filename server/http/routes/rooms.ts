@@ -100,14 +100,12 @@ export function registerRoomRoutes(app: AppContext): void {
     // A canvas made by a person (the new-canvas dialog, an import) is a create_canvas call with an API origin.
     const args = { title: body.title, kind: body.kind, language: body.language ?? null, content: body.content ?? "" };
     const author = { id: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`, name: "Someone" };
-    const result = await registry.hold(room.id, (live) =>
-      live.commit(async () =>
-        applyRawToolCall(live.doc, "create_canvas", args, {
-          canvasId: null,
-          origin: new ApiOrigin(role, "create_canvas"),
-          author,
-        }),
-      ),
+    const result = await registry.write(room.id, async (live) =>
+      applyRawToolCall(live.doc, "create_canvas", args, {
+        canvasId: null,
+        origin: new ApiOrigin(role, "create_canvas"),
+        author,
+      }),
     );
     if (!result.ok || !result.canvasId) throw new HttpError(400, "invalid_canvas", result.summary);
     return { status: 201, json: { canvasId: result.canvasId } };
@@ -134,29 +132,27 @@ export function registerRoomRoutes(app: AppContext): void {
   router.add("POST", "/api/rooms/:roomId/comments", async (ctx) => {
     const { room, role } = await requireAccess(store, ctx.params.roomId!, ctx.token, "comment");
     const body = await ctx.body(addCommentBody);
-    return registry.hold(room.id, (live) =>
-      live.commit(async () => {
-        if (!canvasesMap(live.doc).has(body.canvasId)) throw notFound("Canvas");
-        assertAnchorResolves(live.doc, body.anchor);
-        const comment: CommentRecord = {
-          id: newId(),
-          canvasId: body.canvasId,
-          anchor: body.anchor,
-          quote: body.quote,
-          body: body.body,
-          severity: body.severity ?? "info",
-          suggestion: null,
-          author: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`,
-          authorName: body.authorName ?? "Someone",
-          resolved: false,
-          replies: [],
-          createdAt: Date.now(),
-          runId: null,
-        };
-        live.doc.transact(() => commentsMap(live.doc).set(comment.id, comment), new ApiOrigin(role, "comment"));
-        return { status: 201, json: { commentId: comment.id } };
-      }),
-    );
+    return registry.write(room.id, async (live) => {
+      if (!canvasesMap(live.doc).has(body.canvasId)) throw notFound("Canvas");
+      assertAnchorResolves(live.doc, body.anchor);
+      const comment: CommentRecord = {
+        id: newId(),
+        canvasId: body.canvasId,
+        anchor: body.anchor,
+        quote: body.quote,
+        body: body.body,
+        severity: body.severity ?? "info",
+        suggestion: null,
+        author: `${role}:${hashToken(ctx.token ?? "").slice(0, 8)}`,
+        authorName: body.authorName ?? "Someone",
+        resolved: false,
+        replies: [],
+        createdAt: Date.now(),
+        runId: null,
+      };
+      live.doc.transact(() => commentsMap(live.doc).set(comment.id, comment), new ApiOrigin(role, "comment"));
+      return { status: 201, json: { commentId: comment.id } };
+    });
   });
 
   router.add("POST", "/api/rooms/:roomId/comments/:commentId/replies", async (ctx) => {
@@ -191,13 +187,11 @@ async function updateComment(
   role: Role,
   change: (doc: Y.Doc) => void,
 ): Promise<{ status: number; json: unknown }> {
-  return app.registry.hold(roomId, (live) =>
-    live.commit(async () => {
-      if (!readComment(live.doc, commentId)) throw notFound("Comment");
-      live.doc.transact(() => change(live.doc), new ApiOrigin(role, "comment"));
-      return { status: 200, json: { comment: readComment(live.doc, commentId) } };
-    }),
-  );
+  return app.registry.write(roomId, async (live) => {
+    if (!readComment(live.doc, commentId)) throw notFound("Comment");
+    live.doc.transact(() => change(live.doc), new ApiOrigin(role, "comment"));
+    return { status: 200, json: { comment: readComment(live.doc, commentId) } };
+  });
 }
 
 function assertAnchorResolves(doc: Y.Doc, anchor: { start: string; end: string }): void {

@@ -31,30 +31,28 @@ export function registerVersionRoutes(app: AppContext): void {
     const body = await ctx.body(restoreBody);
     const version = await store.getVersion(room.id, ctx.params.versionId!);
     if (!version) throw notFound("Version");
-    return registry.hold(room.id, (live) =>
-      live.commit(async () => {
-        const meta = canvasesMap(live.doc).get(version.canvasId);
-        if (!meta) throw notFound("Canvas");
-        await store.saveVersion({
-          id: newId(),
-          roomId: room.id,
-          canvasId: meta.id,
-          reason: "restore",
-          // The person's name when the client sends it (the history shows people, not roles).
-          author: body.authorName ?? role,
-          text: canvasText(live.doc, meta.id),
-          runId: null,
-          createdAt: Date.now(),
-        });
-        // A restore is a new change everyone sees (minimal diff), not a reset of the room's history.
-        const doc = textToDoc(version.text, meta.kind, meta.language);
-        live.doc.transact(
-          () => writeDoc(live.doc, canvasFragment(live.doc, meta.id), doc),
-          new ApiOrigin(role, "restore"),
-        );
-        await live.flush();
-        return { status: 200, json: { restored: version.id, text: canvasText(live.doc, meta.id) } };
-      }),
-    );
+    return registry.write(room.id, async (live) => {
+      const meta = canvasesMap(live.doc).get(version.canvasId);
+      if (!meta) throw notFound("Canvas");
+      await store.saveVersion({
+        id: newId(),
+        roomId: room.id,
+        canvasId: meta.id,
+        reason: "restore",
+        // The person's name when the client sends it (the history shows people, not roles).
+        author: body.authorName ?? role,
+        text: canvasText(live.doc, meta.id),
+        runId: null,
+        createdAt: Date.now(),
+      });
+      // A restore is a new change everyone sees (minimal diff), not a reset of the room's history.
+      const doc = textToDoc(version.text, meta.kind, meta.language);
+      live.doc.transact(
+        () => writeDoc(live.doc, canvasFragment(live.doc, meta.id), doc),
+        new ApiOrigin(role, "restore"),
+      );
+      await live.flush();
+      return { status: 200, json: { restored: version.id, text: canvasText(live.doc, meta.id) } };
+    });
   });
 }
