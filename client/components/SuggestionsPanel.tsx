@@ -49,10 +49,11 @@ function useCanvasSuggestions(doc: Y.Doc, canvasId: string): SuggestionRecord[] 
 /** The run a suggestion came from, named by the request that started it ("for “make it shorter”"). */
 function RunLabel({ doc, runId }: { doc: Y.Doc; runId: string | null }) {
   if (!runId) return null;
-  const request = chatArray(doc)
+  // Only the matching entry is read (its text is a Y.Text): the bar re-renders as the caret moves.
+  const entry = chatArray(doc)
     .toArray()
-    .map(readChatMessage)
-    .find((message) => message.runId === runId && message.role === "user");
+    .find((candidate) => candidate.get("runId") === runId && candidate.get("role") === "user");
+  const request = entry ? readChatMessage(entry) : null;
   return (
     <span className="suggestion-run" title={`Run ${runId}`}>
       {request?.text.trim() ? <> · for “{clip(request.text, 40)}”</> : <> · run {runId}</>}
